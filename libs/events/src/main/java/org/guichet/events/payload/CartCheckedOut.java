@@ -1,0 +1,11 @@
+package org.guichet.events.payload;
+
+import java.util.List;
+
+/** A checkout asks payment-service for one payment per régie group; never one payment across régies. */
+public record CartCheckedOut(String checkoutId, Payer payer, String returnUrl, List<PaymentRequest> payments) {
+
+    public record PaymentRequest(String paymentId, String regie, long amount, String currency,
+                                 List<PaymentLine> lines) {
+    }
+}

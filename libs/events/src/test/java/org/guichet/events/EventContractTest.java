@@ -1,0 +1,90 @@
+package org.guichet.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.guichet.events.payload.InvoiceCreated;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventContractTest {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_example_is_valid_against_its_schema(EventType type) throws IOException {
+        String example = resource(type.exampleResource());
+        assertEquals(java.util.List.of(), EventContract.violations(example), type.exampleResource());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_example_reads_into_its_payload_class(EventType type) throws IOException {
+        EventEnvelope envelope = EventJson.read(resource(type.exampleResource()));
+        assertEquals(type.typeName(), envelope.type());
+        assertNotNull(envelope.payloadAs(type.payloadClass()));
+    }
+
+    @Test
+    void a_negative_amount_breaks_the_contract() throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.INVOICE_CREATED.exampleResource()));
+        ((ObjectNode) node.get("payload")).put("amount", -1);
+        assertFalse(EventContract.violations(node.toString()).isEmpty());
+    }
+
+    @Test
+    void a_decimal_amount_breaks_the_contract() throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.PAYMENT_SETTLED.exampleResource()));
+        ((ObjectNode) node.get("payload")).put("amount", 50.5);
+        assertFalse(EventContract.violations(node.toString()).isEmpty());
+    }
+
+    @Test
+    void an_envelope_without_tenant_breaks_the_contract() throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.PAYMENT_SETTLED.exampleResource()));
+        node.remove("tenant");
+        assertTrue(EventContract.violations(node.toString()).stream().anyMatch(m -> m.contains("tenant")));
+    }
+
+    @Test
+    void an_unknown_type_is_reported() throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.PAYMENT_SETTLED.exampleResource()));
+        node.put("type", "PaymentTeleported");
+        assertEquals(java.util.List.of("no schema for PaymentTeleported v1"), EventContract.violations(node.toString()));
+    }
+
+    @Test
+    void envelope_round_trips_through_json_with_key_and_correlation() {
+        InvoiceCreated payload = new InvoiceCreated("6f1c2a9e-3b7d-4c1e-9a55-0d2f4b8e7a10", "N-1", "patron-1", "lib",
+                5000, "CZK", "LATE_FEE", "late", LocalDate.of(2026, 11, 21), "agent");
+        EventEnvelope out = EventEnvelope.of(EventType.INVOICE_CREATED, Instant.parse("2026-11-21T10:00:00Z"),
+                "billing-service", "lib-kladno", payload.invoiceId(), null, payload);
+        String json = EventJson.write(out);
+        assertEquals(java.util.List.of(), EventContract.violations(json));
+        EventEnvelope in = EventJson.read(json);
+        assertEquals(json, EventJson.write(in));
+        assertEquals(out.eventId().toString(), in.correlationId(), "correlation defaults to the event id");
+        assertEquals(payload, in.payloadAs(InvoiceCreated.class));
+    }
+
+    @Test
+    void garbage_is_a_malformed_event() {
+        org.junit.jupiter.api.Assertions.assertThrows(MalformedEventException.class, () -> EventJson.read("{nope"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EventContractTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

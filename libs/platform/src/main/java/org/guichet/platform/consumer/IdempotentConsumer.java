@@ -1,0 +1,62 @@
+package org.guichet.platform.consumer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventJson;
+import org.guichet.events.MalformedEventException;
+import org.guichet.platform.error.ProblemException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Applies an event's effect exactly once: the event id is recorded in {@code processed_event} in
+ * the same transaction as the effect, so a redelivered event finds its id and does nothing.
+ * Infrastructure failures (database down) are retried with back-off until they pass, holding the
+ * partition: nothing is skipped. A domain rejection ({@link ProblemException}) or a malformed
+ * record is logged and skipped: retrying it would never succeed.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final String MARK = "insert into processed_event (consumer, event_id, event_type, processed_at) "
+            + "values (?1, ?2, ?3, now()) on conflict do nothing";
+
+    public Uni<Void> apply(String consumer, String rawEnvelope, Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventJson.read(rawEnvelope);
+        } catch (MalformedEventException e) {
+            LOG.errorf("%s: skipping a record that is not an event envelope: %s", consumer, e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstTime(consumer, envelope)
+                        .flatMap(first -> first ? effect.apply(envelope) : skipDuplicate(consumer, envelope))))
+                .onFailure(t -> !(t instanceof ProblemException))
+                .invoke(t -> LOG.warnf("%s: %s %s failed, retrying: %s", consumer, envelope.type(),
+                        envelope.eventId(), t.toString()))
+                .onFailure(t -> !(t instanceof ProblemException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .onFailure(ProblemException.class).recoverWithItem(t -> {
+                    LOG.warnf("%s: %s %s rejected: %s", consumer, envelope.type(), envelope.eventId(), t.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private static Uni<Boolean> firstTime(String consumer, EventEnvelope envelope) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(MARK)
+                .setParameter(1, consumer)
+                .setParameter(2, envelope.eventId())
+                .setParameter(3, envelope.type())
+                .executeUpdate()).map(rows -> rows == 1);
+    }
+
+    private static Uni<Void> skipDuplicate(String consumer, EventEnvelope envelope) {
+        LOG.debugf("%s: %s %s already applied", consumer, envelope.type(), envelope.eventId());
+        return Uni.createFrom().voidItem();
+    }
+}

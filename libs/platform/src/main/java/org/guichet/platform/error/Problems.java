@@ -1,0 +1,37 @@
+package org.guichet.platform.error;
+
+import java.util.List;
+
+/** The kinds of problem Guichet answers with; one factory so titles and types stay consistent. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "not-found", "Not found", what + " was not found", null);
+    }
+
+    public static ProblemException invalid(String detail, FieldError... errors) {
+        return new ProblemException(400, "invalid-request", "Invalid request", detail, List.of(errors));
+    }
+
+    public static ProblemException invalid(String detail, List<FieldError> errors) {
+        return new ProblemException(400, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail, null);
+    }
+
+    public static ProblemException unprocessable(String slug, String detail) {
+        return new ProblemException(422, slug, "Request cannot be processed", detail, null);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "unauthorized", "Unauthorized", detail, null);
+    }
+}

@@ -1,0 +1,123 @@
+package org.guichet.platform.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The outbox relay's producer: idempotent, acks from all in-sync replicas, bounded waits so a
+ * missing broker shows up as a failed pass instead of a stuck thread. Blocking by design; it is
+ * only called from the relay's worker thread.
+ */
+@ApplicationScoped
+public class KafkaPublisher {
+
+    public record OutgoingEvent(UUID id, String topic, String key, String type, String envelope) {
+    }
+
+    /** The ids acknowledged by the broker (a prefix of the batch) and the first failure, if any. */
+    public record Result(List<UUID> sent, UUID failedId, String error) {
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String clientId;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    public Result sendInOrder(List<OutgoingEvent> events) {
+        KafkaProducer<String, String> p = producer();
+        List<Future<?>> acks = new ArrayList<>(events.size());
+        try {
+            for (OutgoingEvent e : events) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
+                record.headers().add("event-type", e.type().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("event-id", e.id().toString().getBytes(StandardCharsets.UTF_8));
+                acks.add(p.send(record));
+            }
+        } catch (RuntimeException ex) {
+            // send() itself refused (metadata not available in time): nothing after this is trusted
+            return firstFailure(events, acks, ex);
+        }
+        return firstFailure(events, acks, null);
+    }
+
+    private Result firstFailure(List<OutgoingEvent> events, List<Future<?>> acks, RuntimeException sendError) {
+        List<UUID> sent = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+                sent.add(events.get(i).id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result(sent, events.get(i).id(), "interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                drainQuietly(acks.subList(i + 1, acks.size()));
+                return new Result(sent, events.get(i).id(), String.valueOf(e.getCause() != null ? e.getCause() : e));
+            }
+        }
+        if (sendError != null && acks.size() < events.size()) {
+            return new Result(sent, events.get(acks.size()).id(), String.valueOf(sendError));
+        }
+        return new Result(sent, null, null);
+    }
+
+    private static void drainQuietly(List<Future<?>> rest) {
+        for (Future<?> f : rest) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // these rows stay unsent and are retried in order with the failed one
+            }
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-outbox");
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    producer = new KafkaProducer<>(props);
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    void close(@Observes ShutdownEvent ignored) {
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+}

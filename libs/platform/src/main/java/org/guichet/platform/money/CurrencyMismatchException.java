@@ -1,0 +1,7 @@
+package org.guichet.platform.money;
+
+public class CurrencyMismatchException extends IllegalArgumentException {
+    public CurrencyMismatchException(String expected, String actual) {
+        super("currency mismatch: " + expected + " vs " + actual);
+    }
+}

@@ -1,0 +1,41 @@
+package org.guichet.platform.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventJson;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event waiting to be relayed, written in the same transaction as the change it describes.
+ * The {@code seq} column (a database sequence, not mapped) gives the relay order.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String topic;
+    @Column(name = "message_key")
+    public String messageKey;
+    public String type;
+    public String envelope;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static OutboxRecord of(String topic, EventEnvelope envelope) {
+        OutboxRecord r = new OutboxRecord();
+        r.id = envelope.eventId();
+        r.topic = topic;
+        r.messageKey = envelope.subjectId();
+        r.type = envelope.type();
+        r.envelope = EventJson.write(envelope);
+        r.createdAt = envelope.occurredAt();
+        return r;
+    }
+}

@@ -1,0 +1,106 @@
+package org.guichet.platform.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.platform.kafka.KafkaPublisher;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Moves committed outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several replicas share the work without sending a row twice; a row is marked sent only after
+ * the broker acknowledged it, so a crash in between means a resend (consumers are idempotent),
+ * never a loss. When a send fails, the rows after it in the batch wait for the next pass, which
+ * keeps the order of each aggregate's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CLAIM = "select id, topic, message_key, type, envelope from outbox_event "
+            + "where sent_at is null order by seq limit $1 for update skip locked";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    KafkaPublisher publisher;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${guichet.outbox.poll-interval:0.25s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        try {
+            int sent;
+            do {
+                sent = relayOneBatch();
+            } while (sent == config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Relays at most one batch; returns how many rows were sent. */
+    public int relayOneBatch() {
+        SqlConnection conn = pool.getConnectionAndAwait();
+        try {
+            var tx = conn.beginAndAwait();
+            List<KafkaPublisher.OutgoingEvent> claimed = new ArrayList<>();
+            for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(config.batchSize()))) {
+                claimed.add(new KafkaPublisher.OutgoingEvent(row.getUUID("id"), row.getString("topic"),
+                        row.getString("message_key"), row.getString("type"), row.getString("envelope")));
+            }
+            if (claimed.isEmpty()) {
+                tx.rollbackAndAwait();
+                return 0;
+            }
+            KafkaPublisher.Result result = publisher.sendInOrder(claimed);
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (!result.sent().isEmpty()) {
+                conn.preparedQuery("update outbox_event set sent_at = $1, attempts = attempts + 1 where id = any($2)")
+                        .executeAndAwait(Tuple.of(now, result.sent().toArray(new UUID[0])));
+            }
+            if (result.failedId() != null) {
+                conn.preparedQuery("update outbox_event set attempts = attempts + 1, last_error = $1 where id = $2")
+                        .executeAndAwait(Tuple.of(truncate(result.error()), result.failedId()));
+                LOG.warnf("outbox: event %s not relayed yet (%s); %d sent in this pass",
+                        result.failedId(), result.error(), result.sent().size());
+            }
+            tx.commitAndAwait();
+            return result.sent().size();
+        } finally {
+            conn.closeAndAwait();
+        }
+    }
+
+    /** Counts events committed but not yet on Kafka: the backlog an operator watches. */
+    public long backlog() {
+        return pool.query("select count(*) from outbox_event where sent_at is null").executeAndAwait()
+                .iterator().next().getLong(0);
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeRelayed() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
+        pool.preparedQuery("delete from outbox_event where sent_at < $1").executeAndAwait(Tuple.of(cutoff));
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.substring(0, Math.min(1000, s.length()));
+    }
+}

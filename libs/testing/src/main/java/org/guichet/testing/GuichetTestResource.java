@@ -1,0 +1,46 @@
+package org.guichet.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.guichet.testing.infra.TestDatabases;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at real servers: a fresh PostgreSQL database of its own, the JVM's
+ * Kafka broker, and with {@code smtp=true} a GreenMail server. Use with
+ * {@code @QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "billing"))}.
+ */
+public class GuichetTestResource implements QuarkusTestResourceLifecycleManager {
+    private String service;
+    private boolean smtp;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", "app");
+        smtp = Boolean.parseBoolean(initArgs.getOrDefault("smtp", "false"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String db = TestDatabases.recreate("guichet_test_" + service);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", TestDatabases.reactiveUrl(db));
+        config.put("quarkus.datasource.jdbc.url", TestDatabases.jdbcUrl(db));
+        config.put("quarkus.datasource.username", TestDatabases.USER);
+        config.put("quarkus.datasource.password", TestDatabases.PASSWORD);
+        config.put("kafka.bootstrap.servers", TestInfra.kafka().bootstrapServers());
+        config.put("quarkus.http.test-port", "0");
+        if (smtp) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(TestInfra.smtp().smtpPort()));
+            config.put("quarkus.mailer.mock", "false");
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the broker and SMTP server live for the whole JVM (shutdown hook): other test classes reuse them
+    }
+}

@@ -1,0 +1,84 @@
+package org.guichet.testing.infra;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Where the broker and SMTP jars are (copied by the libs/testing build), and small network helpers. */
+public final class InfraPaths {
+    private InfraPaths() {
+    }
+
+    /** The checkout root: system property {@code guichet.root}, else walk up to the parent pom. */
+    public static Path root() {
+        String configured = System.getProperty("guichet.root", System.getenv("GUICHET_ROOT"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("guichet")) && Files.exists(dir.resolve("libs/testing"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("cannot find the Guichet checkout; set -Dguichet.root");
+    }
+
+    public static Path infraDir() {
+        Path dir = root().resolve("libs/infra-dist/target/infra");
+        if (!Files.isDirectory(dir.resolve("kafka"))) {
+            throw new IllegalStateException(dir + " is missing: build libs/infra-dist first (mvn -pl libs/infra-dist package)");
+        }
+        return dir;
+    }
+
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean listening(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void awaitListening(int port, Duration timeout, Process process, Path log) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("process exited with " + process.exitValue() + "; see " + log);
+            }
+            if (listening(port)) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("nothing listens on 127.0.0.1:" + port + " after " + timeout + "; see " + log);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
