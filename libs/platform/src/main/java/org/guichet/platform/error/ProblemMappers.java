@@ -46,17 +46,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            MismatchedInputException m = (MismatchedInputException) e;
-            String field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            if (!field.isEmpty()) {
-                return respond(Problems.invalid("A field has the wrong type or format",
-                        new FieldError(field, "wrong type or format")).toProblem());
-            }
-        }
         return respond(Problems.invalid("The body is not well-formed JSON").toProblem());
+    }
+
+    /** Declared for the exact type so that it wins over Quarkus' built-in mapper of the same exception. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        if (field.isEmpty()) {
+            return json(e);
+        }
+        return respond(Problems.invalid("A field has the wrong type or format",
+                new FieldError(field, "wrong type or format")).toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e) {
+        return wrongType(e);
     }
 
     @ServerExceptionMapper
@@ -83,6 +91,9 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        if (e.getCause() instanceof MismatchedInputException mie) {
+            return wrongType(mie);
+        }
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe);
         }

@@ -1,0 +1,52 @@
+package org.guichet.billing.invoice;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.guichet.platform.Ids;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One action on an invoice, kept forever (R8): who, what, how much, how it was paid. */
+@Entity
+@Table(name = "invoice_history")
+public class InvoiceHistoryEntry extends PanacheEntityBase {
+    public static final String CREATED = "CREATED";
+    public static final String PAYMENT = "PAYMENT";
+
+    @Id
+    public UUID id;
+    @Column(name = "invoice_id")
+    public UUID invoiceId;
+    public String tenant;
+    public String action;
+    public long amount;
+    @Column(name = "payment_mode")
+    public String paymentMode;
+    public String reference;
+    public String operator;
+    public String notes;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    public static InvoiceHistoryEntry of(Invoice invoice, String action, long amount, String operator, Instant at) {
+        InvoiceHistoryEntry e = new InvoiceHistoryEntry();
+        e.id = Ids.newId();
+        e.invoiceId = invoice.id;
+        e.tenant = invoice.tenant;
+        e.action = action;
+        e.amount = amount;
+        e.operator = operator;
+        e.occurredAt = at;
+        return e;
+    }
+
+    public static Uni<List<InvoiceHistoryEntry>> ofInvoice(UUID invoiceId) {
+        return list("invoiceId = ?1 order by occurredAt, id", invoiceId);
+    }
+}

@@ -1,0 +1,79 @@
+package org.guichet.billing.invoice;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Invoices")
+public class InvoiceResource {
+    @Inject
+    InvoiceService invoices;
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Create a manual bill on an account (R1)")
+    public Uni<Response> create(@NotNull @Valid CreateInvoiceRequest request) {
+        return invoices.create(caller.tenant(), caller.subject(), request)
+                .map(i -> Response.created(URI.create("/invoices/" + i.id)).entity(InvoiceView.of(i)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "One invoice; a citizen sees only their own")
+    public Uni<InvoiceView> get(@PathParam("id") String id) {
+        return invoices.visibleTo(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(),
+                caller.isStaff()).map(InvoiceView::of);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Everything that happened to an invoice (R8)")
+    public Uni<List<HistoryView>> history(@PathParam("id") String id) {
+        return invoices.visibleTo(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(),
+                        caller.isStaff())
+                .flatMap(i -> invoices.history(i.id))
+                .map(list -> list.stream().map(HistoryView::of).toList());
+    }
+
+    @GET
+    @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Invoices of an account; a citizen always gets their own")
+    public Uni<List<InvoiceView>> list(@QueryParam("accountId") String accountId) {
+        String account;
+        if (caller.isStaff()) {
+            if (accountId == null || accountId.isBlank()) {
+                throw Problems.invalid("accountId is required", new FieldError("accountId", "required"));
+            }
+            account = accountId;
+        } else {
+            account = caller.subject();
+        }
+        return invoices.ofAccount(caller.tenant(), account).map(l -> l.stream().map(InvoiceView::of).toList());
+    }
+}

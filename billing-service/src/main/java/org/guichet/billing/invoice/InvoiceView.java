@@ -1,0 +1,14 @@
+package org.guichet.billing.invoice;
+
+import java.time.LocalDate;
+
+/** What clients see of an invoice. */
+public record InvoiceView(String id, String number, String accountId, String regie, String reason,
+                          String description, long amount, long paid, long waived, long outstanding,
+                          String currency, String state, LocalDate issuedOn) {
+
+    public static InvoiceView of(Invoice i) {
+        return new InvoiceView(i.id.toString(), i.number, i.accountId, i.regie, i.reason, i.description,
+                i.amount, i.paid, i.waived, i.outstanding(), i.currency, i.state.name(), i.issuedOn);
+    }
+}

@@ -1,0 +1,84 @@
+package org.guichet.billing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.Topics;
+import org.guichet.events.payload.InvoicePaid;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.testing.EventTap;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.guichet.billing.Fixtures.as;
+import static org.guichet.billing.Fixtures.createInvoice;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class PaymentSettledConsumerTest extends BillingTestResource {
+
+    static String settledEvent(String invoiceId, long amount) {
+        String paymentId = UUID.randomUUID().toString();
+        PaymentSettled settled = new PaymentSettled(paymentId, "KLADNO-LIBRARY-000001", UUID.randomUUID().toString(),
+                "kladno-library", amount, "CZK", "sandbox", "sbx_1", "ONLINE",
+                new Payer("patron-800", "Jana Nováková", "jana@example.cz", "cs"),
+                List.of(new PaymentLine(PaymentLine.INVOICE, invoiceId, "lib-kladno", "Late fee", amount)),
+                Instant.now());
+        return EventJson.write(EventEnvelope.of(EventType.PAYMENT_SETTLED, Instant.now(), "payment-service",
+                "lib-kladno", paymentId, null, settled));
+    }
+
+    @Test
+    void a_settled_payment_marks_the_invoice_paid_with_mode_and_reference_in_history() {
+        String invoiceId = createInvoice("patron-800", 5000);
+        EventTap.send(Topics.PAYMENTS, invoiceId, settledEvent(invoiceId, 5000));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("citizen", "patron-800").get("/invoices/" + invoiceId).then().body("state", equalTo("PAID")));
+        as("citizen", "patron-800").get("/invoices/" + invoiceId + "/history").then()
+                .body("[1].action", equalTo("PAYMENT"))
+                .body("[1].amount", equalTo(5000))
+                .body("[1].paymentMode", equalTo("ONLINE/sandbox"))
+                .body("[1].reference", equalTo("KLADNO-LIBRARY-000001"));
+    }
+
+    @Test
+    void a_redelivered_event_is_applied_once() {
+        String invoiceId = createInvoice("patron-810", 5000);
+        String event = settledEvent(invoiceId, 2000);
+        try (EventTap tap = new EventTap(Topics.INVOICES)) {
+            EventTap.send(Topics.PAYMENTS, invoiceId, event);
+            EventTap.send(Topics.PAYMENTS, invoiceId, event);
+            EventTap.send(Topics.PAYMENTS, invoiceId, event);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    as("agent", "a").get("/invoices/" + invoiceId).then().body("paid", equalTo(2000)));
+            var paid = tap.collect(r -> r.key().equals(invoiceId)
+                    && EventJson.read(r.value()).is(EventType.INVOICE_PAID), Duration.ofSeconds(4));
+            assertEquals(1, paid.size(), "one InvoicePaid for one payment");
+            InvoicePaid payload = EventJson.read(paid.get(0).value()).payloadAs(InvoicePaid.class);
+            assertEquals(3000, payload.outstanding());
+        }
+        as("agent", "a").get("/invoices/" + invoiceId).then()
+                .body("paid", equalTo(2000)).body("outstanding", equalTo(3000)).body("state", equalTo("PARTIALLY_PAID"));
+        as("agent", "a").get("/invoices/" + invoiceId + "/history").then().body("size()", equalTo(2));
+    }
+
+    @Test
+    void a_malformed_record_does_not_stop_the_consumer() {
+        String invoiceId = createInvoice("patron-820", 1000);
+        EventTap.send(Topics.PAYMENTS, invoiceId, "{not an envelope");
+        EventTap.send(Topics.PAYMENTS, invoiceId, settledEvent(invoiceId, 1000));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("agent", "a").get("/invoices/" + invoiceId).then().body("state", equalTo("PAID")));
+    }
+}
