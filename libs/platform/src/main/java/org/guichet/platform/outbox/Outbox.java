@@ -7,7 +7,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
 
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.guichet.events.EventJson;
+
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Records an event in the current transaction. Call it inside the same
@@ -26,5 +32,18 @@ public class Outbox {
         EventEnvelope envelope = EventEnvelope.of(type, clock.instant(), producer, tenant, subjectId,
                 correlationId, payload);
         return OutboxRecord.of(type.topic(), envelope).persist().replaceWith(envelope);
+    }
+
+    /** The same, for code that works on a plain SQL connection in its own transaction (blocking). */
+    public EventEnvelope publishAndAwait(SqlConnection connection, EventType type, String tenant, String subjectId,
+                                        String correlationId, Object payload) {
+        EventEnvelope envelope = EventEnvelope.of(type, clock.instant(), producer, tenant, subjectId,
+                correlationId, payload);
+        connection.preparedQuery("insert into outbox_event (id, topic, message_key, type, envelope, created_at) "
+                        + "values ($1, $2, $3, $4, $5, $6)")
+                .executeAndAwait(Tuple.tuple(java.util.List.of(envelope.eventId(), type.topic(), subjectId,
+                        envelope.type(), EventJson.write(envelope),
+                        OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))));
+        return envelope;
     }
 }

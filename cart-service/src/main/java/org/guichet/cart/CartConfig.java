@@ -1,0 +1,9 @@
+package org.guichet.cart;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "guichet.cart")
+public interface CartConfig {
+    /** Public base URL of payment-service, for the links a checkout hands to the citizen. */
+    String paymentServiceUrl();
+}

@@ -1,0 +1,138 @@
+package org.guichet.cart.checkout;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.cart.CartConfig;
+import org.guichet.cart.payable.PayableItem;
+import org.guichet.cart.payable.PayableStatus;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.outbox.Outbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the cart into one payment per régie (R20), locks its items while payment is pending and
+ * asks payment-service for the payments through CartCheckedOut, all in one transaction.
+ */
+@ApplicationScoped
+public class CheckoutService {
+    @Inject
+    CartService cart;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CartConfig config;
+
+    /** Runs inside the Idempotency-Key transaction. */
+    public Uni<CheckoutView> checkout(String tenant, Payer payer, CheckoutRequest request) {
+        return cart.items(tenant, payer.subject()).flatMap(items -> {
+            if (items.isEmpty()) {
+                throw Problems.unprocessable("cart-empty", "The cart is empty");
+            }
+            List<UUID> ids = items.stream().map(i -> i.id).toList();
+            return lock(ids).flatMap(locked -> {
+                if (locked != ids.size()) {
+                    throw Problems.conflict("items-locked", "Some items are already being paid or were paid");
+                }
+                return createCheckout(tenant, payer, request, items);
+            });
+        });
+    }
+
+    private Uni<CheckoutView> createCheckout(String tenant, Payer payer, CheckoutRequest request, List<PayableItem> items) {
+        Checkout checkout = new Checkout();
+        checkout.id = Ids.newId();
+        checkout.tenant = tenant;
+        checkout.owner = payer.subject();
+        checkout.status = CheckoutStatus.PENDING;
+        checkout.createdAt = clock.instant();
+
+        Map<String, List<PayableItem>> groups = new LinkedHashMap<>();
+        for (PayableItem item : items) {
+            groups.computeIfAbsent(item.regie + "/" + item.currency, k -> new ArrayList<>()).add(item);
+        }
+        List<CheckoutPayment> payments = new ArrayList<>();
+        List<CartCheckedOut.PaymentRequest> requests = new ArrayList<>();
+        int position = 0;
+        for (List<PayableItem> group : groups.values()) {
+            CheckoutPayment p = new CheckoutPayment();
+            p.paymentId = Ids.newId();
+            p.checkoutId = checkout.id;
+            p.regie = group.get(0).regie;
+            p.currency = group.get(0).currency;
+            p.amount = group.stream().mapToLong(i -> i.amount).reduce(0, Math::addExact);
+            p.status = PaymentStatus.PENDING;
+            p.position = position++;
+            payments.add(p);
+            requests.add(new CartCheckedOut.PaymentRequest(p.paymentId.toString(), p.regie, p.amount, p.currency,
+                    group.stream().map(i -> new PaymentLine(i.kind, i.refId, i.tenant, i.description, i.amount)).toList()));
+        }
+        CartCheckedOut event = new CartCheckedOut(checkout.id.toString(), payer,
+                request == null ? null : request.returnUrl(), requests);
+
+        Uni<Void> chain = checkout.persist().replaceWithVoid();
+        for (CheckoutPayment p : payments) {
+            chain = chain.call(() -> p.persist());
+        }
+        chain = chain.call(Panache::flush); // the links below reference the payment rows
+        for (int i = 0; i < payments.size(); i++) {
+            CheckoutPayment p = payments.get(i);
+            for (PayableItem item : groups.values().stream().toList().get(i)) {
+                chain = chain.call(() -> link(p.paymentId, item.id));
+            }
+        }
+        return chain
+                .call(() -> cart.clear(payer.subject()))
+                .call(() -> outbox.publish(EventType.CART_CHECKED_OUT, tenant, checkout.id.toString(), null, event))
+                .map(ignored -> view(checkout, payments));
+    }
+
+    @WithSession
+    public Uni<CheckoutView> get(UUID id, String tenant, String owner) {
+        return Checkout.<Checkout>find("id = ?1 and tenant = ?2 and owner = ?3", id, tenant, owner).firstResult()
+                .flatMap(c -> {
+                    if (c == null) {
+                        throw Problems.notFound("Checkout " + id);
+                    }
+                    return CheckoutPayment.ofCheckout(c.id).map(payments -> view(c, payments));
+                });
+    }
+
+    /** Locks the items for payment in one conditional update: a concurrent checkout of the same item loses. */
+    private static Uni<Integer> lock(List<UUID> ids) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update payable_item set status = ?1 where id = any(?2) and status = ?3")
+                .setParameter(1, PayableStatus.PENDING_PAYMENT.name())
+                .setParameter(2, ids.toArray(new UUID[0]))
+                .setParameter(3, PayableStatus.AVAILABLE.name())
+                .executeUpdate());
+    }
+
+    private static Uni<Integer> link(UUID paymentId, UUID payableId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "insert into checkout_payment_item (payment_id, payable_id) values (?1, ?2)")
+                .setParameter(1, paymentId).setParameter(2, payableId).executeUpdate());
+    }
+
+    private CheckoutView view(Checkout checkout, List<CheckoutPayment> payments) {
+        return new CheckoutView(checkout.id.toString(), checkout.status.name(), payments.stream()
+                .map(p -> new CheckoutView.Payment(p.paymentId.toString(), p.regie, p.amount, p.currency,
+                        p.status.name(), config.paymentServiceUrl() + "/payments/" + p.paymentId))
+                .toList());
+    }
+}

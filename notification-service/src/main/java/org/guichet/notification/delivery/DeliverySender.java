@@ -1,0 +1,108 @@
+package org.guichet.notification.delivery;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.NotificationSent;
+import org.guichet.notification.NotificationConfig;
+import org.guichet.platform.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Sends queued emails through SMTP. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} (safe
+ * with several replicas); a failure is retried with doubling back-off up to the configured
+ * number of attempts. A row is marked SENT in the same transaction as its NotificationSent event.
+ */
+@ApplicationScoped
+public class DeliverySender {
+    private static final Logger LOG = Logger.getLogger(DeliverySender.class);
+    private static final int BATCH = 20;
+    private static final String CLAIM = "select id, tenant, template, recipient, subject, body_text, attempts, "
+            + "source_event_id from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
+            + "order by next_attempt_at limit $2 for update skip locked";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Mailer mailer;
+    @Inject
+    Outbox outbox;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${guichet.notification.send-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        try {
+            while (sendBatch() == BATCH) {
+                // keep going while full batches come
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("email sending pass failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    int sendBatch() {
+        SqlConnection conn = pool.getConnectionAndAwait();
+        try {
+            var tx = conn.beginAndAwait();
+            int count = 0;
+            for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(now(), BATCH))) {
+                count++;
+                send(conn, row);
+            }
+            tx.commitAndAwait();
+            return count;
+        } finally {
+            conn.closeAndAwait();
+        }
+    }
+
+    private void send(SqlConnection conn, Row row) {
+        UUID id = row.getUUID("id");
+        String recipient = row.getString("recipient");
+        int attempts = row.getInteger("attempts") + 1;
+        try {
+            mailer.send(Mail.withText(recipient, row.getString("subject"), row.getString("body_text")));
+            conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
+                    + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
+            outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,
+                    new NotificationSent(id.toString(), row.getUUID("source_event_id").toString(),
+                            row.getString("template"), recipient));
+        } catch (RuntimeException e) {
+            boolean giveUp = attempts >= config.retry().maxAttempts();
+            Instant next = clock.instant().plus(backoff(attempts));
+            LOG.warnf("email %s to %s failed (attempt %d%s): %s", id, recipient, attempts,
+                    giveUp ? ", giving up" : "", e.getMessage());
+            conn.preparedQuery("update email_delivery set status = $1, attempts = $2, next_attempt_at = $3, "
+                            + "last_error = $4 where id = $5")
+                    .executeAndAwait(Tuple.tuple(java.util.List.of(giveUp ? "FAILED" : "PENDING", attempts,
+                            OffsetDateTime.ofInstant(next, ZoneOffset.UTC), String.valueOf(e.getMessage()), id)));
+        }
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = config.retry().initialBackoff().multipliedBy(1L << Math.min(20, attempts - 1));
+        return d.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : d;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

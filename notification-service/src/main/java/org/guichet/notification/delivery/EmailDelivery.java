@@ -1,0 +1,40 @@
+package org.guichet.notification.delivery;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One email, rendered when its event arrived, sent by {@link DeliverySender}. */
+@Entity
+@Table(name = "email_delivery")
+public class EmailDelivery extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "source_event_id")
+    public UUID sourceEventId;
+    public String tenant;
+    public String template;
+    public String language;
+    public String recipient;
+    public String subject;
+    @Column(name = "body_text")
+    public String bodyText;
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

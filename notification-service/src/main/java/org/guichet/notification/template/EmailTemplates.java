@@ -1,0 +1,46 @@
+package org.guichet.notification.template;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders an email from {@code templates/<name>_<language>.txt}: the first line is the subject.
+ * The language falls back to French, then English, when a template has no such translation.
+ */
+@ApplicationScoped
+public class EmailTemplates {
+    public static final List<String> LANGUAGES = List.of("fr", "nl", "en", "cs");
+
+    public record Rendered(String language, String subject, String body) {
+    }
+
+    @Inject
+    Engine engine;
+
+    public Rendered render(String name, String language, Map<String, Object> data) {
+        for (String candidate : candidates(language)) {
+            Template template = engine.getTemplate(name + "_" + candidate);
+            if (template != null) {
+                String text = template.data(data).render();
+                int newline = text.indexOf('\n');
+                return new Rendered(candidate, text.substring(0, newline).trim(), text.substring(newline + 1));
+            }
+        }
+        throw new IllegalStateException("no template " + name);
+    }
+
+    private static List<String> candidates(String language) {
+        String lang = language == null ? "fr" : language.toLowerCase(Locale.ROOT);
+        int dash = lang.indexOf('-');
+        if (dash > 0) {
+            lang = lang.substring(0, dash);
+        }
+        return List.of(lang, "fr", "en");
+    }
+}

@@ -1,0 +1,94 @@
+package org.guichet.payment.checkout;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.payment.PaymentReferences;
+import org.guichet.payment.payment.PaymentState;
+import org.guichet.payment.payment.PaymentStateMachine;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.Ids;
+import org.guichet.platform.consumer.IdempotentConsumer;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * A checkout asks for one payment per régie group: each becomes a payment order in CREATED,
+ * waiting for the citizen to start it. A request this installation cannot take (unknown régie,
+ * wrong currency, under the régie's minimum) fails at once, so the cart releases its items.
+ */
+@ApplicationScoped
+public class CartCheckedOutConsumer {
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    PaymentConfig config;
+    @Inject
+    PaymentReferences references;
+    @Inject
+    PaymentStateMachine stateMachine;
+    @Inject
+    Clock clock;
+
+    @Incoming("checkouts")
+    public Uni<Void> onCheckoutEvent(String record) {
+        return consumer.apply("payment.cart-checked-out", record, envelope -> envelope.is(EventType.CART_CHECKED_OUT)
+                ? createPayments(envelope)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> createPayments(EventEnvelope envelope) {
+        CartCheckedOut checkout = envelope.payloadAs(CartCheckedOut.class);
+        return Multi.createFrom().iterable(checkout.payments())
+                .onItem().transformToUniAndConcatenate(request -> create(envelope.tenant(), checkout, request))
+                .collect().asList().replaceWithVoid();
+    }
+
+    private Uni<Void> create(String tenant, CartCheckedOut checkout, CartCheckedOut.PaymentRequest request) {
+        Optional<PaymentConfig.Regie> regie = config.regie(request.regie());
+        return references.next(request.regie()).flatMap(reference -> {
+            Payment p = new Payment();
+            p.id = Ids.parseOrNotFound(request.paymentId(), "Payment");
+            p.tenant = tenant;
+            p.owner = checkout.payer().subject();
+            p.payerName = checkout.payer().name();
+            p.payerEmail = checkout.payer().email();
+            p.payerLanguage = checkout.payer().language();
+            p.checkoutId = checkout.checkoutId();
+            p.regie = request.regie();
+            p.reference = reference;
+            p.amount = request.amount();
+            p.currency = request.currency();
+            p.state = PaymentState.CREATED;
+            p.gateway = regie.map(PaymentConfig.Regie::gateway).orElse("none");
+            p.returnUrl = checkout.returnUrl();
+            p.setLines(request.lines());
+            p.createdAt = clock.instant();
+            p.updatedAt = p.createdAt;
+            String refusal = refusal(regie, request);
+            Uni<Payment> saved = p.persist();
+            return refusal == null ? saved.replaceWithVoid()
+                    : saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
+        });
+    }
+
+    private static String refusal(Optional<PaymentConfig.Regie> regie, CartCheckedOut.PaymentRequest request) {
+        if (regie.isEmpty()) {
+            return "régie " + request.regie() + " has no gateway account";
+        }
+        if (!regie.get().currency().equals(request.currency())) {
+            return "régie " + request.regie() + " takes " + regie.get().currency() + ", not " + request.currency();
+        }
+        if (request.amount() < regie.get().minimumAmount()) {
+            return "below the régie's minimum online amount";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+package org.guichet.payment.gateway;
+
+import io.smallrye.mutiny.Uni;
+import org.guichet.payment.payment.Payment;
+
+import java.util.Map;
+
+/** One payment gateway's protocol. Adapters talk HTTP to the gateway; only the base URL differs in tests. */
+public interface GatewayAdapter {
+
+    String name();
+
+    /** Creates the payment at the gateway; the result says where to send the citizen. */
+    Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl);
+
+    /** Checks a callback on its raw bytes; never trusts what it cannot verify. */
+    CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody);
+
+    /** Asks the gateway for the payment's status: the authority when a callback is unsigned or missing. */
+    Uni<GatewayStatus> lookup(String gatewayRef);
+}

@@ -1,0 +1,82 @@
+package org.guichet.payment.payment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.guichet.events.EventJson;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentLine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A payment order: money asked of one payer for one régie, through one gateway. */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+    private static final TypeReference<List<PaymentLine>> LINES = new TypeReference<>() {
+    };
+
+    @Id
+    public UUID id;
+    public String tenant;
+    public String owner;
+    @Column(name = "payer_name")
+    public String payerName;
+    @Column(name = "payer_email")
+    public String payerEmail;
+    @Column(name = "payer_language")
+    public String payerLanguage;
+    @Column(name = "checkout_id")
+    public String checkoutId;
+    public String regie;
+    public String reference;
+    public long amount;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public PaymentState state;
+    public String gateway;
+    @Column(name = "gateway_ref")
+    public String gatewayRef;
+    @Column(name = "checkout_url")
+    public String checkoutUrl;
+    @Column(name = "return_url")
+    public String returnUrl;
+    public String lines;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public int version;
+
+    public Payer payer() {
+        return new Payer(owner, payerName, payerEmail, payerLanguage);
+    }
+
+    public List<PaymentLine> lineList() {
+        try {
+            return EventJson.MAPPER.readValue(lines, LINES);
+        } catch (Exception e) {
+            throw new IllegalStateException("payment " + id + " has unreadable lines", e);
+        }
+    }
+
+    public void setLines(List<PaymentLine> list) {
+        lines = EventJson.MAPPER.valueToTree(list).toString();
+    }
+
+    public static Uni<Payment> byGatewayRef(String gateway, String ref) {
+        return find("gateway = ?1 and gatewayRef = ?2", gateway, ref).firstResult();
+    }
+}

@@ -1,0 +1,32 @@
+package org.guichet.payment.payment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.platform.outbox.Outbox;
+
+import java.time.Instant;
+
+/** Publishes a payment's outcome through the outbox, in the caller's transaction. */
+@ApplicationScoped
+public class PaymentEvents {
+    public static final String MODE_ONLINE = "ONLINE";
+
+    @Inject
+    Outbox outbox;
+
+    public Uni<Void> settled(Payment p, Instant at) {
+        PaymentSettled event = new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
+                p.currency, p.gateway, p.gatewayRef, MODE_ONLINE, p.payer(), p.lineList(), at);
+        return outbox.publish(EventType.PAYMENT_SETTLED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
+    }
+
+    public Uni<Void> failed(Payment p) {
+        PaymentFailed event = new PaymentFailed(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
+                p.currency, p.gateway, p.state.name(), p.failureReason, p.payer(), p.lineList());
+        return outbox.publish(EventType.PAYMENT_FAILED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
+    }
+}

@@ -1,0 +1,73 @@
+package org.guichet.payment.payment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.platform.Ids;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+
+import java.util.List;
+
+@Path("/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
+public class PaymentResource {
+    @Inject
+    PaymentService payments;
+    @Inject
+    Caller caller;
+    @Inject
+    ReturnPage returnPage;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "A payment; the payer sees only their own")
+    public Uni<PaymentView> get(@PathParam("id") String id) {
+        return payments.visibleTo(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject(),
+                caller.isStaff()).map(PaymentView::of);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Create the payment at its gateway; answers with the hosted page to redirect to")
+    public Uni<PaymentView> start(@PathParam("id") String id) {
+        return payments.start(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject())
+                .map(PaymentView::of);
+    }
+
+    @GET
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Every state change of a payment, with its cause")
+    public Uni<List<PaymentTransition>> transitions(@PathParam("id") String id) {
+        return payments.visibleTo(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject(),
+                        caller.isStaff())
+                .flatMap(p -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                        () -> PaymentTransition.ofPayment(p.id)));
+    }
+
+    /**
+     * Where the gateway sends the browser back. It carries no token, so it shows only the state
+     * and reference of an unguessable payment id, after asking the gateway if no callback came yet.
+     */
+    @GET
+    @Path("/{id}/return")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The browser's return from the gateway: shows the payment's real state")
+    public Uni<String> returned(@PathParam("id") String id) {
+        return payments.refresh(Ids.parseOrNotFound(id, "Payment " + id)).map(returnPage::render);
+    }
+}

@@ -1,0 +1,88 @@
+package org.guichet.payment.payment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.payment.gateway.GatewayAdapter;
+import org.guichet.payment.gateway.GatewaySession;
+import org.guichet.payment.gateway.Gateways;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.error.Problems;
+
+import java.util.UUID;
+
+/**
+ * Starting a payment at its gateway and reading it back. Gateway calls are made outside any
+ * database transaction; what they return is then written in a short one.
+ */
+@ApplicationScoped
+public class PaymentService {
+    @Inject
+    Gateways gateways;
+    @Inject
+    PaymentConfig config;
+    @Inject
+    PaymentStateMachine stateMachine;
+
+    public Uni<Payment> visibleTo(UUID id, String tenant, String subject, boolean staff) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id)).map(p -> {
+            if (p == null || !p.tenant.equals(tenant) || (!staff && !p.owner.equals(subject))) {
+                throw Problems.notFound("Payment " + id);
+            }
+            return p;
+        });
+    }
+
+    /**
+     * Sends the payer to the gateway. Starting again while the attempt is live returns the same
+     * hosted page: the gateway is asked with our payment id as merchant reference, and answers
+     * with the session it already has.
+     */
+    public Uni<Payment> start(UUID id, String tenant, String subject) {
+        return visibleTo(id, tenant, subject, false).flatMap(p -> {
+            if (p.state == PaymentState.PENDING && p.checkoutUrl != null) {
+                return Uni.createFrom().item(p);
+            }
+            if (p.state != PaymentState.CREATED) {
+                throw Problems.conflict("payment-finished", "Payment " + p.reference + " is " + p.state);
+            }
+            GatewayAdapter adapter = gateways.get(p.gateway);
+            return adapter.create(p, returnUrl(p), notifyUrl(p.gateway))
+                    .flatMap(session -> recordSession(id, session));
+        });
+    }
+
+    /** The browser came back: if the callback has not arrived yet, ask the gateway (it is the authority). */
+    public Uni<Payment> refresh(UUID id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id)).flatMap(p -> {
+            if (p == null) {
+                throw Problems.notFound("Payment " + id);
+            }
+            if (p.state.finished() || p.gatewayRef == null) {
+                return Uni.createFrom().item(p);
+            }
+            return gateways.get(p.gateway).lookup(p.gatewayRef)
+                    .flatMap(status -> Panache.withTransaction(() -> Payment.<Payment>findById(id)
+                            .flatMap(fresh -> stateMachine.apply(fresh, status, "return-lookup", null))));
+        });
+    }
+
+    private Uni<Payment> recordSession(UUID id, GatewaySession session) {
+        return Panache.withTransaction(() -> Payment.<Payment>findById(id).flatMap(p -> {
+            if (p.gatewayRef == null) {
+                p.gatewayRef = session.gatewayRef();
+                p.checkoutUrl = session.checkoutUrl();
+            }
+            return stateMachine.moveTo(p, PaymentState.PENDING, "initiated", session.gatewayRef());
+        }));
+    }
+
+    String returnUrl(Payment p) {
+        return config.publicUrl() + "/payments/" + p.id + "/return";
+    }
+
+    String notifyUrl(String gateway) {
+        return config.publicUrl() + "/callbacks/" + gateway;
+    }
+}

@@ -1,0 +1,61 @@
+package org.guichet.payment.payment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.payment.gateway.GatewayStatus;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The only way a payment changes state: checks the table, records the transition and its cause,
+ * and publishes the outcome event — in the caller's transaction. Repeated or out-of-order news
+ * (a second "paid" callback, "failed" after "paid") changes nothing.
+ */
+@ApplicationScoped
+public class PaymentStateMachine {
+    private static final Logger LOG = Logger.getLogger(PaymentStateMachine.class);
+
+    @Inject
+    PaymentEvents events;
+    @Inject
+    Clock clock;
+
+    public Uni<Payment> apply(Payment payment, GatewayStatus status, String cause, String detail) {
+        return PaymentState.from(status)
+                .map(target -> moveTo(payment, target, cause, detail))
+                .orElseGet(() -> {
+                    if (status == GatewayStatus.UNKNOWN) {
+                        LOG.warnf("payment %s: gateway status unknown (%s), left for reconciliation", payment.id, cause);
+                    }
+                    return Uni.createFrom().item(payment);
+                });
+    }
+
+    public Uni<Payment> moveTo(Payment payment, PaymentState target, String cause, String detail) {
+        PaymentState from = payment.state;
+        if (from == target) {
+            return Uni.createFrom().item(payment);
+        }
+        if (!from.canBecome(target)) {
+            LOG.infof("payment %s: ignoring %s -> %s from %s (not allowed)", payment.id, from, target, cause);
+            return Uni.createFrom().item(payment);
+        }
+        Instant now = clock.instant();
+        payment.state = target;
+        payment.updatedAt = now;
+        if (target == PaymentState.FAILED || target == PaymentState.CANCELLED || target == PaymentState.EXPIRED) {
+            payment.failureReason = detail;
+        }
+        Uni<Void> event = switch (target) {
+            case SETTLED -> events.settled(payment, now);
+            case FAILED, CANCELLED, EXPIRED -> events.failed(payment);
+            default -> Uni.createFrom().voidItem();
+        };
+        return PaymentTransition.of(payment, from, target, cause, detail, now).persist()
+                .call(() -> event)
+                .replaceWith(payment);
+    }
+}

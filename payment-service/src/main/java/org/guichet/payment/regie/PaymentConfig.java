@@ -1,0 +1,53 @@
+package org.guichet.payment.regie;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.guichet.platform.error.Problems;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** payment-service's typed configuration: its public address, the régies' gateway accounts, the sandbox. */
+@ConfigMapping(prefix = "guichet.payment")
+public interface PaymentConfig {
+
+    /** Base URL at which gateways and browsers reach this service. */
+    String publicUrl();
+
+    Map<String, Regie> regies();
+
+    Sandbox sandbox();
+
+    /** A régie's gateway account (R18). */
+    interface Regie {
+        /** Adapter name: sandbox (mollie, sips, ogone, gopay come with their adapters). */
+        String gateway();
+
+        String currency();
+
+        /** Smallest amount payable online, in minor units (R16). */
+        @WithDefault("1")
+        long minimumAmount();
+
+        /** What the citizen's bank statement shows (R17). */
+        Optional<String> statementDescriptor();
+    }
+
+    interface Sandbox {
+        String baseUrl();
+
+        String apiKey();
+
+        /** Current secret first; older ones are still accepted while keys rotate. */
+        List<String> webhookSecrets();
+    }
+
+    default Optional<Regie> regie(String code) {
+        return Optional.ofNullable(regies().get(code));
+    }
+
+    default Regie requireRegie(String code) {
+        return regie(code).orElseThrow(() -> Problems.unprocessable("unknown-regie", "Régie " + code + " is not configured"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.guichet.reporting.ingest;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.reporting.transaction.TransactionRecord;
+import org.guichet.reporting.transaction.TransactionStatus;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the read model from every Guichet event, once each. Every event goes to the event log;
+ * checkout and payment events shape the transaction lines.
+ */
+@ApplicationScoped
+public class EventIngestor {
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Incoming("events")
+    public Uni<Void> onEvent(String record) {
+        return consumer.apply("reporting.read-model", record, envelope -> log(envelope).call(() -> project(envelope)));
+    }
+
+    private Uni<Void> project(EventEnvelope envelope) {
+        if (envelope.is(EventType.CART_CHECKED_OUT)) {
+            CartCheckedOut c = envelope.payloadAs(CartCheckedOut.class);
+            return Multi.createFrom().iterable(c.payments())
+                    .onItem().transformToUniAndConcatenate(p -> upsert(envelope, UUID.fromString(p.paymentId()),
+                            TransactionStatus.PENDING, r -> {
+                                fill(r, envelope.tenant(), p.regie(), c.payer(), p.amount(), p.currency(), p.lines());
+                            }))
+                    .collect().asList().replaceWithVoid();
+        }
+        if (envelope.is(EventType.PAYMENT_SETTLED)) {
+            PaymentSettled p = envelope.payloadAs(PaymentSettled.class);
+            return upsert(envelope, UUID.fromString(p.paymentId()), TransactionStatus.SETTLED, r -> {
+                fill(r, envelope.tenant(), p.regie(), p.payer(), p.amount(), p.currency(), p.lines());
+                r.reference = p.reference();
+                r.gateway = p.gateway();
+                r.gatewayRef = p.gatewayReference();
+                r.mode = p.mode();
+                r.settledAt = p.settledAt();
+            });
+        }
+        if (envelope.is(EventType.PAYMENT_FAILED)) {
+            PaymentFailed p = envelope.payloadAs(PaymentFailed.class);
+            return upsert(envelope, UUID.fromString(p.paymentId()), TransactionStatus.FAILED, r -> {
+                fill(r, envelope.tenant(), p.regie(), p.payer(), p.amount(), p.currency(), p.lines());
+                r.reference = p.reference();
+                r.gateway = p.gateway();
+            });
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private interface Filler {
+        void fill(TransactionRecord r);
+    }
+
+    /** Creates or updates the line; data and status only move forward (out-of-order safe). */
+    private Uni<Void> upsert(EventEnvelope envelope, UUID paymentId, TransactionStatus status, Filler filler) {
+        return TransactionRecord.<TransactionRecord>findById(paymentId).flatMap(existing -> {
+            TransactionRecord r = existing;
+            boolean fresh = r == null;
+            if (fresh) {
+                r = new TransactionRecord();
+                r.paymentId = paymentId;
+                r.createdAt = envelope.occurredAt();
+                r.status = status;
+            } else if (!status.outranks(r.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            filler.fill(r);
+            r.status = status;
+            r.updatedAt = envelope.occurredAt();
+            r.refreshSearchText();
+            return fresh ? r.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private static void fill(TransactionRecord r, String tenant, String regie, Payer payer, long amount,
+                             String currency, List<PaymentLine> lines) {
+        r.tenant = tenant;
+        r.regie = regie;
+        r.citizenSubject = payer.subject();
+        if (payer.name() != null) {
+            r.citizenName = payer.name();
+        }
+        r.total = amount;
+        r.currency = currency;
+        r.lines = EventJson.MAPPER.valueToTree(lines).toString();
+    }
+
+    private static Uni<Void> log(EventEnvelope e) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "insert into event_log (event_id, type, tenant, subject_id, producer, occurred_at) "
+                                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
+                        .setParameter(1, e.eventId()).setParameter(2, e.type()).setParameter(3, e.tenant())
+                        .setParameter(4, e.subjectId()).setParameter(5, e.producer())
+                        .setParameter(6, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+}

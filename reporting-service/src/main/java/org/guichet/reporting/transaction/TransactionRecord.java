@@ -1,0 +1,62 @@
+package org.guichet.reporting.transaction;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** One transaction as finance sees it: the bank-statement reference, who, how much, for what. */
+@Entity
+@Table(name = "transaction_record")
+public class TransactionRecord extends PanacheEntityBase {
+    @Id
+    @Column(name = "payment_id")
+    public UUID paymentId;
+    public String tenant;
+    public String reference;
+    public String regie;
+    @Column(name = "citizen_subject")
+    public String citizenSubject;
+    @Column(name = "citizen_name")
+    public String citizenName;
+    public long total;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public TransactionStatus status;
+    public String gateway;
+    @Column(name = "gateway_ref")
+    public String gatewayRef;
+    public String mode;
+    /** JSON array of the line items. */
+    public String lines;
+    @Column(name = "search_text")
+    public String searchText;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "settled_at")
+    public Instant settledAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public void refreshSearchText() {
+        searchText = fold(String.join(" ", nz(reference), nz(citizenName), nz(citizenSubject), nz(regie),
+                nz(gatewayRef), nz(lines)));
+    }
+
+    /** Lower case without accents, so "Nováková" is found by "novakova" (French, Dutch, Czech names). */
+    public static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
