@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,28 +34,29 @@ public class TransactionResource {
     @Inject
     Caller caller;
 
+    /**
+     * JSON by default; CSV when the client asks for {@code text/csv} (a spreadsheet download).
+     * One method, so a request without an Accept header always gets JSON.
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Transactions of the caller's institution, newest first")
-    public Uni<List<TransactionView>> search(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                             @QueryParam("status") String status,
-                                             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return find(q, regie, status, limit);
-    }
-
-    @GET
-    @Produces(CSV)
-    @Operation(summary = "The same search as CSV (semicolons, decimal comma, UTF-8)")
-    public Uni<Response> export(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                @QueryParam("status") String status,
-                                @QueryParam("limit") @DefaultValue("10000") int limit) {
-        return find(q, regie, status, limit).map(rows -> Response.ok(TransactionCsv.write(rows))
-                .type(CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build());
-    }
-
     @WithSession
-    Uni<List<TransactionView>> find(String q, String regie, String status, int limit) {
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Transactions of the caller's institution, newest first; Accept: text/csv exports them "
+            + "(semicolons, decimal comma, UTF-8)")
+    public Uni<Response> search(@QueryParam("q") String q, @QueryParam("regie") String regie,
+                                @QueryParam("status") String status,
+                                @QueryParam("limit") @DefaultValue("100") int limit,
+                                @Context HttpHeaders headers) {
+        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
+        return find(q, regie, status, limit).map(rows -> csv
+                ? Response.ok(TransactionCsv.write(rows)).type(CSV + "; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build()
+                : Response.ok(rows).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** Runs inside the endpoint's session. */
+    private Uni<List<TransactionView>> find(String q, String regie, String status, int limit) {
         if (limit < 1 || limit > 10_000) {
             throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
         }
