@@ -56,7 +56,7 @@ public class CallbackProcessor {
     }
 
     private Uni<String> apply(UUID inboxId, String gateway, String gatewayRef, GatewayStatus status) {
-        return Panache.withTransaction(() -> Payment.byGatewayRef(gateway, gatewayRef).flatMap(payment -> {
+        return Panache.withTransaction(() -> Payment.byGatewayRefForUpdate(gateway, gatewayRef).flatMap(payment -> {
             Uni<String> outcome = payment == null
                     ? Uni.createFrom().item("unknown payment")
                     : stateMachine.apply(payment, status, "callback", gatewayRef).map(p -> p.state.name());

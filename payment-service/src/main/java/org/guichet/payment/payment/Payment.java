@@ -76,7 +76,13 @@ public class Payment extends PanacheEntityBase {
         lines = EventJson.MAPPER.valueToTree(list).toString();
     }
 
-    public static Uni<Payment> byGatewayRef(String gateway, String ref) {
-        return find("gateway = ?1 and gatewayRef = ?2", gateway, ref).firstResult();
+    /** Locks the row for the rest of the transaction: concurrent callbacks for one payment queue up. */
+    public static Uni<Payment> byGatewayRefForUpdate(String gateway, String ref) {
+        return find("gateway = ?1 and gatewayRef = ?2", gateway, ref)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public static Uni<Payment> byIdForUpdate(UUID id) {
+        return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -63,13 +63,13 @@ public class PaymentService {
                 return Uni.createFrom().item(p);
             }
             return gateways.get(p.gateway).lookup(p.gatewayRef)
-                    .flatMap(status -> Panache.withTransaction(() -> Payment.<Payment>findById(id)
+                    .flatMap(status -> Panache.withTransaction(() -> Payment.byIdForUpdate(id)
                             .flatMap(fresh -> stateMachine.apply(fresh, status, "return-lookup", null))));
         });
     }
 
     private Uni<Payment> recordSession(UUID id, GatewaySession session) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(id).flatMap(p -> {
+        return Panache.withTransaction(() -> Payment.byIdForUpdate(id).flatMap(p -> {
             if (p.gatewayRef == null) {
                 p.gatewayRef = session.gatewayRef();
                 p.checkoutUrl = session.checkoutUrl();

@@ -100,6 +100,13 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, title, List.of()));
     }
 
+    /** Two requests changed the same row at once; the loser may simply retry. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response concurrentUpdate(Exception e) {
+        return respond(Problems.conflict("concurrent-update",
+                "Someone else changed this at the same moment; nothing was changed, please retry").toProblem());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);

@@ -1,0 +1,161 @@
+package org.guichet.cart;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.guichet.events.EventContract;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.Topics;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.InvoiceCreated;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.testing.DevTokens;
+import org.guichet.testing.EventTap;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class CartJourneyTest extends CartTestResource {
+    static final String TENANT = "lib-kladno";
+
+    static RequestSpecification citizen(String subject) {
+        return given().auth().oauth2(DevTokens.mint(subject, TENANT, "Jana Nováková", subject + "@example.cz", "cs",
+                3600, "citizen")).contentType(ContentType.JSON);
+    }
+
+    /** An invoice billing-service would announce; returns the cart's payable id once it is there. */
+    static String invoiceFor(String patron, String regie, long amount) {
+        String invoiceId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.INVOICE_CREATED, TENANT, invoiceId, new InvoiceCreated(invoiceId,
+                "N-" + invoiceId.substring(0, 6), patron, regie, amount, "CZK", "LATE_FEE", "late fee",
+                LocalDate.now(), "agent-1"));
+        return await().atMost(Duration.ofSeconds(30)).until(() -> citizen(patron).get("/payables").then()
+                        .extract().jsonPath().<String>getList("findAll { it.refId == '" + invoiceId + "' }.id"),
+                ids -> ids.size() == 1).get(0);
+    }
+
+    static String addAndCheckout(String patron, String... payableIds) {
+        for (String id : payableIds) {
+            citizen(patron).body(Map.of("payableId", id)).post("/cart/items").then().statusCode(200);
+        }
+        return citizen(patron).header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
+                .post("/cart/checkout").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void an_invoice_becomes_payable_by_its_account_holder_only() {
+        String payable = invoiceFor("patron-c1", "kladno-library", 5000);
+        citizen("patron-c1").get("/payables").then().body("id", hasItem(payable));
+        citizen("patron-c2").get("/payables").then().body("id", not(hasItem(payable)));
+        citizen("patron-c2").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void checkout_makes_one_payment_per_regie_never_one_across_regies() {
+        String a = invoiceFor("patron-c3", "kladno-library", 5000);
+        String b = invoiceFor("patron-c3", "kladno-library", 1500);
+        String c = invoiceFor("patron-c3", "kladno-schools", 700);
+        for (String id : List.of(a, b, c)) {
+            citizen("patron-c3").body(Map.of("payableId", id)).post("/cart/items").then().statusCode(200);
+        }
+        citizen("patron-c3").get("/cart").then().body("items", hasSize(3))
+                .body("totals.find { it.regie == 'kladno-library' }.amount", equalTo(6500))
+                .body("totals.find { it.regie == 'kladno-schools' }.amount", equalTo(700));
+        try (EventTap tap = new EventTap(Topics.CHECKOUTS)) {
+            String checkoutId = citizen("patron-c3").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body("{}").post("/cart/checkout").then().statusCode(201)
+                    .body("payments", hasSize(2)).extract().path("id");
+            ConsumerRecord<String, String> record = tap.await(r -> r.key().equals(checkoutId), Duration.ofSeconds(20));
+            assertEquals(List.of(), EventContract.violations(record.value()));
+            CartCheckedOut event = EventJson.read(record.value()).payloadAs(CartCheckedOut.class);
+            assertEquals(2, event.payments().size());
+            assertEquals("Jana Nováková", event.payer().name());
+            long total = event.payments().stream().mapToLong(CartCheckedOut.PaymentRequest::amount).sum();
+            assertEquals(7200, total, "no cent created or lost by grouping");
+            for (CartCheckedOut.PaymentRequest p : event.payments()) {
+                assertEquals(1, p.lines().stream().map(l -> p.regie()).distinct().count());
+                assertEquals(p.amount(), p.lines().stream().mapToLong(l -> l.amount()).sum());
+            }
+        }
+        citizen("patron-c3").get("/cart").then().body("items", hasSize(0));
+        citizen("patron-c3").get("/payables").then().body("id", not(hasItem(a)));
+    }
+
+    @Test
+    void the_same_idempotency_key_replays_the_first_checkout() {
+        String payable = invoiceFor("patron-c4", "kladno-library", 5000);
+        citizen("patron-c4").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(200);
+        String key = UUID.randomUUID().toString();
+        String first = citizen("patron-c4").header("Idempotency-Key", key).body("{}").post("/cart/checkout")
+                .then().statusCode(201).extract().path("id");
+        citizen("patron-c4").header("Idempotency-Key", key).body("{}").post("/cart/checkout")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        citizen("patron-c4").header("Idempotency-Key", key).body(Map.of("returnUrl", "https://example.org/back"))
+                .post("/cart/checkout").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void checkout_without_key_or_with_an_empty_cart_is_refused() {
+        citizen("patron-c5").body("{}").post("/cart/checkout").then().statusCode(400)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        citizen("patron-c5").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
+                .post("/cart/checkout").then().statusCode(422).body("type", equalTo("https://guichet.org/problems/cart-empty"));
+    }
+
+    @Test
+    void an_item_being_paid_cannot_be_put_in_a_cart_again() {
+        String payable = invoiceFor("patron-c6", "kladno-library", 5000);
+        addAndCheckout("patron-c6", payable);
+        citizen("patron-c6").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(409);
+    }
+
+    @Test
+    void a_failed_payment_releases_the_items_and_a_settled_one_marks_the_checkout_paid() {
+        String failing = invoiceFor("patron-c7", "kladno-library", 5000);
+        String checkout = addAndCheckout("patron-c7", failing);
+        String paymentId = citizen("patron-c7").get("/checkouts/" + checkout).then().extract().path("payments[0].paymentId");
+        Payer payer = new Payer("patron-c7", null, null, "cs");
+        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId, "R-1", checkout,
+                "kladno-library", 5000, "CZK", "sandbox", "FAILED", "refused", payer, List.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                citizen("patron-c7").get("/payables").then().body("id", hasItem(failing)));
+        citizen("patron-c7").get("/checkouts/" + checkout).then().body("status", equalTo("FAILED"));
+
+        String second = addAndCheckout("patron-c7", failing);
+        String secondPayment = citizen("patron-c7").get("/checkouts/" + second).then().extract().path("payments[0].paymentId");
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, secondPayment, new PaymentSettled(secondPayment, "R-2",
+                second, "kladno-library", 5000, "CZK", "sandbox", "sbx_1", "ONLINE", payer, List.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                citizen("patron-c7").get("/checkouts/" + second).then().body("status", equalTo("PAID"))
+                        .body("payments[0].status", equalTo("SETTLED")));
+        citizen("patron-c7").get("/payables").then().body("id", not(hasItem(failing)));
+    }
+
+    @Test
+    void another_citizen_s_checkout_is_404() {
+        String payable = invoiceFor("patron-c8", "kladno-library", 100);
+        String checkout = addAndCheckout("patron-c8", payable);
+        citizen("patron-c9").get("/checkouts/" + checkout).then().statusCode(404);
+        given().get("/cart").then().statusCode(401);
+    }
+}

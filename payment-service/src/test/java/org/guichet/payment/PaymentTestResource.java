@@ -1,0 +1,9 @@
+package org.guichet.payment;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.guichet.testing.GuichetTestResource;
+
+@QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "payment"))
+public class PaymentTestResource {
+}
