@@ -30,7 +30,8 @@ public class GuichetTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.username", TestDatabases.USER);
         config.put("quarkus.datasource.password", TestDatabases.PASSWORD);
         config.put("kafka.bootstrap.servers", TestInfra.kafka().bootstrapServers());
-        config.put("quarkus.http.test-port", "0");
+        // a fixed free port (not 0): services such as payment-service give their own URL to gateways
+        config.put("quarkus.http.test-port", Integer.toString(org.guichet.testing.infra.InfraPaths.freePort()));
         if (smtp) {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", Integer.toString(TestInfra.smtp().smtpPort()));

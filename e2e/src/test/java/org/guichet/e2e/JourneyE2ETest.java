@@ -1,0 +1,58 @@
+package org.guichet.e2e;
+
+import org.guichet.testing.infra.InfraPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The suite started as a user starts it (the launcher, the built jars, real PostgreSQL, Kafka and
+ * SMTP), on its own ports and databases (GUICHET_ENV=e2e), driven through the citizen journey.
+ */
+class JourneyE2ETest {
+    static final int OFFSET = 10000;
+    static final List<String> OUTPUT = new ArrayList<>();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        assertEquals(0, launcher("up"), "./guichet up (e2e) failed; see .guichet/e2e/logs");
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        launcher("down");
+    }
+
+    @Test
+    void the_citizen_journey_goes_through_all_five_services() {
+        Journey.Result result = new Journey(SuiteUrls.withOffset(OFFSET), line -> {
+            System.out.println(line);
+            OUTPUT.add(line);
+        }).run();
+        assertTrue(result.reference().startsWith("KLADNO-LIBRARY-"));
+        assertEquals(7, OUTPUT.size(), "every step reported");
+    }
+
+    static int launcher(String command) throws IOException, InterruptedException {
+        Path root = InfraPaths.root();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("guichet").toString(), command)
+                .directory(root.toFile()).inheritIO();
+        pb.environment().put("GUICHET_ENV", "e2e");
+        pb.environment().put("GUICHET_SKIP_BUILD", "1");
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}

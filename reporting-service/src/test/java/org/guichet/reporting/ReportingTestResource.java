@@ -1,0 +1,9 @@
+package org.guichet.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.guichet.testing.GuichetTestResource;
+
+@QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+public class ReportingTestResource {
+}

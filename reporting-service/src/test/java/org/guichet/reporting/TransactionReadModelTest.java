@@ -1,0 +1,110 @@
+package org.guichet.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.testing.DevTokens;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class TransactionReadModelTest extends ReportingTestResource {
+    static final String TENANT = "ville-namur";
+    static final Payer PAYER = new Payer("citizen-r1", "Françoise Dupré-Lefèvre", "f@example.be", "fr");
+
+    static RequestSpecification finance() {
+        return given().auth().oauth2(DevTokens.mint("finance-1", TENANT, "finance"));
+    }
+
+    static List<PaymentLine> lines(long amount) {
+        return List.of(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT, "Extrait d'acte; postal", amount));
+    }
+
+    static void checkedOut(String paymentId, long amount) {
+        String checkoutId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.CART_CHECKED_OUT, TENANT, checkoutId, new CartCheckedOut(checkoutId, PAYER, null,
+                List.of(new CartCheckedOut.PaymentRequest(paymentId, "namur-population", amount, "EUR", lines(amount)))));
+    }
+
+    static void settled(String paymentId, String reference, long amount) {
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, reference, null,
+                "namur-population", amount, "EUR", "sandbox", "sbx_r", "ONLINE", PAYER, lines(amount), Instant.now()));
+    }
+
+    @Test
+    void a_checkout_then_its_settlement_make_one_settled_line_found_without_accents() {
+        String paymentId = UUID.randomUUID().toString();
+        checkedOut(paymentId, 1200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "dupre-lefevre")
+                .get("/transactions").then().statusCode(200).body("find { it.paymentId == '" + paymentId + "' }.status", equalTo("PENDING")));
+        settled(paymentId, "NAMUR-POPULATION-000001", 1200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-000001")
+                .get("/transactions").then().body("$", hasSize(1)).body("[0].status", equalTo("SETTLED"))
+                .body("[0].total", equalTo(1200)).body("[0].citizenName", equalTo("Françoise Dupré-Lefèvre"))
+                .body("[0].lines[0].description", equalTo("Extrait d'acte; postal")));
+    }
+
+    @Test
+    void out_of_order_events_never_move_a_settled_line_back() {
+        String paymentId = UUID.randomUUID().toString();
+        settled(paymentId, "NAMUR-POPULATION-000002", 700);
+        checkedOut(paymentId, 700);
+        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId,
+                "NAMUR-POPULATION-000002", null, "namur-population", 700, "EUR", "sandbox", "FAILED", "late", PAYER, lines(700)));
+        String marker = UUID.randomUUID().toString();
+        settled(marker, "NAMUR-POPULATION-MARKER", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-MARKER")
+                .get("/transactions").then().body("$", hasSize(1)));
+        finance().queryParam("q", "NAMUR-POPULATION-000002").get("/transactions").then()
+                .body("$", hasSize(1)).body("[0].status", equalTo("SETTLED"));
+    }
+
+    @Test
+    void csv_export_is_semicolon_separated_with_decimal_comma_and_quoted_cells() {
+        String paymentId = UUID.randomUUID().toString();
+        settled(paymentId, "NAMUR-POPULATION-000003", 1234);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-000003")
+                .get("/transactions").then().body("$", hasSize(1)));
+        finance().accept("text/csv").queryParam("q", "NAMUR-POPULATION-000003").get("/transactions").then()
+                .statusCode(200).contentType(startsWith("text/csv"))
+                .body(startsWith("\uFEFFreference;date;citizen;total;currency"))
+                .body(containsString("NAMUR-POPULATION-000003;"))
+                .body(containsString(";12,34;EUR;namur-population;SETTLED;"))
+                .body(containsString("\"Extrait d'acte; postal = 12,34\""));
+    }
+
+    @Test
+    void another_institution_sees_none_of_it_and_citizens_see_nothing() {
+        String paymentId = UUID.randomUUID().toString();
+        settled(paymentId, "NAMUR-POPULATION-000004", 500);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-000004")
+                .get("/transactions").then().body("$", hasSize(1)));
+        given().auth().oauth2(DevTokens.mint("finance-k", "lib-kladno", "finance"))
+                .queryParam("q", "NAMUR-POPULATION-000004").get("/transactions").then().body("$", hasSize(0));
+        given().auth().oauth2(DevTokens.mint("citizen-r1", TENANT, "citizen")).get("/transactions").then().statusCode(403);
+    }
+
+    @Test
+    void bad_filters_get_a_problem() {
+        finance().queryParam("status", "LOST").get("/transactions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+        finance().queryParam("limit", "0").get("/transactions").then().statusCode(400);
+    }
+}
