@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.NotificationSent;
 import org.guichet.notification.NotificationConfig;
+import org.guichet.platform.db.BlockingTransaction;
 import org.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -59,19 +60,14 @@ public class DeliverySender {
     }
 
     int sendBatch() {
-        SqlConnection conn = pool.getConnectionAndAwait();
-        try {
-            var tx = conn.beginAndAwait();
+        return BlockingTransaction.run(pool, conn -> {
             int count = 0;
             for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(now(), BATCH))) {
                 count++;
                 send(conn, row);
             }
-            tx.commitAndAwait();
             return count;
-        } finally {
-            conn.closeAndAwait();
-        }
+        });
     }
 
     private void send(SqlConnection conn, Row row) {

@@ -3,10 +3,10 @@ package org.guichet.platform.outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.platform.db.BlockingTransaction;
 import org.guichet.platform.kafka.KafkaPublisher;
 import org.jboss.logging.Logger;
 
@@ -57,16 +57,13 @@ public class OutboxRelay {
 
     /** Relays at most one batch; returns how many rows were sent. */
     public int relayOneBatch() {
-        SqlConnection conn = pool.getConnectionAndAwait();
-        try {
-            var tx = conn.beginAndAwait();
+        return BlockingTransaction.run(pool, conn -> {
             List<KafkaPublisher.OutgoingEvent> claimed = new ArrayList<>();
             for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(config.batchSize()))) {
                 claimed.add(new KafkaPublisher.OutgoingEvent(row.getUUID("id"), row.getString("topic"),
                         row.getString("message_key"), row.getString("type"), row.getString("envelope")));
             }
             if (claimed.isEmpty()) {
-                tx.rollbackAndAwait();
                 return 0;
             }
             KafkaPublisher.Result result = publisher.sendInOrder(claimed);
@@ -81,11 +78,8 @@ public class OutboxRelay {
                 LOG.warnf("outbox: event %s not relayed yet (%s); %d sent in this pass",
                         result.failedId(), result.error(), result.sent().size());
             }
-            tx.commitAndAwait();
             return result.sent().size();
-        } finally {
-            conn.closeAndAwait();
-        }
+        });
     }
 
     /** Counts events committed but not yet on Kafka: the backlog an operator watches. */
