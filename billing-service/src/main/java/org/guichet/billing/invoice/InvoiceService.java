@@ -30,42 +30,54 @@ public class InvoiceService {
     @Inject
     Clock clock;
 
+    /** A bill about to be created: from a staff request (R1) or from a fine policy (R13). */
+    public record BillDraft(String tenant, String operator, String accountId, long amount, String currency,
+                            String reason, String description, String itemBarcode, String itemTitle, String notes) {
+    }
+
     @WithTransaction
     public Uni<Invoice> create(String tenant, String operator, CreateInvoiceRequest request) {
-        InstitutionsConfig.Institution institution = institutions.of(tenant);
-        if (!institution.currency().equals(request.currency())) {
-            throw Problems.invalid("Bills of " + tenant + " are in " + institution.currency(),
+        CreateInvoiceRequest.Item item = request.item();
+        return create(new BillDraft(tenant, operator, request.accountId(), request.amount(), request.currency(),
+                request.reason(), request.description(), item == null ? null : item.barcode(),
+                item == null ? null : item.title(), request.notes()));
+    }
+
+    /** Creates the bill, its history entry and InvoiceCreated in the caller's (or a new) transaction. */
+    @WithTransaction
+    public Uni<Invoice> create(BillDraft draft) {
+        InstitutionsConfig.Institution institution = institutions.of(draft.tenant());
+        if (!institution.currency().equals(draft.currency())) {
+            throw Problems.invalid("Bills of " + draft.tenant() + " are in " + institution.currency(),
                     new FieldError("currency", "must be " + institution.currency()));
         }
-        LocalDate today = LocalDate.now(clock);
-        return numbers.next(tenant, today.getYear()).flatMap(number -> {
+        LocalDate today = LocalDate.now(clock.withZone(institution.timeZone()));
+        return numbers.next(draft.tenant(), today.getYear()).flatMap(number -> {
             Invoice invoice = new Invoice();
             invoice.id = Ids.newId();
-            invoice.tenant = tenant;
+            invoice.tenant = draft.tenant();
             invoice.number = number;
-            invoice.accountId = request.accountId();
+            invoice.accountId = draft.accountId();
             invoice.regie = institution.regie();
-            invoice.reason = request.reason();
-            invoice.description = request.description();
-            if (request.item() != null) {
-                invoice.itemBarcode = request.item().barcode();
-                invoice.itemTitle = request.item().title();
-            }
-            invoice.amount = request.amount();
-            invoice.currency = request.currency();
+            invoice.reason = draft.reason();
+            invoice.description = draft.description();
+            invoice.itemBarcode = draft.itemBarcode();
+            invoice.itemTitle = draft.itemTitle();
+            invoice.amount = draft.amount();
+            invoice.currency = draft.currency();
             invoice.state = InvoiceState.OPEN;
             invoice.issuedOn = today;
             invoice.createdAt = clock.instant();
-            invoice.createdBy = operator;
+            invoice.createdBy = draft.operator();
             InvoiceHistoryEntry created = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.CREATED,
-                    invoice.amount, operator, invoice.createdAt);
-            created.notes = request.notes();
+                    invoice.amount, draft.operator(), invoice.createdAt);
+            created.notes = draft.notes();
             InvoiceCreated event = new InvoiceCreated(invoice.id.toString(), number, invoice.accountId,
                     invoice.regie, invoice.amount, invoice.currency, invoice.reason, invoice.description,
-                    today, operator);
+                    today, draft.operator());
             return invoice.persist()
                     .call(() -> created.persist())
-                    .call(() -> outbox.publish(EventType.INVOICE_CREATED, tenant, invoice.id.toString(), null, event))
+                    .call(() -> outbox.publish(EventType.INVOICE_CREATED, draft.tenant(), invoice.id.toString(), null, event))
                     .replaceWith(invoice);
         });
     }

@@ -1,6 +1,7 @@
 package org.guichet.events;
 
 import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.FineAccrued;
 import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.events.payload.InvoicePaid;
 import org.guichet.events.payload.NotificationSent;
@@ -14,6 +15,7 @@ import org.guichet.events.payload.PaymentSettled;
 public enum EventType {
     INVOICE_CREATED("InvoiceCreated", 1, Topics.INVOICES, InvoiceCreated.class),
     INVOICE_PAID("InvoicePaid", 1, Topics.INVOICES, InvoicePaid.class),
+    FINE_ACCRUED("FineAccrued", 1, Topics.FINES, FineAccrued.class),
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),
     PAYMENT_FAILED("PaymentFailed", 1, Topics.PAYMENTS, PaymentFailed.class),

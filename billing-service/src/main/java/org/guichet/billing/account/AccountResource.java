@@ -1,0 +1,62 @@
+package org.guichet.billing.account;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+public class AccountResource {
+    private static final String CHARGES = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
+            + "where tenant = ?1 and account_id = ?2 and state in ('OPEN', 'PARTIALLY_PAID')";
+    private static final String ACCRUING = "select coalesce(sum(accrued - fixed), 0)::bigint from loan "
+            + "where tenant = ?1 and account_id = ?2 and returned_on is null";
+
+    @Inject
+    Caller caller;
+    @Inject
+    InstitutionsConfig institutions;
+
+    @GET
+    @Path("/me/summary")
+    @WithSession
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "The caller's own account: current charges, accruing fees and their sum (R2)")
+    public Uni<AccountSummary> mine() {
+        return summary(caller.tenant(), caller.subject());
+    }
+
+    @GET
+    @Path("/{accountId}/summary")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "An account of the caller's institution: current charges, accruing fees and their sum (R2)")
+    public Uni<AccountSummary> of(@PathParam("accountId") String accountId) {
+        return summary(caller.tenant(), accountId);
+    }
+
+    private Uni<AccountSummary> summary(String tenant, String accountId) {
+        String currency = institutions.of(tenant).currency();
+        return sum(CHARGES, tenant, accountId).flatMap(charges -> sum(ACCRUING, tenant, accountId)
+                .map(accruing -> new AccountSummary(accountId, currency, charges, accruing,
+                        Math.addExact(charges, accruing))));
+    }
+
+    private static Uni<Long> sum(String sql, String tenant, String accountId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
+                .setParameter(1, tenant).setParameter(2, accountId).getSingleResult());
+    }
+}

@@ -1,0 +1,56 @@
+package org.guichet.billing.fine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How late fees grow for one institution: an amount per overdue operating day after a grace
+ * period, capped per item, and crystallised into payable bills at fixation thresholds (R13: Kladno
+ * fixes the running fee at 10, 30 and 60 operating days — 50, 150 and 300 CZK at 5 CZK a day).
+ */
+public record FinePolicy(long amountPerDay, int graceDays, OptionalLong maxPerItem, boolean capAtReplacementCost,
+                         List<Integer> fixationDays) {
+
+    public FinePolicy {
+        if (amountPerDay < 0 || graceDays < 0) {
+            throw new IllegalArgumentException("fine amounts and grace days must not be negative");
+        }
+        fixationDays = fixationDays.stream().sorted().toList();
+    }
+
+    /** The most one item can cost in late fees, if anything caps it. */
+    public OptionalLong cap(Long replacementCost) {
+        long cap = Long.MAX_VALUE;
+        if (maxPerItem.isPresent()) {
+            cap = maxPerItem.getAsLong();
+        }
+        if (capAtReplacementCost && replacementCost != null) {
+            cap = Math.min(cap, replacementCost);
+        }
+        return cap == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(cap);
+    }
+
+    /** The running fee after this many overdue operating days. */
+    public long accrued(int overdueDays, Long replacementCost) {
+        long fee = Math.multiplyExact((long) Math.max(0, overdueDays - graceDays), amountPerDay);
+        OptionalLong cap = cap(replacementCost);
+        return cap.isPresent() ? Math.min(fee, cap.getAsLong()) : fee;
+    }
+
+    /** The threshold reached, if any: the largest fixation day not after {@code overdueDays}. */
+    public Optional<Integer> tierReached(int overdueDays) {
+        Integer reached = null;
+        for (Integer t : fixationDays) {
+            if (t <= overdueDays) {
+                reached = t;
+            }
+        }
+        return Optional.ofNullable(reached);
+    }
+
+    /** What should be fixed into bills by now: the fee as it stood on the last threshold reached. */
+    public long fixedTarget(int overdueDays, Long replacementCost) {
+        return tierReached(overdueDays).map(t -> accrued(t, replacementCost)).orElse(0L);
+    }
+}

@@ -1,0 +1,17 @@
+package org.guichet.billing.fine;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** A checkout reported by the library system. {@code loanId} is the library system's own id. */
+public record LoanRequest(@NotBlank @Size(max = 100) String loanId,
+                          @NotBlank @Size(max = 100) String accountId,
+                          @NotBlank @Size(max = 50) String itemBarcode,
+                          @Size(max = 300) String title,
+                          @PositiveOrZero Long replacementCost,
+                          @NotNull LocalDate dueDate) {
+}

@@ -1,0 +1,91 @@
+package org.guichet.billing.fine;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.Problems;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Loans as the library system reports them: checkout, and return (which settles the running fee). */
+@ApplicationScoped
+public class LoanService {
+    @Inject
+    InstitutionsConfig institutions;
+    @Inject
+    FixationService fixation;
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Loan> checkout(String tenant, LoanRequest request) {
+        InstitutionsConfig.Institution institution = institutions.of(tenant);
+        return Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, request.loanId()).firstResult()
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        throw Problems.conflict("loan-exists", "Loan " + request.loanId() + " is already reported");
+                    }
+                    Loan loan = new Loan();
+                    loan.id = Ids.newId();
+                    loan.tenant = tenant;
+                    loan.externalId = request.loanId();
+                    loan.accountId = request.accountId();
+                    loan.itemBarcode = request.itemBarcode();
+                    loan.itemTitle = request.title();
+                    loan.replacementCost = request.replacementCost();
+                    loan.currency = institution.currency();
+                    loan.dueDate = request.dueDate();
+                    loan.feeCap = institution.finePolicy()
+                            .map(p -> p.cap(request.replacementCost()))
+                            .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong)
+                            .orElse(null);
+                    loan.createdAt = clock.instant();
+                    return loan.persist();
+                });
+    }
+
+    /**
+     * The item is back: the fee is computed to the return date and what was not yet fixed is billed
+     * (at the counter the running fee is settled when the item comes back); accrual stops.
+     */
+    @WithTransaction
+    public Uni<Loan> returned(String tenant, String externalId, ReturnRequest request) {
+        InstitutionsConfig.Institution institution = institutions.of(tenant);
+        return Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, externalId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .flatMap(loan -> {
+                    if (loan == null) {
+                        throw Problems.notFound("Loan " + externalId);
+                    }
+                    if (loan.returnedOn != null) {
+                        return Uni.createFrom().item(loan);
+                    }
+                    if (request.returnedOn().isBefore(loan.dueDate.minusYears(5))) {
+                        throw Problems.invalid("returnedOn is not plausible");
+                    }
+                    Uni<Boolean> settle = institution.finePolicy().map(policy -> {
+                        int days = institution.calendar().operatingDaysAfter(loan.dueDate, request.returnedOn());
+                        loan.overdueDays = days;
+                        long fee = Math.max(loan.fixed, policy.accrued(days, loan.replacementCost));
+                        loan.accrued = fee;
+                        return fixation.billDifference(loan, fee, "Late fee on return after " + days
+                                + " operating days", request.returnedOn());
+                    }).orElse(Uni.createFrom().item(false));
+                    return settle.map(ignored -> {
+                        loan.returnedOn = request.returnedOn();
+                        return loan;
+                    });
+                });
+    }
+
+    @WithSession
+    public Uni<List<Loan>> ofAccount(String tenant, String accountId) {
+        return Loan.list("tenant = ?1 and accountId = ?2 order by dueDate", tenant, accountId);
+    }
+}
