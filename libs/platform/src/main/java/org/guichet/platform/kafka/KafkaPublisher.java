@@ -46,47 +46,55 @@ public class KafkaPublisher {
     public Result sendInOrder(List<OutgoingEvent> events) {
         KafkaProducer<String, String> p = producer();
         List<Future<?>> acks = new ArrayList<>(events.size());
-        try {
-            for (OutgoingEvent e : events) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
-                record.headers().add("event-type", e.type().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("event-id", e.id().toString().getBytes(StandardCharsets.UTF_8));
-                acks.add(p.send(record));
+        for (OutgoingEvent e : events) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
+            record.headers().add("event-type", e.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("event-id", e.id().toString().getBytes(StandardCharsets.UTF_8));
+            Future<?> ack;
+            try {
+                ack = p.send(record);
+            } catch (RuntimeException ex) {
+                break; // refused outright: the rest waits for the next pass
             }
-        } catch (RuntimeException ex) {
-            // send() itself refused (metadata not available in time): nothing after this is trusted
-            return firstFailure(events, acks, ex);
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                // no metadata within max.block.ms: each further send would block as long again
+                break;
+            }
         }
-        return firstFailure(events, acks, null);
+        return firstFailure(events, acks);
     }
 
-    private Result firstFailure(List<OutgoingEvent> events, List<Future<?>> acks, RuntimeException sendError) {
+    /** Sent ids are the acknowledged prefix; the first record not acknowledged is the failure. */
+    private static Result firstFailure(List<OutgoingEvent> events, List<Future<?>> acks) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(events.get(i).id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(sent, events.get(i).id(), "interrupted");
             } catch (ExecutionException | TimeoutException e) {
-                drainQuietly(acks.subList(i + 1, acks.size()));
                 return new Result(sent, events.get(i).id(), String.valueOf(e.getCause() != null ? e.getCause() : e));
             }
         }
-        if (sendError != null && acks.size() < events.size()) {
-            return new Result(sent, events.get(acks.size()).id(), String.valueOf(sendError));
+        if (acks.size() < events.size()) {
+            return new Result(sent, events.get(acks.size()).id(), "not sent: broker unavailable");
         }
         return new Result(sent, null, null);
     }
 
-    private static void drainQuietly(List<Future<?>> rest) {
-        for (Future<?> f : rest) {
-            try {
-                f.get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // these rows stay unsent and are retried in order with the failed one
-            }
+    private static boolean failed(Future<?> ack) {
+        try {
+            ack.get(0, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return true;
         }
     }
 

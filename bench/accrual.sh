@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Accrual benchmark (issue 3): 1,000,000 overdue loans over 10,000 patrons in steady state (fees
+# accrued and fixed up to yesterday), then one nightly accrual through billing-service's real
+# endpoint; beside it, one raw SQL UPDATE over the same rows on the same database.
+# Prints rows/s, wall time, peak RSS and heap. Usage: bench/accrual.sh [LOANS] [PATRONS]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LOANS=${1:-1000000}
+PATRONS=${2:-10000}
+DB=guichet_bench_billing
+PORT=28081
+export PGPASSWORD=guichet
+PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
+JAR="$ROOT/billing-service/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl billing-service,libs/testing -am)
+# a Monday, so that tonight is an operating day and every open loan's fee grows
+TODAY=${BENCH_DATE:-2026-11-23}
+
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+LOG=$(mktemp)
+java -Xmx512m -XX:+UseG1GC -Dquarkus.http.port=$PORT \
+  -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+  -Dkafka.bootstrap.servers=127.0.0.1:1 -Dguichet.accrual.cron=off \
+  -Dquarkus.log.category.\"org.guichet.platform.outbox\".level=ERROR \
+  -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
+  -jar "$JAR" >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/live" && break; sleep 1; done
+
+echo "loading $LOANS loans over $PATRONS patrons (due dates over the last 365 days, steady state as of yesterday)…"
+t0=$(date +%s%N)
+"${PSQL[@]}" -d $DB <<SQL
+insert into loan (id, tenant, external_id, account_id, item_barcode, item_title, replacement_cost, currency,
+                  due_date, created_at)
+select gen_random_uuid(), 'lib-kladno', 'B-' || g, 'patron-' || (g % $PATRONS), '3123' || g, 'Title ' || g,
+       20000 + (g % 50) * 100, 'CZK', date '$TODAY' - 1 - (g % 365), now()
+from generate_series(1, $LOANS) g;
+analyze loan;
+SQL
+TOKEN=$(java -cp "$ROOT/libs/testing/target/classes" org.guichet.testing.DevTokens --role admin --sub bench --tenant lib-kladno)
+accrue() {
+  curl -sf -X POST "http://127.0.0.1:$PORT/accruals" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"businessDate\":\"$1\"}"
+}
+# Steady state as of yesterday, set in SQL (the Kladno policy: 5 CZK a day, fixed at 10/30/60
+# operating days; the calendar as billing-service builds it), so tonight's run does only what a
+# real night does: every open loan's fee grows, and the loans crossing a threshold tonight are fixed.
+YESTERDAY=$(date -d "$TODAY - 1 day" +%F)
+"${PSQL[@]}" -d $DB <<SQL
+insert into calendar_day (tenant, day, operating)
+select 'lib-kladno', d::date, not (extract(isodow from d)::int = 7
+       or d::date = any(array['2026-12-24','2026-12-25','2026-12-26','2027-01-01']::date[]))
+from generate_series(date '$TODAY' - 400, date '$TODAY', interval '1 day') d;
+update calendar_day c set op_ordinal = s.o from (select day, (count(*) filter (where operating)
+       over (order by day))::int o from calendar_day) s where c.day = s.day;
+update loan l set overdue_days = x.days, accrued = x.days * 500::bigint, accrued_on = date '$YESTERDAY',
+       fixed = coalesce((select max(t) from unnest(array[10, 30, 60]) t where t <= x.days), 0) * 500::bigint
+from (select l2.id, greatest(0, cy.op_ordinal - cd.op_ordinal) as days from loan l2
+      join calendar_day cy on cy.day = date '$YESTERDAY' join calendar_day cd on cd.day = l2.due_date) x
+where l.id = x.id;
+vacuum analyze loan;
+SQL
+echo "loaded in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+
+t0=$(date +%s%N)
+RESULT=$(accrue "$TODAY")
+WALL=$(( ($(date +%s%N) - t0) / 1000000 ))
+UPDATED=$(sed -E 's/.*"loansUpdated":([0-9]+).*/\1/' <<<"$RESULT")
+ACCRUAL_MS=$(sed -E 's/.*"accrualMillis":([0-9]+).*/\1/' <<<"$RESULT")
+FIXATION_MS=$(sed -E 's/.*"fixationMillis":([0-9]+).*/\1/' <<<"$RESULT")
+FIXED=$(sed -E 's/.*"billsFixed":([0-9]+).*/\1/' <<<"$RESULT")
+t0=$(date +%s%N); accrue "$TODAY" >/dev/null; RERUN=$(( ($(date +%s%N) - t0) / 1000000 ))
+PEAK_RSS=$(awk '/VmHWM/ {print $2 " " $3}' /proc/$PID/status)
+HEAP=$(jcmd $PID GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $0}' | sed 's/^ *//')
+
+
+RAW=$("${PSQL[@]}" -d $DB <<SQL | awk '/Time:/ {print $2}' | tail -1
+\timing on
+update loan set overdue_days = overdue_days + 1, accrued = accrued + 500, accrued_on = date '$TODAY'
+where tenant = 'lib-kladno' and returned_on is null;
+SQL
+)
+echo
+echo "accrual benchmark ($LOANS loans, $PATRONS patrons, business date $TODAY)"
+printf '  %-44s %s\n' "loans updated (fee changed tonight)" "$UPDATED"
+printf '  %-44s %s ms (%s rows/s)\n' "accrual statement (UPDATE + FineAccrued outbox)" "$ACCRUAL_MS" \
+  "$(( UPDATED * 1000 / (ACCRUAL_MS > 0 ? ACCRUAL_MS : 1) ))"
+printf '  %-44s %s bills in %s ms\n' "fixation (thresholds crossed tonight)" "$FIXED" "$FIXATION_MS"
+printf '  %-44s %s ms\n' "wall time of the nightly run (HTTP)" "$WALL"
+printf '  %-44s %s ms\n' "same date again (idempotent re-run)" "$RERUN"
+printf '  %-44s %s ms\n' "raw SQL UPDATE of the same rows" "$RAW"
+printf '  %-44s %s\n' "accrual / raw update" "$(awk -v a="$ACCRUAL_MS" -v b="$RAW" 'BEGIN {printf "%.2fx", a / b}')"
+printf '  %-44s %s\n' "billing-service peak RSS" "$PEAK_RSS"
+printf '  %-44s %s\n' "heap after the run" "${HEAP:-n/a}"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null || true
