@@ -1,6 +1,7 @@
 package org.guichet.billing.fine;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.guichet.events.payload.FineAccrued;
 import org.guichet.platform.outbox.Outbox;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,9 +32,17 @@ public class FixationService {
     @Inject
     Outbox outbox;
 
-    /** Returns true when a bill was made. */
-    public Uni<Boolean> fix(UUID loanId, FinePolicy policy, LocalDate businessDate) {
-        return Panache.withTransaction(() -> Loan.<Loan>findById(loanId, LockModeType.PESSIMISTIC_WRITE)
+    /** Fixes a batch of loans in one transaction; returns how many bills were made. */
+    public Uni<Integer> fixAll(List<UUID> loanIds, FinePolicy policy, LocalDate businessDate) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(loanIds)
+                .onItem().transformToUniAndConcatenate(id -> fixOne(id, policy, businessDate))
+                .collect().asList()
+                .map(made -> (int) made.stream().filter(Boolean::booleanValue).count()));
+    }
+
+    /** Returns true when a bill was made; in the caller's transaction. */
+    private Uni<Boolean> fixOne(UUID loanId, FinePolicy policy, LocalDate businessDate) {
+        return Loan.<Loan>findById(loanId, LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(loan -> {
                     if (loan == null || loan.returnedOn != null) {
                         return Uni.createFrom().item(false);
@@ -40,7 +50,7 @@ public class FixationService {
                     long target = policy.fixedTarget(loan.overdueDays, loan.replacementCost);
                     int tier = policy.tierReached(loan.overdueDays).orElse(0);
                     return billDifference(loan, target, "Late fee fixed at " + tier + " operating days", businessDate);
-                }));
+                });
     }
 
     /** Bills what the fee reached beyond what is already billed, and records it; in the caller's transaction. */

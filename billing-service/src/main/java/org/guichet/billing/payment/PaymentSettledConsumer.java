@@ -19,8 +19,6 @@ public class PaymentSettledConsumer {
 
     @Incoming("payments")
     public Uni<Void> onPaymentEvent(String record) {
-        return consumer.apply(CONSUMER, record, envelope -> envelope.is(EventType.PAYMENT_SETTLED)
-                ? application.apply(envelope)
-                : Uni.createFrom().voidItem());
+        return consumer.apply(CONSUMER, record, EventType.PAYMENT_SETTLED, application::apply);
     }
 }

@@ -23,9 +23,7 @@ public class InvoiceCreatedConsumer {
 
     @Incoming("invoices")
     public Uni<Void> onInvoiceEvent(String record) {
-        return consumer.apply("cart.invoice-created", record, envelope -> envelope.is(EventType.INVOICE_CREATED)
-                ? offer(envelope)
-                : Uni.createFrom().voidItem());
+        return consumer.apply("cart.invoice-created", record, EventType.INVOICE_CREATED, this::offer);
     }
 
     private Uni<Void> offer(EventEnvelope envelope) {

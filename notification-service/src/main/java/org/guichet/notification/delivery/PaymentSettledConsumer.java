@@ -39,9 +39,7 @@ public class PaymentSettledConsumer {
 
     @Incoming("payments")
     public Uni<Void> onPaymentEvent(String record) {
-        return consumer.apply("notification.payment-settled", record, envelope -> envelope.is(EventType.PAYMENT_SETTLED)
-                ? queue(envelope)
-                : Uni.createFrom().voidItem());
+        return consumer.apply("notification.payment-settled", record, EventType.PAYMENT_SETTLED, this::queue);
     }
 
     private Uni<Void> queue(EventEnvelope envelope) {

@@ -39,9 +39,7 @@ public class CartCheckedOutConsumer {
 
     @Incoming("checkouts")
     public Uni<Void> onCheckoutEvent(String record) {
-        return consumer.apply("payment.cart-checked-out", record, envelope -> envelope.is(EventType.CART_CHECKED_OUT)
-                ? createPayments(envelope)
-                : Uni.createFrom().voidItem());
+        return consumer.apply("payment.cart-checked-out", record, EventType.CART_CHECKED_OUT, this::createPayments);
     }
 
     private Uni<Void> createPayments(EventEnvelope envelope) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
 import org.guichet.events.MalformedEventException;
 import org.guichet.platform.error.ProblemException;
 import org.jboss.logging.Logger;
@@ -25,14 +26,28 @@ public class IdempotentConsumer {
     private static final String MARK = "insert into processed_event (consumer, event_id, event_type, processed_at) "
             + "values (?1, ?2, ?3, now()) on conflict do nothing";
 
+    /** Applies the effect to every event of the topic. */
     public Uni<Void> apply(String consumer, String rawEnvelope, Function<EventEnvelope, Uni<Void>> effect) {
-        EventEnvelope envelope;
+        EventEnvelope envelope = read(consumer, rawEnvelope);
+        return envelope == null ? Uni.createFrom().voidItem() : once(consumer, envelope, effect);
+    }
+
+    /** Applies the effect to events of one type; the topic's other events are passed over without a write. */
+    public Uni<Void> apply(String consumer, String rawEnvelope, EventType type, Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope = read(consumer, rawEnvelope);
+        return envelope == null || !envelope.is(type) ? Uni.createFrom().voidItem() : once(consumer, envelope, effect);
+    }
+
+    private static EventEnvelope read(String consumer, String rawEnvelope) {
         try {
-            envelope = EventJson.read(rawEnvelope);
+            return EventJson.read(rawEnvelope);
         } catch (MalformedEventException e) {
             LOG.errorf("%s: skipping a record that is not an event envelope: %s", consumer, e.getMessage());
-            return Uni.createFrom().voidItem();
+            return null;
         }
+    }
+
+    private Uni<Void> once(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstTime(consumer, envelope)
                         .flatMap(first -> first ? effect.apply(envelope) : skipDuplicate(consumer, envelope))))
                 .onFailure(t -> !(t instanceof ProblemException))
