@@ -152,6 +152,23 @@ class CartJourneyTest extends CartTestResource {
     }
 
     @Test
+    void a_cancelled_invoice_is_withdrawn_and_a_partly_waived_one_costs_what_is_left() {
+        String cancelled = invoiceFor("patron-c10", "kladno-library", 5000);
+        String waived = invoiceFor("patron-c10", "kladno-library", 4000);
+        String cancelledRef = citizen("patron-c10").get("/payables").then().extract()
+                .path("find { it.id == '" + cancelled + "' }.refId");
+        String waivedRef = citizen("patron-c10").get("/payables").then().extract()
+                .path("find { it.id == '" + waived + "' }.refId");
+        TestEvents.publish(EventType.INVOICE_CANCELLED, TENANT, cancelledRef,
+                new org.guichet.events.payload.InvoiceCancelled(cancelledRef, "patron-c10", 5000, "CZK", "agent-1", "mistake"));
+        TestEvents.publish(EventType.INVOICE_WAIVED, TENANT, waivedRef,
+                new org.guichet.events.payload.InvoiceWaived(waivedRef, "patron-c10", 1500, 2500, "CZK", "sup-1", null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-c10").get("/payables").then()
+                .body("id", not(hasItem(cancelled)))
+                .body("find { it.id == '" + waived + "' }.amount", equalTo(2500)));
+    }
+
+    @Test
     void another_citizen_s_checkout_is_404() {
         String payable = invoiceFor("patron-c8", "kladno-library", 100);
         String checkout = addAndCheckout("patron-c8", payable);

@@ -65,8 +65,42 @@ public class Invoice extends PanacheEntityBase {
             throw Problems.conflict("invoice-settled", "Invoice " + number + " has nothing left to pay");
         }
         paid += taken;
-        moveTo(outstanding() == 0 ? InvoiceState.PAID : InvoiceState.PARTIALLY_PAID);
+        moveTo(stateAfterSettlement());
         return taken;
+    }
+
+    /** Waives part or all of what is owed (R3); more than what is outstanding is refused. */
+    public void waive(long amount) {
+        if (amount <= 0) {
+            throw Problems.invalid("The amount to waive must be positive", new org.guichet.platform.error.FieldError(
+                    "amount", "must be greater than 0"));
+        }
+        if (amount > outstanding()) {
+            throw Problems.invalid("Invoice " + number + " has only " + outstanding() + " outstanding",
+                    new org.guichet.platform.error.FieldError("amount", "must not exceed " + outstanding()));
+        }
+        if (state.isClosed()) {
+            throw Problems.conflict("invoice-closed", "Invoice " + number + " is " + state);
+        }
+        waived += amount;
+        moveTo(stateAfterSettlement());
+    }
+
+    /** R5: only a bill of which nothing was paid or waived can be cancelled. */
+    public void cancel() {
+        if (paid > 0 || waived > 0) {
+            throw Problems.conflict("invoice-not-cancellable",
+                    "Invoice " + number + " was already partly paid or waived and cannot be cancelled");
+        }
+        moveTo(InvoiceState.CANCELLED);
+    }
+
+    /** Fully settled bills go to the account history as PAID (any money received) or WAIVED. */
+    private InvoiceState stateAfterSettlement() {
+        if (outstanding() > 0) {
+            return InvoiceState.PARTIALLY_PAID;
+        }
+        return paid > 0 ? InvoiceState.PAID : InvoiceState.WAIVED;
     }
 
     void moveTo(InvoiceState next) {

@@ -18,6 +18,8 @@ import java.util.UUID;
 public class InvoiceHistoryEntry extends PanacheEntityBase {
     public static final String CREATED = "CREATED";
     public static final String PAYMENT = "PAYMENT";
+    public static final String WAIVE = "WAIVE";
+    public static final String CANCEL = "CANCEL";
 
     @Id
     public UUID id;

@@ -50,6 +50,24 @@ public class InvoiceResource {
                 caller.isStaff()).map(InvoiceView::of);
     }
 
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Cancel a bill of which nothing was paid or waived (R5); a note is expected")
+    public Uni<InvoiceView> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
+        return invoices.cancel(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request)
+                .map(InvoiceView::of);
+    }
+
+    @POST
+    @Path("/{id}/waive")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Waive all (no amount) or part of what a bill still owes (R3)")
+    public Uni<InvoiceView> waive(@PathParam("id") String id, @Valid WaiveRequest request) {
+        return invoices.waive(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request)
+                .map(InvoiceView::of);
+    }
+
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.events.EventType;
+import org.guichet.events.payload.InvoiceCancelled;
 import org.guichet.events.payload.InvoiceCreated;
+import org.guichet.events.payload.InvoiceWaived;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
@@ -80,6 +82,55 @@ public class InvoiceService {
                     .call(() -> outbox.publish(EventType.INVOICE_CREATED, draft.tenant(), invoice.id.toString(), null, event))
                     .replaceWith(invoice);
         });
+    }
+
+    /** Cancels a bill of the caller's institution (R5, R10: an institution cancels only its own bills). */
+    @WithTransaction
+    public Uni<Invoice> cancel(UUID id, String tenant, String operator, CancelRequest request) {
+        boolean noNote = request == null || request.notes() == null || request.notes().isBlank();
+        if (noNote && (request == null || !Boolean.TRUE.equals(request.acknowledgeMissingNote()))) {
+            throw Problems.unprocessable("note-expected", "A note is expected when a bill is cancelled; "
+                    + "send acknowledgeMissingNote: true to cancel without one");
+        }
+        return lockedInTenant(id, tenant).flatMap(invoice -> {
+            invoice.cancel();
+            InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.CANCEL, invoice.amount,
+                    operator, clock.instant());
+            entry.notes = noNote ? null : request.notes();
+            return entry.persist()
+                    .call(() -> outbox.publish(EventType.INVOICE_CANCELLED, tenant, invoice.id.toString(), null,
+                            new InvoiceCancelled(invoice.id.toString(), invoice.accountId, invoice.amount,
+                                    invoice.currency, operator, entry.notes)))
+                    .replaceWith(invoice);
+        });
+    }
+
+    /** Waives all or part of what a bill of the caller's institution still owes (R3). */
+    @WithTransaction
+    public Uni<Invoice> waive(UUID id, String tenant, String operator, WaiveRequest request) {
+        return lockedInTenant(id, tenant).flatMap(invoice -> {
+            long amount = request != null && request.amount() != null ? request.amount() : invoice.outstanding();
+            invoice.waive(amount);
+            InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.WAIVE, amount, operator,
+                    clock.instant());
+            entry.notes = request == null ? null : request.notes();
+            return entry.persist()
+                    .call(() -> outbox.publish(EventType.INVOICE_WAIVED, tenant, invoice.id.toString(), null,
+                            new InvoiceWaived(invoice.id.toString(), invoice.accountId, amount, invoice.outstanding(),
+                                    invoice.currency, operator, entry.notes)))
+                    .replaceWith(invoice);
+        });
+    }
+
+    private static Uni<Invoice> lockedInTenant(UUID id, String tenant) {
+        return Invoice.<Invoice>find("id = ?1 and tenant = ?2", id, tenant)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(invoice -> {
+                    if (invoice == null) {
+                        throw Problems.notFound("Invoice " + id);
+                    }
+                    return invoice;
+                });
     }
 
     /** A citizen sees only their own invoices; staff see their institution's. Anything else is 404. */

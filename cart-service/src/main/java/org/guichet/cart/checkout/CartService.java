@@ -60,10 +60,11 @@ public class CartService {
         return items(tenant, owner).map(CartService::view);
     }
 
-    /** The caller's cart items, oldest first. Must run inside a session. */
+    /** The caller's cart items still payable, oldest first (withdrawn ones drop out). Must run inside a session. */
     Uni<List<PayableItem>> items(String tenant, String owner) {
-        return PayableItem.list("tenant = ?1 and owner = ?2 and id in "
-                + "(select c.payableId from CartItemRef c where c.owner = ?2) order by createdAt", tenant, owner);
+        return PayableItem.list("tenant = ?1 and owner = ?2 and status = ?3 and id in "
+                + "(select c.payableId from CartItemRef c where c.owner = ?2) order by createdAt", tenant, owner,
+                PayableStatus.AVAILABLE);
     }
 
     Uni<Integer> clear(String owner) {

@@ -4,14 +4,18 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** A payable item is locked while a payment for it is pending, so nobody pays it twice. */
+/**
+ * A payable item is locked while a payment for it is pending, so nobody pays it twice; it is
+ * withdrawn when what it stands for is owed no more (bill cancelled or waived).
+ */
 public enum PayableStatus {
-    AVAILABLE, PENDING_PAYMENT, PAID;
+    AVAILABLE, PENDING_PAYMENT, PAID, WITHDRAWN;
 
     private static final Map<PayableStatus, Set<PayableStatus>> ALLOWED = Map.of(
-            AVAILABLE, EnumSet.of(PENDING_PAYMENT, PAID),
+            AVAILABLE, EnumSet.of(PENDING_PAYMENT, PAID, WITHDRAWN),
             PENDING_PAYMENT, EnumSet.of(PAID, AVAILABLE),
-            PAID, EnumSet.noneOf(PayableStatus.class));
+            PAID, EnumSet.noneOf(PayableStatus.class),
+            WITHDRAWN, EnumSet.noneOf(PayableStatus.class));
 
     public boolean canBecome(PayableStatus next) {
         return ALLOWED.get(this).contains(next);

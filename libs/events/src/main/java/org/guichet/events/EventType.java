@@ -2,8 +2,10 @@ package org.guichet.events;
 
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.FineAccrued;
+import org.guichet.events.payload.InvoiceCancelled;
 import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.events.payload.InvoicePaid;
+import org.guichet.events.payload.InvoiceWaived;
 import org.guichet.events.payload.NotificationSent;
 import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentSettled;
@@ -15,6 +17,8 @@ import org.guichet.events.payload.PaymentSettled;
 public enum EventType {
     INVOICE_CREATED("InvoiceCreated", 1, Topics.INVOICES, InvoiceCreated.class),
     INVOICE_PAID("InvoicePaid", 1, Topics.INVOICES, InvoicePaid.class),
+    INVOICE_CANCELLED("InvoiceCancelled", 1, Topics.INVOICES, InvoiceCancelled.class),
+    INVOICE_WAIVED("InvoiceWaived", 1, Topics.INVOICES, InvoiceWaived.class),
     FINE_ACCRUED("FineAccrued", 1, Topics.FINES, FineAccrued.class),
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),

@@ -1,0 +1,82 @@
+package org.guichet.cart.payable;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.InvoiceCreated;
+import org.guichet.events.payload.InvoiceWaived;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.platform.Ids;
+import org.guichet.platform.consumer.IdempotentConsumer;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+
+/**
+ * Keeps the payable items in step with billing: a new invoice becomes payable by its account
+ * holder; a cancelled one is withdrawn; a waived one is payable for what is still owed.
+ */
+@ApplicationScoped
+public class InvoiceEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(InvoiceEventsConsumer.class);
+
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    Clock clock;
+
+    @Incoming("invoices")
+    public Uni<Void> onInvoiceEvent(String record) {
+        return consumer.apply("cart.invoice-events", record, envelope -> {
+            if (envelope.is(EventType.INVOICE_CREATED)) {
+                return offer(envelope);
+            }
+            if (envelope.is(EventType.INVOICE_CANCELLED)) {
+                return owedNow(envelope, 0);
+            }
+            if (envelope.is(EventType.INVOICE_WAIVED)) {
+                return owedNow(envelope, envelope.payloadAs(InvoiceWaived.class).outstanding());
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> offer(EventEnvelope envelope) {
+        InvoiceCreated invoice = envelope.payloadAs(InvoiceCreated.class);
+        PayableItem item = new PayableItem();
+        item.id = Ids.newId();
+        item.tenant = envelope.tenant();
+        item.owner = invoice.accountId();
+        item.kind = PaymentLine.INVOICE;
+        item.refId = invoice.invoiceId();
+        item.regie = invoice.regie();
+        item.description = invoice.number() + (invoice.description() == null ? "" : " — " + invoice.description());
+        item.amount = invoice.amount();
+        item.currency = invoice.currency();
+        item.status = PayableStatus.AVAILABLE;
+        item.createdAt = clock.instant();
+        return item.persist().replaceWithVoid();
+    }
+
+    /** The invoice now owes {@code outstanding}: withdrawn at zero, else re-priced (only while not being paid). */
+    private Uni<Void> owedNow(EventEnvelope envelope, long outstanding) {
+        return PayableItem.<PayableItem>find("kind = ?1 and refId = ?2", PaymentLine.INVOICE, envelope.subjectId())
+                .firstResult().invoke(item -> {
+                    if (item == null || item.status != PayableStatus.AVAILABLE) {
+                        if (item != null) {
+                            LOG.warnf("invoice %s changed while its item is %s; left as is", envelope.subjectId(),
+                                    item.status);
+                        }
+                        return;
+                    }
+                    if (outstanding == 0) {
+                        item.moveTo(PayableStatus.WITHDRAWN);
+                    } else {
+                        item.amount = outstanding;
+                    }
+                }).replaceWithVoid();
+    }
+}
