@@ -12,6 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.POST;
+import org.guichet.billing.credit.CreditLedger;
+import org.guichet.billing.credit.CreditPayments;
+import org.guichet.billing.credit.PayFromCreditRequest;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
@@ -29,6 +34,10 @@ public class AccountResource {
     Caller caller;
     @Inject
     InstitutionsConfig institutions;
+    @Inject
+    CreditLedger ledger;
+    @Inject
+    CreditPayments creditPayments;
 
     @GET
     @Path("/me/summary")
@@ -48,11 +57,28 @@ public class AccountResource {
         return summary(caller.tenant(), accountId);
     }
 
+    @POST
+    @Path("/me/pay-from-credit")
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Pay own bills from prepaid credit: selected ones or oldest first (R14, R3)")
+    public Uni<CreditPayments.Outcome> payMine(@Valid PayFromCreditRequest request) {
+        return creditPayments.pay(caller.tenant(), caller.subject(), caller.subject(), request);
+    }
+
+    @POST
+    @Path("/{accountId}/pay-from-credit")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Pay an account's bills from its prepaid credit: selected ones or oldest first (R14, R3)")
+    public Uni<CreditPayments.Outcome> pay(@PathParam("accountId") String accountId, @Valid PayFromCreditRequest request) {
+        return creditPayments.pay(caller.tenant(), accountId, caller.subject(), request);
+    }
+
     private Uni<AccountSummary> summary(String tenant, String accountId) {
         String currency = institutions.of(tenant).currency();
         return sum(CHARGES, tenant, accountId).flatMap(charges -> sum(ACCRUING, tenant, accountId)
-                .map(accruing -> new AccountSummary(accountId, currency, charges, accruing,
-                        Math.addExact(charges, accruing))));
+                .flatMap(accruing -> ledger.balance(tenant, accountId)
+                        .map(credit -> new AccountSummary(accountId, currency, charges, accruing,
+                                Math.addExact(charges, accruing), credit))));
     }
 
     private static Uni<Long> sum(String sql, String tenant, String accountId) {

@@ -4,68 +4,86 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.guichet.billing.credit.CreditLedger;
+import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.invoice.Invoice;
-import org.guichet.billing.invoice.InvoiceHistoryEntry;
 import org.guichet.events.EventEnvelope;
-import org.guichet.events.EventType;
-import org.guichet.events.payload.InvoicePaid;
+import org.guichet.events.payload.CreditDeposited;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.platform.Ids;
-import org.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
+import java.util.List;
 
 /**
- * Applies a settled payment to the invoices its lines name, inside the consumer's transaction.
- * Lines for other services (procedures) or other institutions are not billing's business.
+ * Applies a settled payment, inside the consumer's transaction: INVOICE lines pay their bill,
+ * ACCOUNT lines pay the account's bills oldest first (R3), DEPOSIT lines go to credit (R14), and
+ * whatever a line brings beyond what it pays becomes credit — money received is never lost.
+ * Lines for other services (procedures) are not billing's business.
  */
 @ApplicationScoped
 public class PaymentApplication {
     private static final Logger LOG = Logger.getLogger(PaymentApplication.class);
 
     @Inject
-    Outbox outbox;
+    BillPayments bills;
     @Inject
-    Clock clock;
+    CreditLedger credit;
+    @Inject
+    InstitutionsConfig institutions;
 
     public Uni<Void> apply(EventEnvelope envelope) {
         PaymentSettled settled = envelope.payloadAs(PaymentSettled.class);
+        BillPayments.Source source = new BillPayments.Source(settled.mode() + "/" + settled.gateway(),
+                settled.reference(), settled.payer().subject(), settled.paymentId(), envelope.correlationId());
         return Multi.createFrom().iterable(settled.lines())
-                .filter(line -> PaymentLine.INVOICE.equals(line.kind()))
-                .onItem().transformToUniAndConcatenate(line -> applyLine(envelope, settled, line))
+                .onItem().transformToUniAndConcatenate(line -> applyLine(settled, line, source))
                 .collect().asList().replaceWithVoid();
     }
 
-    private Uni<Void> applyLine(EventEnvelope envelope, PaymentSettled settled, PaymentLine line) {
-        return Invoice.findInTenant(Ids.parseOrNotFound(line.refId(), "Invoice " + line.refId()), line.tenant())
+    private Uni<Void> applyLine(PaymentSettled settled, PaymentLine line, BillPayments.Source source) {
+        if (!institutions.institutions().containsKey(line.tenant())) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!institutions.of(line.tenant()).currency().equals(settled.currency())) {
+            LOG.errorf("payment %s is in %s, not in %s's currency: left for reconciliation", settled.paymentId(),
+                    settled.currency(), line.tenant());
+            return Uni.createFrom().voidItem();
+        }
+        return switch (line.kind()) {
+            case PaymentLine.INVOICE -> payInvoice(settled, line, source);
+            case PaymentLine.ACCOUNT -> bills.openBills(line.tenant(), line.refId(), List.of())
+                    .flatMap(open -> bills.oldestFirst(open, line.amount(), source))
+                    .flatMap(rest -> toCredit(settled, line.tenant(), line.refId(), rest, CreditDeposited.OVERPAYMENT));
+            case PaymentLine.DEPOSIT -> toCredit(settled, line.tenant(), line.refId(), line.amount(), CreditDeposited.DEPOSIT);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> payInvoice(PaymentSettled settled, PaymentLine line, BillPayments.Source source) {
+        return Invoice.<Invoice>findById(Ids.parseOrNotFound(line.refId(), "Invoice " + line.refId()),
+                        LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(invoice -> {
-                    if (invoice == null) {
-                        LOG.warnf("payment %s names unknown invoice %s of %s", settled.paymentId(), line.refId(),
-                                line.tenant());
+                    if (invoice == null || !invoice.tenant.equals(line.tenant())) {
+                        LOG.errorf("payment %s names unknown invoice %s: left for reconciliation", settled.paymentId(),
+                                line.refId());
                         return Uni.createFrom().voidItem();
                     }
-                    if (!invoice.currency.equals(settled.currency())) {
-                        LOG.errorf("payment %s is in %s but invoice %s is in %s: left for reconciliation",
-                                settled.paymentId(), settled.currency(), invoice.number, invoice.currency);
-                        return Uni.createFrom().voidItem();
-                    }
-                    long taken = invoice.applyPayment(line.amount());
-                    if (taken < line.amount()) {
-                        LOG.warnf("payment %s paid %d more than invoice %s owed: kept for credit", settled.paymentId(),
-                                line.amount() - taken, invoice.number);
-                    }
-                    InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.PAYMENT, taken,
-                            settled.payer().subject(), clock.instant());
-                    entry.paymentMode = settled.mode() + "/" + settled.gateway();
-                    entry.reference = settled.reference();
-                    InvoicePaid paid = new InvoicePaid(invoice.id.toString(), invoice.accountId, settled.paymentId(),
-                            taken, invoice.outstanding(), invoice.currency, invoice.outstanding() == 0);
-                    return entry.persist()
-                            .call(() -> outbox.publish(EventType.INVOICE_PAID, invoice.tenant, invoice.id.toString(),
-                                    envelope.correlationId(), paid))
-                            .replaceWithVoid();
+                    Uni<Long> taken = invoice.outstanding() > 0 && !invoice.state.isClosed()
+                            ? bills.pay(invoice, line.amount(), source)
+                            : Uni.createFrom().item(0L);
+                    return taken.flatMap(t -> toCredit(settled, invoice.tenant, invoice.accountId, line.amount() - t,
+                            CreditDeposited.OVERPAYMENT));
                 });
+    }
+
+    private Uni<Void> toCredit(PaymentSettled settled, String tenant, String accountId, long amount, String source) {
+        if (amount <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return credit.deposit(tenant, accountId, settled.currency(), amount, source, settled.reference(),
+                settled.payer().subject(), settled.paymentId()).replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package org.guichet.events;
 
 import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.CreditDeposited;
 import org.guichet.events.payload.FineAccrued;
 import org.guichet.events.payload.InvoiceCancelled;
 import org.guichet.events.payload.InvoiceCreated;
@@ -19,6 +20,7 @@ public enum EventType {
     INVOICE_PAID("InvoicePaid", 1, Topics.INVOICES, InvoicePaid.class),
     INVOICE_CANCELLED("InvoiceCancelled", 1, Topics.INVOICES, InvoiceCancelled.class),
     INVOICE_WAIVED("InvoiceWaived", 1, Topics.INVOICES, InvoiceWaived.class),
+    CREDIT_DEPOSITED("CreditDeposited", 1, Topics.INVOICES, CreditDeposited.class),
     FINE_ACCRUED("FineAccrued", 1, Topics.FINES, FineAccrued.class),
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),

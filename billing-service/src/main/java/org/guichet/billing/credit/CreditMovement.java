@@ -1,0 +1,29 @@
+package org.guichet.billing.credit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One movement of credit: DEPOSIT and OVERPAYMENT put money on it, USE takes it off to pay bills. */
+@Entity
+@Table(name = "credit_movement")
+public class CreditMovement extends PanacheEntityBase {
+    public static final String USE = "USE";
+
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "account_id")
+    public String accountId;
+    public String kind;
+    public long amount;
+    public String reference;
+    public String operator;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+}

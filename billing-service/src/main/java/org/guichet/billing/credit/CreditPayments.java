@@ -1,0 +1,62 @@
+package org.guichet.billing.credit;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.billing.invoice.Invoice;
+import org.guichet.billing.payment.BillPayments;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Paying bills from prepaid credit: a billing operation, no money moves (R14), same rules as any payment (R3). */
+@ApplicationScoped
+public class CreditPayments {
+    public static final String MODE = "CREDIT";
+
+    /** What a payment from credit did. */
+    public record Outcome(long paid, long creditLeft, List<String> invoicesPaid) {
+    }
+
+    @Inject
+    BillPayments bills;
+    @Inject
+    CreditLedger ledger;
+    @Inject
+    InstitutionsConfig institutions;
+
+    @WithTransaction
+    public Uni<Outcome> pay(String tenant, String accountId, String operator, PayFromCreditRequest request) {
+        String currency = institutions.of(tenant).currency();
+        List<UUID> selected = request == null || request.invoiceIds() == null ? List.of()
+                : request.invoiceIds().stream().map(id -> Ids.parseOrNotFound(id, "Invoice " + id)).toList();
+        return bills.openBills(tenant, accountId, selected).flatMap(open -> {
+            if (open.size() != selected.size() && !selected.isEmpty()) {
+                throw Problems.notFound("One of the selected invoices (open, of this account)");
+            }
+            long owed = open.stream().mapToLong(Invoice::outstanding).sum();
+            return ledger.locked(tenant, accountId, currency).flatMap(credit -> {
+                long amount = request != null && request.amount() != null ? request.amount()
+                        : Math.min(credit.balance, owed);
+                if (amount > owed) {
+                    throw Problems.invalid("More than the selected bills owe (" + owed + ")",
+                            new FieldError("amount", "must not exceed " + owed));
+                }
+                if (amount <= 0) {
+                    throw Problems.unprocessable("nothing-to-pay", "There is no credit or nothing is owed");
+                }
+                String reference = "CREDIT-" + UUID.randomUUID().toString().substring(0, 8);
+                BillPayments.Source source = new BillPayments.Source(MODE, reference, operator, null, null);
+                return ledger.use(credit, amount, reference, operator)
+                        .flatMap(used -> bills.oldestFirst(open, amount, source)
+                                .map(rest -> new Outcome(amount, used.balance, open.stream()
+                                        .filter(i -> i.paid > 0).map(i -> i.id.toString()).toList())));
+            });
+        });
+    }
+}
