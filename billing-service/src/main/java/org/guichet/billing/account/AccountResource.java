@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.POST;
 import org.guichet.billing.credit.CreditLedger;
 import org.guichet.billing.credit.CreditPayments;
@@ -38,6 +41,25 @@ public class AccountResource {
     CreditLedger ledger;
     @Inject
     CreditPayments creditPayments;
+    @Inject
+    AccountSearch search;
+
+    @POST
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Register or update an account (the library system's or an agent's data)")
+    public Uni<AccountView> register(@NotNull @Valid AccountRequest request) {
+        return search.register(caller.tenant(), request).map(AccountView::of);
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Find accounts (R24): number, name with * wildcards, city, postal code with *, phone")
+    public Uni<List<AccountView>> find(@QueryParam("number") String number, @QueryParam("name") String name,
+                                       @QueryParam("city") String city, @QueryParam("postalCode") String postalCode,
+                                       @QueryParam("phone") String phone) {
+        return search.find(caller.tenant(), new AccountSearch.Criteria(number, name, city, postalCode, phone))
+                .map(list -> list.stream().map(AccountView::of).toList());
+    }
 
     @GET
     @Path("/me/summary")

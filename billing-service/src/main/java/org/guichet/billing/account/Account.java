@@ -1,0 +1,62 @@
+package org.guichet.billing.account;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A patron's or citizen's account in one institution, with what agents search it by (R24). */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "account_id")
+    public String accountId;
+    public String name;
+    @Column(name = "name_folded")
+    public String nameFolded;
+    public String city;
+    @Column(name = "city_folded")
+    public String cityFolded;
+    @Column(name = "postal_code")
+    public String postalCode;
+    public String phone;
+    @Column(name = "phone_digits")
+    public String phoneDigits;
+    public String email;
+    public String language;
+    @Column(name = "patron_type")
+    public String patronType;
+    @Column(name = "registration_valid_until")
+    public LocalDate registrationValidUntil;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Keeps the search columns in step with what was entered. */
+    public void refreshSearchColumns() {
+        nameFolded = fold(name);
+        cityFolded = city == null ? null : fold(city);
+        phoneDigits = phone == null ? null : digits(phone);
+    }
+
+    /** Lower case without accents: "Nováková" is found as "novakova". */
+    public static String fold(String s) {
+        return Normalizer.normalize(s.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Only the digits: spaces, dashes, dots and brackets in phone numbers are ignored. */
+    public static String digits(String s) {
+        return s.replaceAll("\\D", "");
+    }
+}

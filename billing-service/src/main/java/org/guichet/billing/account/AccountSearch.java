@@ -1,0 +1,101 @@
+package org.guichet.billing.account;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.Problems;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Registering accounts and finding them the way counter agents do (R24): account number (exact),
+ * name with {@code *} wildcards (accents and case ignored), city (exact), postal code with
+ * {@code *}, phone (digits only). Criteria combine; at most {@link #LIMIT} answers.
+ */
+@ApplicationScoped
+public class AccountSearch {
+    static final int LIMIT = 50;
+
+    public record Criteria(String number, String name, String city, String postalCode, String phone) {
+        boolean empty() {
+            return blank(number) && blank(name) && blank(city) && blank(postalCode) && blank(phone);
+        }
+    }
+
+    @Inject
+    Clock clock;
+
+    @WithTransaction
+    public Uni<Account> register(String tenant, AccountRequest request) {
+        return Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, request.accountId()).firstResult()
+                .flatMap(existing -> {
+                    Account a = existing != null ? existing : new Account();
+                    if (existing == null) {
+                        a.id = Ids.newId();
+                        a.tenant = tenant;
+                        a.accountId = request.accountId();
+                        a.createdAt = clock.instant();
+                    }
+                    a.name = request.name();
+                    a.city = request.city();
+                    a.postalCode = request.postalCode();
+                    a.phone = request.phone();
+                    a.email = request.email();
+                    a.language = request.language();
+                    a.patronType = request.patronType();
+                    a.registrationValidUntil = request.registrationValidUntil();
+                    a.updatedAt = clock.instant();
+                    a.refreshSearchColumns();
+                    return existing != null ? Uni.createFrom().item(a) : a.<Account>persist();
+                });
+    }
+
+    @WithSession
+    public Uni<List<Account>> find(String tenant, Criteria c) {
+        if (c.empty()) {
+            throw Problems.invalid("Give at least one of number, name, city, postalCode, phone");
+        }
+        StringBuilder q = new StringBuilder("tenant = :tenant");
+        Parameters p = Parameters.with("tenant", tenant);
+        if (!blank(c.number())) {
+            q.append(" and accountId = :number");
+            p.and("number", c.number().trim());
+        }
+        if (!blank(c.name())) {
+            q.append(" and nameFolded like :name escape '\\'");
+            p.and("name", likePattern(Account.fold(c.name())));
+        }
+        if (!blank(c.city())) {
+            q.append(" and cityFolded = :city");
+            p.and("city", Account.fold(c.city()));
+        }
+        if (!blank(c.postalCode())) {
+            q.append(" and postalCode like :postal escape '\\'");
+            p.and("postal", likePattern(c.postalCode().trim()));
+        }
+        if (!blank(c.phone())) {
+            String digits = Account.digits(c.phone());
+            if (digits.isEmpty()) {
+                throw Problems.invalid("A phone number needs digits");
+            }
+            q.append(" and phoneDigits = :phone");
+            p.and("phone", digits);
+        }
+        return Account.<Account>find(q + " order by nameFolded, accountId", p).page(Page.ofSize(LIMIT)).list();
+    }
+
+    /** {@code *} is the agents' wildcard; SQL's own % and _ are taken literally. */
+    static String likePattern(String input) {
+        return input.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
