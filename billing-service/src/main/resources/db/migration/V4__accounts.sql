@@ -22,7 +22,6 @@ create table account (
 );
 create index account_name_prefix on account (tenant, name_folded text_pattern_ops);
 create index account_name_trgm on account using gin (name_folded gin_trgm_ops);
--- city first, then name: a city search walks the index in name order and stops at the page size
-create index account_city on account (tenant, city_folded, name_folded);
+create index account_city on account (tenant, city_folded);
 create index account_postal_prefix on account (tenant, postal_code text_pattern_ops);
 create index account_phone on account (tenant, phone_digits);
