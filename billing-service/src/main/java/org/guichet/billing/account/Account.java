@@ -5,11 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.guichet.platform.text.SearchText;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.UUID;
 
 /** A patron's or citizen's account in one institution, with what agents search it by (R24). */
@@ -45,14 +44,9 @@ public class Account extends PanacheEntityBase {
 
     /** Keeps the search columns in step with what was entered. */
     public void refreshSearchColumns() {
-        nameFolded = fold(name);
-        cityFolded = city == null ? null : fold(city);
+        nameFolded = SearchText.fold(name);
+        cityFolded = city == null ? null : SearchText.fold(city);
         phoneDigits = phone == null ? null : digits(phone);
-    }
-
-    /** Lower case without accents: "Nováková" is found as "novakova". */
-    public static String fold(String s) {
-        return Normalizer.normalize(s.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     /** Only the digits: spaces, dashes, dots and brackets in phone numbers are ignored. */

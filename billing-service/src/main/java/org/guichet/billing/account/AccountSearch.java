@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.text.SearchText;
 
 import java.time.Clock;
 import java.util.List;
@@ -69,15 +70,15 @@ public class AccountSearch {
         }
         if (!blank(c.name())) {
             q.append(" and nameFolded like :name escape '\\'");
-            p.and("name", likePattern(Account.fold(c.name())));
+            p.and("name", SearchText.likeWithStars(SearchText.fold(c.name())));
         }
         if (!blank(c.city())) {
             q.append(" and cityFolded = :city");
-            p.and("city", Account.fold(c.city()));
+            p.and("city", SearchText.fold(c.city()));
         }
         if (!blank(c.postalCode())) {
             q.append(" and postalCode like :postal escape '\\'");
-            p.and("postal", likePattern(c.postalCode().trim()));
+            p.and("postal", SearchText.likeWithStars(c.postalCode().trim()));
         }
         if (!blank(c.phone())) {
             String digits = Account.digits(c.phone());
@@ -88,11 +89,6 @@ public class AccountSearch {
             p.and("phone", digits);
         }
         return Account.<Account>find(q + " order by nameFolded, accountId", p).page(Page.ofSize(LIMIT)).list();
-    }
-
-    /** {@code *} is the agents' wildcard; SQL's own % and _ are taken literally. */
-    static String likePattern(String input) {
-        return input.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
     }
 
     private static boolean blank(String s) {

@@ -1,6 +1,7 @@
 package org.guichet.payment.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.guichet.platform.text.Html;
 
 /** The small page a citizen lands on after the gateway. */
 @ApplicationScoped
@@ -12,14 +13,11 @@ public class ReturnPage {
             case PENDING, CREATED -> "Your payment is being confirmed by the bank. This page will show the result.";
             default -> "The payment did not go through. Nothing was charged.";
         };
-        String next = p.returnUrl == null ? "" : "<p><a id=\"continue\" href=\"" + escape(p.returnUrl) + "\">Continue</a></p>";
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Payment " + escape(p.reference)
+        String next = p.returnUrl == null ? "" : "<p><a id=\"continue\" href=\"" + Html.escape(p.returnUrl) + "\">Continue</a></p>";
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Payment " + Html.escape(p.reference)
                 + "</title></head><body><main id=\"payment\" data-state=\"" + p.state + "\">"
-                + "<h1>Payment " + escape(p.reference) + "</h1><p>" + message + "</p>"
+                + "<h1>Payment " + Html.escape(p.reference) + "</h1><p>" + message + "</p>"
                 + "<p>State: <strong id=\"state\">" + p.state + "</strong></p>" + next + "</main></body></html>";
     }
 
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -1,6 +1,7 @@
 package org.guichet.payment.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.guichet.platform.text.Html;
 
 /** The hosted payment page of the sandbox gateway. */
 @ApplicationScoped
@@ -15,11 +16,8 @@ public class SandboxPage {
                 : "<p>This payment is <strong>" + p.status + "</strong>.</p>";
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sandbox gateway</title></head>"
                 + "<body><main data-status=\"" + p.status + "\"><h1>Guichet sandbox gateway</h1>"
-                + "<p>Test payment of <strong>" + amount + "</strong> — " + escape(p.description) + "</p>"
+                + "<p>Test payment of <strong>" + amount + "</strong> — " + Html.escape(p.description) + "</p>"
                 + "<p>No card is needed: choose what the bank would answer.</p>" + buttons + "</main></body></html>";
     }
 
-    private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

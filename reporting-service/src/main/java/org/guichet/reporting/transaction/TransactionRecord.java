@@ -7,10 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.guichet.platform.text.SearchText;
 
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /** One transaction as finance sees it: the bank-statement reference, who, how much, for what. */
@@ -47,13 +46,8 @@ public class TransactionRecord extends PanacheEntityBase {
     public Instant updatedAt;
 
     public void refreshSearchText() {
-        searchText = fold(String.join(" ", nz(reference), nz(citizenName), nz(citizenSubject), nz(regie),
+        searchText = SearchText.fold(String.join(" ", nz(reference), nz(citizenName), nz(citizenSubject), nz(regie),
                 nz(gatewayRef), nz(lines)));
-    }
-
-    /** Lower case without accents, so "Nováková" is found by "novakova" (French, Dutch, Czech names). */
-    public static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     private static String nz(String s) {

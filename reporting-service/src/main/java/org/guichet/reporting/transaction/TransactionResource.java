@@ -21,6 +21,7 @@ import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
+import org.guichet.platform.text.SearchText;
 
 import java.util.List;
 
@@ -63,8 +64,8 @@ public class TransactionResource {
         StringBuilder query = new StringBuilder("tenant = :tenant");
         Parameters params = Parameters.with("tenant", caller.tenant());
         if (q != null && !q.isBlank()) {
-            query.append(" and searchText like :q");
-            params.and("q", "%" + TransactionRecord.fold(q.trim()).replace("%", "\\%").replace("_", "\\_") + "%");
+            query.append(" and searchText like :q escape '\\'");
+            params.and("q", "%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
         }
         if (regie != null && !regie.isBlank()) {
             query.append(" and regie = :regie");
