@@ -3,27 +3,11 @@
 # billing-service's real endpoint; prints p50/p99 per kind (curl's time_total, loopback).
 # Usage: bench/account-search.sh [ACCOUNTS] [QUERIES_PER_KIND]
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ACCOUNTS=${1:-1000000}
 N=${2:-200}
 DB=guichet_bench_search
 PORT=28082
-export PGPASSWORD=guichet
-PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
-JAR="$ROOT/billing-service/target/quarkus-app/quarkus-run.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl billing-service,libs/testing -am)
-
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-java -Xmx512m -Dquarkus.http.port=$PORT \
-  -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB \
-  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
-  -Dkafka.bootstrap.servers=127.0.0.1:1 -Dguichet.accrual.cron=off \
-  -Dquarkus.log.category.\"org.guichet.platform.outbox\".level=ERROR \
-  -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
-  -jar "$JAR" >/dev/null 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/live" && break; sleep 1; done
+source "$(dirname "$0")/billing-on-bench-db.sh"
 
 echo "loading $ACCOUNTS accounts…"
 t0=$(date +%s%N)

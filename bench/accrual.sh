@@ -4,30 +4,14 @@
 # endpoint; beside it, one raw SQL UPDATE over the same rows on the same database.
 # Prints rows/s, wall time, peak RSS and heap. Usage: bench/accrual.sh [LOANS] [PATRONS]
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LOANS=${1:-1000000}
 PATRONS=${2:-10000}
 DB=guichet_bench_billing
 PORT=28081
-export PGPASSWORD=guichet
-PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
-JAR="$ROOT/billing-service/target/quarkus-app/quarkus-run.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl billing-service,libs/testing -am)
 # a Monday, so that tonight is an operating day and every open loan's fee grows
 TODAY=${BENCH_DATE:-2026-11-23}
 
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-LOG=$(mktemp)
-java -Xmx512m -XX:+UseG1GC -Dquarkus.http.port=$PORT \
-  -Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/$DB \
-  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB \
-  -Dkafka.bootstrap.servers=127.0.0.1:1 -Dguichet.accrual.cron=off \
-  -Dquarkus.log.category.\"org.guichet.platform.outbox\".level=ERROR \
-  -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
-  -jar "$JAR" >"$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/live" && break; sleep 1; done
+source "$(dirname "$0")/billing-on-bench-db.sh"
 
 echo "loading $LOANS loans over $PATRONS patrons (due dates over the last 365 days, steady state as of yesterday)…"
 t0=$(date +%s%N)
@@ -94,4 +78,3 @@ printf '  %-44s %s ms\n' "raw SQL UPDATE of the same rows" "$RAW"
 printf '  %-44s %s\n' "accrual / raw update" "$(awk -v a="$ACCRUAL_MS" -v b="$RAW" 'BEGIN {printf "%.2fx", a / b}')"
 printf '  %-44s %s\n' "billing-service peak RSS" "$PEAK_RSS"
 printf '  %-44s %s\n' "heap after the run" "${HEAP:-n/a}"
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null || true
