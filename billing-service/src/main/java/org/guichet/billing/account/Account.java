@@ -37,6 +37,12 @@ public class Account extends PanacheEntityBase {
     public String patronType;
     @Column(name = "registration_valid_until")
     public LocalDate registrationValidUntil;
+    /** R9: set on a proxy, naming the account it acts for. */
+    @Column(name = "principal_account_id")
+    public String principalAccountId;
+    /** R16: when the account went to the collection agency; from then only the full balance is paid. */
+    @Column(name = "collections_since")
+    public Instant collectionsSince;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** An account as the library system or an agent registers it. */
+/** An account as the library system or an agent registers it; a proxy names its principal (R9). */
 public record AccountRequest(@NotBlank @Size(max = 100) String accountId,
                              @NotBlank @Size(max = 300) String name,
                              @Size(max = 100) String city,
@@ -15,5 +15,6 @@ public record AccountRequest(@NotBlank @Size(max = 100) String accountId,
                              @Email @Size(max = 300) String email,
                              @Size(max = 10) String language,
                              @Size(max = 50) String patronType,
-                             LocalDate registrationValidUntil) {
+                             LocalDate registrationValidUntil,
+                             @Size(max = 100) String principalAccountId) {
 }

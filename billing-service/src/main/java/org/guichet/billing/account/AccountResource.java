@@ -20,7 +20,11 @@ import jakarta.ws.rs.POST;
 import org.guichet.billing.credit.CreditLedger;
 import org.guichet.billing.credit.CreditPayments;
 import org.guichet.billing.credit.PayFromCreditRequest;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.billing.override.Actor;
+import org.guichet.events.payload.AccountSentToCollections;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
@@ -31,7 +35,7 @@ public class AccountResource {
     private static final String CHARGES = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
             + "where tenant = ?1 and account_id = ?2 and state in ('OPEN', 'PARTIALLY_PAID')";
     private static final String ACCRUING = "select coalesce(sum(accrued - fixed), 0)::bigint from loan "
-            + "where tenant = ?1 and account_id = ?2 and returned_on is null";
+            + "where tenant = ?1 and account_id = ?2 and returned_on is null and lost_on is null";
 
     @Inject
     Caller caller;
@@ -43,6 +47,14 @@ public class AccountResource {
     CreditPayments creditPayments;
     @Inject
     AccountSearch search;
+    @Inject
+    Collections collections;
+    @Inject
+    AccountStanding standing;
+    @Inject
+    PayabilityCheck payability;
+    @Inject
+    AccountHistory history;
 
     @POST
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
@@ -84,23 +96,87 @@ public class AccountResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Pay own bills from prepaid credit: selected ones or oldest first (R14, R3)")
     public Uni<CreditPayments.Outcome> payMine(@Valid PayFromCreditRequest request) {
-        return creditPayments.pay(caller.tenant(), caller.subject(), caller.subject(), request);
+        return creditPayments.pay(Actor.of(caller, null), caller.subject(), request);
     }
 
     @POST
     @Path("/{accountId}/pay-from-credit")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Pay an account's bills from its prepaid credit: selected ones or oldest first (R14, R3)")
-    public Uni<CreditPayments.Outcome> pay(@PathParam("accountId") String accountId, @Valid PayFromCreditRequest request) {
-        return creditPayments.pay(caller.tenant(), accountId, caller.subject(), request);
+    public Uni<CreditPayments.Outcome> pay(@PathParam("accountId") String accountId, @Valid PayFromCreditRequest request,
+                                           @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        return creditPayments.pay(Actor.of(caller, overrideId), accountId, request);
+    }
+
+    public record CollectionsRequest(@Size(max = 2000) String notes) {
+    }
+
+    @POST
+    @Path("/{accountId}/collections")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Send the account to the collection agency (R16): only its full balance can be paid from then on")
+    public Uni<AccountSentToCollections> collections(@PathParam("accountId") String accountId,
+                                                     @Valid CollectionsRequest request) {
+        return collections.send(caller.tenant(), accountId, caller.subject(), request == null ? null : request.notes());
+    }
+
+    @GET
+    @Path("/{accountId}/blocks")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Blocks from borrowing and holds in force on the account (R6); empty when it may borrow")
+    public Uni<List<AccountStanding.Block>> blocks(@PathParam("accountId") String accountId) {
+        return standing.blocks(caller.tenant(), accountId);
+    }
+
+    @GET
+    @Path("/me/payability")
+    @WithSession
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "What the caller may pay and how (R9, R15, R16)")
+    public Uni<Payability> myPayability() {
+        return payability.of(caller.tenant(), caller.tenant(), caller.subject());
+    }
+
+    @GET
+    @Path("/{accountId}/payability")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "What may be paid on an account, also of another institution that accepts this one's "
+            + "payments (R10)")
+    public Uni<Payability> payability(@PathParam("accountId") String accountId,
+                                      @QueryParam("institution") String institution) {
+        return payability.of(caller.tenant(), institution == null || institution.isBlank() ? caller.tenant() : institution,
+                accountId);
+    }
+
+    @GET
+    @Path("/me/history")
+    @WithSession
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Everything that happened to the caller's account and its bills (R8)")
+    public Uni<List<AccountHistory.Line>> myHistory() {
+        return history.of(caller.tenant(), caller.subject());
+    }
+
+    @GET
+    @Path("/{accountId}/history")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Everything that happened to an account and its bills (R8)")
+    public Uni<List<AccountHistory.Line>> history(@PathParam("accountId") String accountId) {
+        return history.of(caller.tenant(), accountId);
     }
 
     private Uni<AccountSummary> summary(String tenant, String accountId) {
         String currency = institutions.of(tenant).currency();
         return sum(CHARGES, tenant, accountId).flatMap(charges -> sum(ACCRUING, tenant, accountId)
                 .flatMap(accruing -> ledger.balance(tenant, accountId)
-                        .map(credit -> new AccountSummary(accountId, currency, charges, accruing,
-                                Math.addExact(charges, accruing), credit))));
+                        .flatMap(credit -> standing.blocks(tenant, accountId).flatMap(blocks -> Family.of(tenant, accountId)
+                                .map(family -> new AccountSummary(accountId, currency, charges, accruing,
+                                        Math.addExact(charges, accruing), credit,
+                                        blocks.stream().map(AccountStanding.Block::reason).toList(),
+                                        family.collections(), family.isProxy() ? family.principal() : null))))));
     }
 
     private static Uni<Long> sum(String sql, String tenant, String accountId) {

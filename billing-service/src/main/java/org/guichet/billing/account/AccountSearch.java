@@ -7,7 +7,12 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.AccountRegistered;
 import org.guichet.platform.Ids;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.outbox.Outbox;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.text.SearchText;
 
@@ -31,10 +36,17 @@ public class AccountSearch {
 
     @Inject
     Clock clock;
+    @Inject
+    InstitutionsConfig institutions;
+    @Inject
+    Outbox outbox;
 
+    /** Registers or updates an account and tells the other services (AccountRegistered). */
     @WithTransaction
     public Uni<Account> register(String tenant, AccountRequest request) {
-        return Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, request.accountId()).firstResult()
+        boolean onlineNeedsValidRegistration = institutions.of(tenant).onlinePaymentNeedsValidRegistration();
+        return checkPrincipal(tenant, request)
+                .flatMap(ok -> Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, request.accountId()).<Account>firstResult())
                 .flatMap(existing -> {
                     Account a = existing != null ? existing : new Account();
                     if (existing == null) {
@@ -51,10 +63,33 @@ public class AccountSearch {
                     a.language = request.language();
                     a.patronType = request.patronType();
                     a.registrationValidUntil = request.registrationValidUntil();
+                    a.principalAccountId = blank(request.principalAccountId()) ? null : request.principalAccountId();
                     a.updatedAt = clock.instant();
                     a.refreshSearchColumns();
-                    return existing != null ? Uni.createFrom().item(a) : a.<Account>persist();
+                    return (existing != null ? Uni.createFrom().item(a) : a.<Account>persist().replaceWith(a))
+                            .call(saved -> outbox.publish(EventType.ACCOUNT_REGISTERED, tenant, a.accountId, null,
+                                    new AccountRegistered(a.accountId, a.name, a.email, a.language, a.patronType,
+                                            a.registrationValidUntil, onlineNeedsValidRegistration, a.principalAccountId)));
                 });
+    }
+
+    /** R9: a proxy's principal is another registered account of the institution, and not itself a proxy. */
+    private static Uni<Boolean> checkPrincipal(String tenant, AccountRequest request) {
+        String principal = request.principalAccountId();
+        if (blank(principal)) {
+            return Uni.createFrom().item(true);
+        }
+        if (principal.equals(request.accountId())) {
+            throw Problems.invalid("An account cannot be its own principal",
+                    new FieldError("principalAccountId", "must name another account"));
+        }
+        return Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, principal).firstResult().map(p -> {
+            if (p == null || p.principalAccountId != null) {
+                throw Problems.invalid("The principal must be a registered account that is not itself a proxy",
+                        new FieldError("principalAccountId", "unknown account or a proxy"));
+            }
+            return true;
+        });
     }
 
     @WithSession

@@ -4,7 +4,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.billing.account.Family;
 import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.billing.override.Actor;
+import org.guichet.billing.override.GuardedAction;
+import org.guichet.billing.override.Overrides;
 import org.guichet.billing.invoice.Invoice;
 import org.guichet.billing.payment.BillPayments;
 import org.guichet.platform.Ids;
@@ -29,17 +33,36 @@ public class CreditPayments {
     CreditLedger ledger;
     @Inject
     InstitutionsConfig institutions;
+    @Inject
+    Overrides overrides;
+    @Inject
+    org.guichet.billing.account.AccountStanding standing;
 
+    /**
+     * Pays from the account's credit the bills of the account and its proxies (R9: a proxy cannot pay);
+     * an account in collections pays all of its balance or nothing (R16).
+     */
     @WithTransaction
-    public Uni<Outcome> pay(String tenant, String accountId, String operator, PayFromCreditRequest request) {
+    public Uni<Outcome> pay(Actor actor, String accountId, PayFromCreditRequest request) {
+        String tenant = actor.tenant();
+        String operator = actor.subject();
         String currency = institutions.of(tenant).currency();
         List<UUID> selected = request == null || request.invoiceIds() == null ? List.of()
                 : request.invoiceIds().stream().map(id -> Ids.parseOrNotFound(id, "Invoice " + id)).toList();
-        return bills.openBills(tenant, accountId, selected).flatMap(open -> {
+        return overrides.authorize(actor, GuardedAction.PAY, accountId)
+                .flatMap(grantedBy -> Family.of(tenant, accountId))
+                .flatMap(family -> {
+            if (family.isProxy()) {
+                throw Problems.unprocessable("pay-from-principal", "Account " + accountId
+                        + " is a proxy: its bills are paid from the principal " + family.principal());
+            }
+            return bills.openBills(tenant, family.members(), List.of()).flatMap(all -> {
+            List<Invoice> open = selected.isEmpty() ? all : all.stream().filter(i -> selected.contains(i.id)).toList();
             if (open.size() != selected.size() && !selected.isEmpty()) {
                 throw Problems.notFound("One of the selected invoices (open, of this account)");
             }
             long owed = open.stream().mapToLong(Invoice::outstanding).sum();
+            long balance = all.stream().mapToLong(Invoice::outstanding).sum();
             return ledger.locked(tenant, accountId, currency).flatMap(credit -> {
                 long amount = request != null && request.amount() != null ? request.amount()
                         : Math.min(credit.balance, owed);
@@ -50,12 +73,18 @@ public class CreditPayments {
                 if (amount <= 0) {
                     throw Problems.unprocessable("nothing-to-pay", "There is no credit or nothing is owed");
                 }
+                if (family.collections() && amount != balance) {
+                    throw Problems.unprocessable("full-balance-only", "The account was sent to collections: "
+                            + "only the full balance of " + balance + " can be paid");
+                }
                 String reference = "CREDIT-" + UUID.randomUUID().toString().substring(0, 8);
                 BillPayments.Source source = new BillPayments.Source(MODE, reference, operator, null, null);
                 return ledger.use(credit, amount, reference, operator)
                         .flatMap(used -> bills.oldestFirst(open, amount, source)
+                                .call(() -> standing.reassess(tenant, accountId))
                                 .map(rest -> new Outcome(amount, used.balance, open.stream()
                                         .filter(i -> i.paid > 0).map(i -> i.id.toString()).toList())));
+            });
             });
         });
     }

@@ -40,7 +40,7 @@ public class AccrualService {
                 from loan l
                 join calendar_day cd on cd.tenant = l.tenant and cd.day = $2
                 join calendar_day cdue on cdue.tenant = l.tenant and cdue.day = l.due_date
-                where l.tenant = $1 and l.returned_on is null and l.due_date < $2
+                where l.tenant = $1 and l.returned_on is null and l.lost_on is null and l.due_date < $2
             ), fee as (
                 select id, days, greatest(fixed, least(coalesce(fee_cap, 9223372036854775807),
                        greatest(0, days - $3)::bigint * $4)) as accrued
@@ -75,7 +75,7 @@ public class AccrualService {
                        greatest(0, (select max(t) from unnest($2::int[]) t where t <= l.overdue_days) - $3)::bigint * $4)
                        as target
                 from loan l
-                where l.tenant = $1 and l.returned_on is null and l.overdue_days >= $5
+                where l.tenant = $1 and l.returned_on is null and l.lost_on is null and l.overdue_days >= $5
             ) x where target > fixed
             """;
 

@@ -44,7 +44,7 @@ public class FixationService {
     private Uni<Boolean> fixOne(UUID loanId, FinePolicy policy, LocalDate businessDate) {
         return Loan.<Loan>findById(loanId, LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(loan -> {
-                    if (loan == null || loan.returnedOn != null) {
+                    if (loan == null || loan.returnedOn != null || loan.lostOn != null) {
                         return Uni.createFrom().item(false);
                     }
                     long target = policy.fixedTarget(loan.overdueDays, loan.replacementCost);
@@ -62,7 +62,7 @@ public class FixationService {
         String reason = institutions.of(loan.tenant).fines().map(InstitutionsConfig.Fines::reason).orElse("LATE_FEE");
         String description = what + (loan.itemTitle == null ? "" : ": " + loan.itemTitle);
         return invoices.create(new InvoiceService.BillDraft(loan.tenant, OPERATOR, loan.accountId, amount,
-                        loan.currency, reason, description, loan.itemBarcode, loan.itemTitle, null))
+                        loan.currency, reason, description, loan.itemBarcode, loan.itemTitle, null, loan.id, null))
                 .flatMap(invoice -> {
                     loan.fixed = target;
                     loan.accrued = Math.max(loan.accrued, target);

@@ -31,6 +31,12 @@ public class Loan extends PanacheEntityBase {
     public String currency;
     @Column(name = "due_date")
     public LocalDate dueDate;
+    /** The due date of the checkout; renewals move {@link #dueDate} only (R7 counts from this one). */
+    @Column(name = "first_due_date")
+    public LocalDate firstDueDate;
+    public int renewals;
+    @Column(name = "lost_on")
+    public LocalDate lostOn;
     @Column(name = "returned_on")
     public LocalDate returnedOn;
     @Column(name = "fee_cap")

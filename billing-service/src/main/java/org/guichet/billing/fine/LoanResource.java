@@ -48,9 +48,32 @@ public class LoanResource {
     @POST
     @Path("loans/{loanId}/return")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "The item came back: the running fee is settled into a bill and accrual stops")
+    @Operation(summary = "The item came back: the running fee is settled into a bill and accrual stops; a lost item "
+            + "found clears its replacement cost (R7)")
     public Uni<LoanView> returned(@PathParam("loanId") String loanId, @NotNull @Valid ReturnRequest request) {
         return loans.returned(caller.tenant(), loanId, request).map(LoanView::of);
+    }
+
+    public record RenewalRequest(@NotNull java.time.LocalDate dueDate) {
+    }
+
+    public record LostRequest(@NotNull java.time.LocalDate on) {
+    }
+
+    @POST
+    @Path("loans/{loanId}/renewal")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The loan was renewed: a new due date (the first one is kept)")
+    public Uni<LoanView> renewed(@PathParam("loanId") String loanId, @NotNull @Valid RenewalRequest request) {
+        return loans.renewed(caller.tenant(), loanId, request.dueDate()).map(LoanView::of);
+    }
+
+    @POST
+    @Path("loans/{loanId}/lost")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The item was declared lost: late fee to that day, replacement cost and processing fee billed")
+    public Uni<LoanView> lost(@PathParam("loanId") String loanId, @NotNull @Valid LostRequest request) {
+        return loans.lost(caller.tenant(), loanId, request.on()).map(LoanView::of);
     }
 
     @GET

@@ -10,7 +10,10 @@ import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.Problems;
 
+import org.guichet.platform.error.FieldError;
+
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Loans as the library system reports them: checkout, and return (which settles the running fee). */
@@ -20,6 +23,8 @@ public class LoanService {
     InstitutionsConfig institutions;
     @Inject
     FixationService fixation;
+    @Inject
+    LostItems lostAndFound;
     @Inject
     Clock clock;
 
@@ -41,6 +46,7 @@ public class LoanService {
                     loan.replacementCost = request.replacementCost();
                     loan.currency = institution.currency();
                     loan.dueDate = request.dueDate();
+                    loan.firstDueDate = request.dueDate();
                     loan.feeCap = institution.finePolicy()
                             .map(p -> p.cap(request.replacementCost()))
                             .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong)
@@ -66,6 +72,9 @@ public class LoanService {
                     if (loan.returnedOn != null) {
                         return Uni.createFrom().item(loan);
                     }
+                    if (loan.lostOn != null) {
+                        return lostAndFound.found(loan, institution, request.returnedOn());
+                    }
                     if (request.returnedOn().isBefore(loan.dueDate.minusYears(5))) {
                         throw Problems.invalid("returnedOn is not plausible");
                     }
@@ -81,6 +90,42 @@ public class LoanService {
                         loan.returnedOn = request.returnedOn();
                         return loan;
                     });
+                });
+    }
+
+    /** A renewal moves the due date forward; the first due date stays (R7). */
+    @WithTransaction
+    public Uni<Loan> renewed(String tenant, String externalId, LocalDate newDueDate) {
+        return openLoan(tenant, externalId).map(loan -> {
+            if (!newDueDate.isAfter(loan.dueDate)) {
+                throw Problems.invalid("A renewal moves the due date forward (now " + loan.dueDate + ")",
+                        new FieldError("dueDate", "must be after " + loan.dueDate));
+            }
+            loan.dueDate = newDueDate;
+            loan.renewals++;
+            return loan;
+        });
+    }
+
+    /** Declared lost: the running fee is settled, the replacement cost and processing fee billed; accrual stops. */
+    @WithTransaction
+    public Uni<Loan> lost(String tenant, String externalId, LocalDate on) {
+        InstitutionsConfig.Institution institution = institutions.of(tenant);
+        return openLoan(tenant, externalId).flatMap(loan -> lostAndFound.lost(loan, institution, on));
+    }
+
+    private static Uni<Loan> openLoan(String tenant, String externalId) {
+        return Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, externalId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .map(loan -> {
+                    if (loan == null) {
+                        throw Problems.notFound("Loan " + externalId);
+                    }
+                    if (loan.returnedOn != null || loan.lostOn != null) {
+                        throw Problems.conflict("loan-closed", "Loan " + externalId + " was already "
+                                + (loan.returnedOn != null ? "returned" : "declared lost"));
+                    }
+                    return loan;
                 });
     }
 

@@ -41,6 +41,43 @@ public interface InstitutionsConfig {
         /** Late fees; an institution without them charges none. */
         Optional<Fines> fines();
 
+        /** What a statement and a receipt call the institution (R17). */
+        Optional<String> statementDescriptor();
+
+        /** Billing reasons staff may choose for a manual bill (R1). */
+        @WithDefault("MANUAL,LATE_FEE,LOST_ITEM,PROCESSING_FEE,DAMAGE,OTHER")
+        List<String> billingReasons();
+
+        /** How money is taken at the counter (R4). */
+        @WithDefault("CASH,CHEQUE,CARD_TERMINAL")
+        List<String> paymentModes();
+
+        /** Patron types and their limits (R6), by code. */
+        Map<String, PatronType> patronTypes();
+
+        /** The patron type of an account that has none. */
+        Optional<String> defaultPatronType();
+
+        /** R15: only patrons with a valid registration may pay online (OPL lets expired cards pay: false). */
+        @WithDefault("true")
+        boolean onlinePaymentNeedsValidRegistration();
+
+        /** R7, SmartPay: once a replacement fee was paid, nothing of it is refunded. */
+        @WithDefault("false")
+        boolean noRefundAfterReplacementPaid();
+
+        /** R10: the institutions whose staff may take payments for this institution's bills. */
+        Optional<List<String>> acceptsPaymentsFrom();
+
+        default Optional<PatronType> patronType(String code) {
+            String type = code != null ? code : defaultPatronType().orElse(null);
+            return type == null ? Optional.empty() : Optional.ofNullable(patronTypes().get(type));
+        }
+
+        default boolean acceptsPaymentsFrom(String otherTenant) {
+            return acceptsPaymentsFrom().map(l -> l.contains(otherTenant)).orElse(false);
+        }
+
         default OperatingCalendar calendar() {
             return new OperatingCalendar(new HashSet<>(closedWeekdays().orElse(List.of())),
                     new HashSet<>(closedDates().orElse(List.of())));
@@ -51,6 +88,15 @@ public interface InstitutionsConfig {
                     f.maxPerItem().map(OptionalLong::of).orElse(OptionalLong.empty()),
                     f.capAtReplacementCost(), f.fixationDays().orElse(List.of())));
         }
+    }
+
+    /** A patron type's limits: beyond them the account is blocked from borrowing and holds (R6). */
+    interface PatronType {
+        /** Waived bills (cancelled ones do not count) beyond which the account is blocked. */
+        Optional<Integer> maxWaivedBills();
+
+        /** Outstanding debt in minor units from which the account is blocked. */
+        Optional<Long> debtBlockThreshold();
     }
 
     interface Fines {
@@ -70,6 +116,13 @@ public interface InstitutionsConfig {
 
         @WithDefault("LATE_FEE")
         String reason();
+
+        /** Billed with the replacement cost when an item is declared lost. */
+        Optional<Long> lostProcessingFee();
+
+        /** R7: whether the processing fee is cleared too when a lost item comes back. */
+        @WithDefault("false")
+        boolean processingFeeClearedWhenFound();
     }
 
     default Institution of(String tenant) {

@@ -36,6 +36,8 @@ public class Invoice extends PanacheEntityBase {
     public long amount;
     public long paid;
     public long waived;
+    /** Given back to the payer (R7); never more than {@link #paid}. */
+    public long refunded;
     public String currency;
     @Enumerated(EnumType.STRING)
     public InvoiceState state;
@@ -45,6 +47,11 @@ public class Invoice extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    @Column(name = "loan_id")
+    public UUID loanId;
+    /** The payment at the gateway that holds this bill, if any: it cannot be cancelled meanwhile. */
+    @Column(name = "pending_payment_id")
+    public String pendingPaymentId;
     @Version
     public int version;
 
@@ -86,13 +93,34 @@ public class Invoice extends PanacheEntityBase {
         moveTo(stateAfterSettlement());
     }
 
-    /** R5: only a bill of which nothing was paid or waived can be cancelled. */
+    /** R5: only a bill of which nothing was paid or waived can be cancelled, and not while a payment of it is under way. */
     public void cancel() {
+        if (pendingPaymentId != null) {
+            throw Problems.conflict("payment-pending", "Invoice " + number
+                    + " is being paid at the gateway; it can be cancelled once that payment ended");
+        }
         if (paid > 0 || waived > 0) {
             throw Problems.conflict("invoice-not-cancellable",
                     "Invoice " + number + " was already partly paid or waived and cannot be cancelled");
         }
         moveTo(InvoiceState.CANCELLED);
+    }
+
+    /** Gives back part of what was paid (R7); the bill keeps its state, its net received goes down. */
+    public void refund(long amount) {
+        if (amount <= 0) {
+            throw Problems.invalid("The amount to refund must be positive",
+                    new org.guichet.platform.error.FieldError("amount", "must be greater than 0"));
+        }
+        if (amount > refundable()) {
+            throw Problems.invalid("Invoice " + number + " has only " + refundable() + " that can be refunded",
+                    new org.guichet.platform.error.FieldError("amount", "must not exceed " + refundable()));
+        }
+        refunded += amount;
+    }
+
+    public long refundable() {
+        return paid - refunded;
     }
 
     /** Fully settled bills go to the account history as PAID (any money received) or WAIVED. */

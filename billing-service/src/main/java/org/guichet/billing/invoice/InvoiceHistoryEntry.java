@@ -20,6 +20,13 @@ public class InvoiceHistoryEntry extends PanacheEntityBase {
     public static final String PAYMENT = "PAYMENT";
     public static final String WAIVE = "WAIVE";
     public static final String CANCEL = "CANCEL";
+    public static final String NOTE = "NOTE";
+    /** A payment of the bill started at the gateway, and ended without money. */
+    public static final String PENDING = "PENDING";
+    public static final String PAYMENT_ABANDONED = "PAYMENT_ABANDONED";
+    public static final String REFUND_REQUESTED = "REFUND_REQUESTED";
+    public static final String REFUND = "REFUND";
+    public static final String COLLECTIONS = "COLLECTIONS";
 
     @Id
     public UUID id;
@@ -33,6 +40,11 @@ public class InvoiceHistoryEntry extends PanacheEntityBase {
     public String reference;
     public String operator;
     public String notes;
+    /** The supervisor who let a restricted agent do this (R11). */
+    @Column(name = "granted_by")
+    public String grantedBy;
+    @Column(name = "payment_id")
+    public String paymentId;
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

@@ -5,7 +5,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import org.guichet.billing.override.Actor;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,10 +38,11 @@ public class InvoiceResource {
     Caller caller;
 
     @POST
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Create a manual bill on an account (R1)")
-    public Uni<Response> create(@NotNull @Valid CreateInvoiceRequest request) {
-        return invoices.create(caller.tenant(), caller.subject(), request)
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Create a manual bill on an account (R1); a restricted agent needs an override (R11)")
+    public Uni<Response> create(@NotNull @Valid CreateInvoiceRequest request,
+                                @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        return invoices.create(Actor.of(caller, overrideId), request)
                 .map(i -> Response.created(URI.create("/invoices/" + i.id)).entity(InvoiceView.of(i)).build());
     }
 
@@ -52,20 +57,34 @@ public class InvoiceResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Cancel a bill of which nothing was paid or waived (R5); a note is expected")
-    public Uni<InvoiceView> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
-        return invoices.cancel(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request)
+    public Uni<InvoiceView> cancel(@PathParam("id") String id, @Valid CancelRequest request,
+                                   @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        return invoices.cancel(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
                 .map(InvoiceView::of);
     }
 
     @POST
     @Path("/{id}/waive")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Waive all (no amount) or part of what a bill still owes (R3)")
-    public Uni<InvoiceView> waive(@PathParam("id") String id, @Valid WaiveRequest request) {
-        return invoices.waive(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request)
+    public Uni<InvoiceView> waive(@PathParam("id") String id, @Valid WaiveRequest request,
+                                  @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        return invoices.waive(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
                 .map(InvoiceView::of);
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Add a note to a bill's history (R8)")
+    public Uni<HistoryView> note(@PathParam("id") String id, @NotNull @Valid NoteRequest request) {
+        return invoices.note(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request.text())
+                .map(HistoryView::of);
     }
 
     @GET

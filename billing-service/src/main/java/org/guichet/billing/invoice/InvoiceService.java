@@ -5,7 +5,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.billing.account.AccountStanding;
+import org.guichet.billing.account.Family;
 import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.billing.override.Actor;
+import org.guichet.billing.override.GuardedAction;
+import org.guichet.billing.override.Overrides;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.InvoiceCancelled;
 import org.guichet.events.payload.InvoiceCreated;
@@ -31,18 +36,32 @@ public class InvoiceService {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    Overrides overrides;
+    @Inject
+    AccountStanding standing;
 
     /** A bill about to be created: from a staff request (R1) or from a fine policy (R13). */
     public record BillDraft(String tenant, String operator, String accountId, long amount, String currency,
-                            String reason, String description, String itemBarcode, String itemTitle, String notes) {
+                            String reason, String description, String itemBarcode, String itemTitle, String notes,
+                            UUID loanId, String grantedBy) {
     }
 
+    /** A manual bill (R1): a configured reason; a restricted agent needs an override (R11); may block the account (R6). */
     @WithTransaction
-    public Uni<Invoice> create(String tenant, String operator, CreateInvoiceRequest request) {
+    public Uni<Invoice> create(Actor actor, CreateInvoiceRequest request) {
         CreateInvoiceRequest.Item item = request.item();
-        return create(new BillDraft(tenant, operator, request.accountId(), request.amount(), request.currency(),
-                request.reason(), request.description(), item == null ? null : item.barcode(),
-                item == null ? null : item.title(), request.notes()));
+        InstitutionsConfig.Institution institution = institutions.of(actor.tenant());
+        if (!institution.billingReasons().contains(request.reason())) {
+            throw Problems.invalid("Unknown billing reason " + request.reason(),
+                    new FieldError("reason", "must be one of " + institution.billingReasons()));
+        }
+        return overrides.authorize(actor, GuardedAction.CREATE, request.accountId())
+                .flatMap(grantedBy -> create(new BillDraft(actor.tenant(), actor.subject(), request.accountId(),
+                        request.amount(), request.currency(), request.reason(), request.description(),
+                        item == null ? null : item.barcode(), item == null ? null : item.title(), request.notes(),
+                        null, grantedBy)))
+                .call(invoice -> standing.reassess(invoice.tenant, invoice.accountId));
     }
 
     /** Creates the bill, its history entry and InvoiceCreated in the caller's (or a new) transaction. */
@@ -71,9 +90,11 @@ public class InvoiceService {
             invoice.issuedOn = today;
             invoice.createdAt = clock.instant();
             invoice.createdBy = draft.operator();
+            invoice.loanId = draft.loanId();
             InvoiceHistoryEntry created = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.CREATED,
                     invoice.amount, draft.operator(), invoice.createdAt);
             created.notes = draft.notes();
+            created.grantedBy = draft.grantedBy();
             InvoiceCreated event = new InvoiceCreated(invoice.id.toString(), number, invoice.accountId,
                     invoice.regie, invoice.amount, invoice.currency, invoice.reason, invoice.description,
                     today, draft.operator());
@@ -86,43 +107,64 @@ public class InvoiceService {
 
     /** Cancels a bill of the caller's institution (R5, R10: an institution cancels only its own bills). */
     @WithTransaction
-    public Uni<Invoice> cancel(UUID id, String tenant, String operator, CancelRequest request) {
+    public Uni<Invoice> cancel(UUID id, Actor actor, CancelRequest request) {
+        String tenant = actor.tenant();
+        String operator = actor.subject();
         boolean noNote = request == null || request.notes() == null || request.notes().isBlank();
         if (noNote && (request == null || !Boolean.TRUE.equals(request.acknowledgeMissingNote()))) {
             throw Problems.unprocessable("note-expected", "A note is expected when a bill is cancelled; "
                     + "send acknowledgeMissingNote: true to cancel without one");
         }
-        return lockedInTenant(id, tenant).flatMap(invoice -> {
+        return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.CANCEL, invoice.number)
+                .flatMap(grantedBy -> {
             invoice.cancel();
             InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.CANCEL, invoice.amount,
                     operator, clock.instant());
             entry.notes = noNote ? null : request.notes();
+            entry.grantedBy = grantedBy;
             return entry.persist()
                     .call(() -> outbox.publish(EventType.INVOICE_CANCELLED, tenant, invoice.id.toString(), null,
                             new InvoiceCancelled(invoice.id.toString(), invoice.accountId, invoice.amount,
                                     invoice.currency, operator, entry.notes)))
+                    .call(() -> standing.reassess(tenant, invoice.accountId))
                     .replaceWith(invoice);
-        });
+        }));
     }
 
     /** Waives all or part of what a bill of the caller's institution still owes (R3). */
     @WithTransaction
-    public Uni<Invoice> waive(UUID id, String tenant, String operator, WaiveRequest request) {
-        return lockedInTenant(id, tenant).flatMap(invoice -> {
+    public Uni<Invoice> waive(UUID id, Actor actor, WaiveRequest request) {
+        String tenant = actor.tenant();
+        String operator = actor.subject();
+        return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.WAIVE, invoice.number)
+                .flatMap(grantedBy -> {
             long amount = request != null && request.amount() != null ? request.amount() : invoice.outstanding();
             invoice.waive(amount);
             InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.WAIVE, amount, operator,
                     clock.instant());
             entry.notes = request == null ? null : request.notes();
+            entry.grantedBy = grantedBy;
             return entry.persist()
                     .call(() -> outbox.publish(EventType.INVOICE_WAIVED, tenant, invoice.id.toString(), null,
                             new InvoiceWaived(invoice.id.toString(), invoice.accountId, amount, invoice.outstanding(),
                                     invoice.currency, operator, entry.notes)))
+                    .call(() -> standing.reassess(tenant, invoice.accountId))
                     .replaceWith(invoice);
+        }));
+    }
+
+    /** A note on a bill (R8): kept in its history with who wrote it. */
+    @WithTransaction
+    public Uni<InvoiceHistoryEntry> note(UUID id, String tenant, String operator, String text) {
+        return lockedInTenant(id, tenant).flatMap(invoice -> {
+            InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.NOTE, 0, operator,
+                    clock.instant());
+            entry.notes = text;
+            return entry.persist();
         });
     }
 
-    private static Uni<Invoice> lockedInTenant(UUID id, String tenant) {
+    public static Uni<Invoice> lockedInTenant(UUID id, String tenant) {
         return Invoice.<Invoice>find("id = ?1 and tenant = ?2", id, tenant)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .map(invoice -> {
@@ -133,20 +175,33 @@ public class InvoiceService {
                 });
     }
 
-    /** A citizen sees only their own invoices; staff see their institution's. Anything else is 404. */
+    /**
+     * A citizen sees their own invoices and those of their principal or proxies (R9); staff see their
+     * institution's. Anything else is 404.
+     */
     @WithSession
     public Uni<Invoice> visibleTo(UUID id, String tenant, String subject, boolean staff) {
-        return Invoice.findInTenant(id, tenant).map(invoice -> {
-            if (invoice == null || (!staff && !invoice.accountId.equals(subject))) {
+        return Invoice.findInTenant(id, tenant).flatMap(invoice -> {
+            if (invoice == null) {
                 throw Problems.notFound("Invoice " + id);
             }
-            return invoice;
+            if (staff || invoice.accountId.equals(subject)) {
+                return Uni.createFrom().item(invoice);
+            }
+            return Family.of(tenant, subject).map(family -> {
+                if (!family.members().contains(invoice.accountId)) {
+                    throw Problems.notFound("Invoice " + id);
+                }
+                return invoice;
+            });
         });
     }
 
+    /** The bills of an account and of the accounts linked to it as principal or proxies (R9). */
     @WithSession
     public Uni<List<Invoice>> ofAccount(String tenant, String accountId) {
-        return Invoice.ofAccount(tenant, accountId);
+        return Family.of(tenant, accountId).flatMap(family -> Invoice.<Invoice>list(
+                "tenant = ?1 and accountId in ?2 order by createdAt", tenant, family.members()));
     }
 
     @WithSession

@@ -36,9 +36,14 @@ public class BillPayments {
 
     /** The account's unpaid bills, oldest first, locked for the rest of the transaction. */
     public Uni<List<Invoice>> openBills(String tenant, String accountId, Collection<UUID> onlyThese) {
+        return openBills(tenant, List.of(accountId), onlyThese);
+    }
+
+    /** The open bills of several accounts (a principal and its proxies, R9), oldest first, locked. */
+    public Uni<List<Invoice>> openBills(String tenant, List<String> accountIds, Collection<UUID> onlyThese) {
         // all open bills are locked, then narrowed in memory: an account has few open bills
-        return Invoice.<Invoice>find("tenant = ?1 and accountId = ?2 and state in ?3 order by createdAt, number",
-                        tenant, accountId, OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return Invoice.<Invoice>find("tenant = ?1 and accountId in ?2 and state in ?3 order by createdAt, number",
+                        tenant, accountIds, OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .map(open -> onlyThese == null || onlyThese.isEmpty() ? open
                         : open.stream().filter(i -> onlyThese.contains(i.id)).toList());
     }
@@ -64,6 +69,7 @@ public class BillPayments {
                 clock.instant());
         entry.paymentMode = source.mode();
         entry.reference = source.reference();
+        entry.paymentId = source.paymentId();
         InvoicePaid paid = new InvoicePaid(bill.id.toString(), bill.accountId, source.paymentId(), taken,
                 bill.outstanding(), bill.currency, bill.outstanding() == 0);
         return entry.persist()

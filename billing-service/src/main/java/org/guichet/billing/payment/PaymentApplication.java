@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.guichet.billing.account.AccountStanding;
+import org.guichet.billing.account.Family;
 import org.guichet.billing.credit.CreditLedger;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.invoice.Invoice;
@@ -33,6 +35,8 @@ public class PaymentApplication {
     CreditLedger credit;
     @Inject
     InstitutionsConfig institutions;
+    @Inject
+    AccountStanding standing;
 
     public Uni<Void> apply(EventEnvelope envelope) {
         PaymentSettled settled = envelope.payloadAs(PaymentSettled.class);
@@ -54,9 +58,11 @@ public class PaymentApplication {
         }
         return switch (line.kind()) {
             case PaymentLine.INVOICE -> payInvoice(settled, line, source);
-            case PaymentLine.ACCOUNT -> bills.openBills(line.tenant(), line.refId(), List.of())
+            case PaymentLine.ACCOUNT -> Family.of(line.tenant(), line.refId())
+                    .flatMap(family -> bills.openBills(line.tenant(), family.members(), List.of()))
                     .flatMap(open -> bills.oldestFirst(open, line.amount(), source))
-                    .flatMap(rest -> toCredit(settled, line.tenant(), line.refId(), rest, CreditDeposited.OVERPAYMENT));
+                    .flatMap(rest -> toCredit(settled, line.tenant(), line.refId(), rest, CreditDeposited.OVERPAYMENT))
+                    .call(() -> standing.reassess(line.tenant(), line.refId()));
             case PaymentLine.DEPOSIT -> toCredit(settled, line.tenant(), line.refId(), line.amount(), CreditDeposited.DEPOSIT);
             default -> Uni.createFrom().voidItem();
         };
@@ -71,11 +77,14 @@ public class PaymentApplication {
                                 line.refId());
                         return Uni.createFrom().voidItem();
                     }
+                    if (settled.paymentId().equals(invoice.pendingPaymentId)) {
+                        invoice.pendingPaymentId = null;
+                    }
                     Uni<Long> taken = invoice.outstanding() > 0 && !invoice.state.isClosed()
                             ? bills.pay(invoice, line.amount(), source)
                             : Uni.createFrom().item(0L);
                     return taken.flatMap(t -> toCredit(settled, invoice.tenant, invoice.accountId, line.amount() - t,
-                            CreditDeposited.OVERPAYMENT));
+                            CreditDeposited.OVERPAYMENT)).call(() -> standing.reassess(invoice.tenant, invoice.accountId));
                 });
     }
 

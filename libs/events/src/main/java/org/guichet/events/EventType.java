@@ -1,15 +1,7 @@
 package org.guichet.events;
 
-import org.guichet.events.payload.CartCheckedOut;
-import org.guichet.events.payload.CreditDeposited;
-import org.guichet.events.payload.FineAccrued;
-import org.guichet.events.payload.InvoiceCancelled;
-import org.guichet.events.payload.InvoiceCreated;
-import org.guichet.events.payload.InvoicePaid;
-import org.guichet.events.payload.InvoiceWaived;
-import org.guichet.events.payload.NotificationSent;
-import org.guichet.events.payload.PaymentFailed;
-import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.*;
+
 
 /**
  * Every event type with its topic, current version and payload class. The JSON Schema of each
@@ -25,7 +17,14 @@ public enum EventType {
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),
     PAYMENT_FAILED("PaymentFailed", 1, Topics.PAYMENTS, PaymentFailed.class),
-    NOTIFICATION_SENT("NotificationSent", 1, Topics.NOTIFICATIONS, NotificationSent.class);
+    NOTIFICATION_SENT("NotificationSent", 1, Topics.NOTIFICATIONS, NotificationSent.class),
+    ACCOUNT_REGISTERED("AccountRegistered", 1, Topics.ACCOUNTS, AccountRegistered.class),
+    ACCOUNT_BLOCKED("AccountBlocked", 1, Topics.ACCOUNTS, AccountBlocked.class),
+    ACCOUNT_UNBLOCKED("AccountUnblocked", 1, Topics.ACCOUNTS, AccountUnblocked.class),
+    ACCOUNT_SENT_TO_COLLECTIONS("AccountSentToCollections", 1, Topics.ACCOUNTS, AccountSentToCollections.class),
+    REFUND_REQUESTED("RefundRequested", 1, Topics.REFUND_REQUESTS, RefundRequested.class),
+    REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
+    LOAN_REPORTED("LoanReported", 1, Topics.LOANS, LoanReported.class);
 
     private final String typeName;
     private final int version;

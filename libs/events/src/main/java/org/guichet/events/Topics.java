@@ -6,6 +6,12 @@ public final class Topics {
     public static final String FINES = "guichet.billing.fines";
     public static final String CHECKOUTS = "guichet.cart.checkouts";
     public static final String PAYMENTS = "guichet.payment.payments";
+    /** Account standing: registration, blocks, collections (billing-service). */
+    public static final String ACCOUNTS = "guichet.billing.accounts";
+    /** Refunds billing asks payment-service to make. */
+    public static final String REFUND_REQUESTS = "guichet.billing.refunds";
+    /** Loans as the library system reports them (produced outside Guichet). */
+    public static final String LOANS = "guichet.library.loans";
     public static final String NOTIFICATIONS = "guichet.notification.deliveries";
 
     private Topics() {

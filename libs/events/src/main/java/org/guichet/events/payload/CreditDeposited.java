@@ -8,4 +8,6 @@ public record CreditDeposited(String accountId, long amount, long balance, Strin
                               String paymentId) {
     public static final String DEPOSIT = "DEPOSIT";
     public static final String OVERPAYMENT = "OVERPAYMENT";
+    /** A paid bill refunded as credit (R7). */
+    public static final String REFUND = "REFUND";
 }

@@ -1,0 +1,50 @@
+package org.guichet.billing.refund;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.billing.override.Actor;
+import org.guichet.platform.Ids;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+
+import java.time.Instant;
+
+@Path("/invoices/{id}/refunds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Refunds")
+public class RefundResource {
+    @Inject
+    RefundService refunds;
+    @Inject
+    Caller caller;
+
+    public record RefundView(String id, String invoiceId, long amount, String currency, String destination,
+                             String state, String paymentId, String reason, String operator, String grantedBy,
+                             Instant requestedAt) {
+        static RefundView of(Refund r) {
+            return new RefundView(r.id.toString(), r.invoiceId.toString(), r.amount, r.currency, r.destination, r.state,
+                    r.paymentId, r.reason, r.operator, r.grantedBy, r.requestedAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Refund part or all of a paid bill, to the original payment or as credit (R7)")
+    public Uni<Response> refund(@PathParam("id") String id, @NotNull @Valid RefundRequest request,
+                                @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        return refunds.refund(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
+                .map(r -> Response.status(Refund.ISSUED.equals(r.state) ? 201 : 202).entity(RefundView.of(r)).build());
+    }
+}

@@ -1,0 +1,125 @@
+package org.guichet.billing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.guichet.events.EventContract;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.Topics;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.events.payload.RefundRequested;
+import org.guichet.testing.EventTap;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.guichet.billing.Fixtures.as;
+import static org.guichet.billing.Fixtures.createInvoice;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** R7 refunds (as credit, through the original payment), R8 pending payments, R5 no cancel while paying. */
+@QuarkusTest
+class RefundAndPendingTest extends BillingTestResource {
+    static final Payer PAYER = new Payer("patron-rf", "Eva Nováková", "eva@example.cz", "cs");
+
+    static String settleOnline(String invoice, long amount) {
+        String paymentId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, new PaymentSettled(paymentId,
+                "KL-" + paymentId.substring(0, 8), null, "kladno-library", amount, "CZK", "sandbox", "sbx_1", "ONLINE",
+                PAYER, List.of(new PaymentLine(PaymentLine.INVOICE, invoice, "lib-kladno", "fee", amount)), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + invoice)
+                .then().body("paid", equalTo((int) amount)));
+        return paymentId;
+    }
+
+    @Test
+    void R7_a_paid_bill_is_refunded_as_credit_at_once_never_beyond_what_it_received() {
+        String bill = createInvoice("patron-rf", 1500);
+        settleOnline(bill, 1500);
+        as("agent", "agent-7").body(Map.of("amount", 400, "destination", "CREDIT", "reason", "double charge"))
+                .post("/invoices/" + bill + "/refunds").then().statusCode(201).body("state", equalTo("ISSUED"));
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(400)).body("state", equalTo("PAID"));
+        as("agent", "a").get("/accounts/patron-rf/summary").then().body("credit", equalTo(400));
+        as("agent", "agent-7").body(Map.of("amount", 1101, "destination", "CREDIT"))
+                .post("/invoices/" + bill + "/refunds").then().statusCode(400).body("errors[0].field", equalTo("amount"));
+        as("agent", "agent-7").body(Map.of("amount", -5, "destination", "CREDIT"))
+                .post("/invoices/" + bill + "/refunds").then().statusCode(400);
+        as("agent", "agent-7").body(Map.of("destination", "ELSEWHERE")).post("/invoices/" + bill + "/refunds")
+                .then().statusCode(400);
+        as("agent", "other", "ville-namur").body(Map.of("destination", "CREDIT")).post("/invoices/" + bill + "/refunds")
+                .then().statusCode(404);
+        as("citizen", "patron-rf").body(Map.of("destination", "CREDIT")).post("/invoices/" + bill + "/refunds")
+                .then().statusCode(403);
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(400));
+        as("agent", "a").get("/invoices/" + bill + "/history").then().body("action", hasItem("REFUND"));
+    }
+
+    @Test
+    void R7_a_refund_to_the_original_payment_is_asked_of_payment_service_and_recorded_when_issued() {
+        String bill = createInvoice("patron-rf", 2000);
+        String paymentId = settleOnline(bill, 2000);
+        String refundId;
+        try (EventTap tap = new EventTap(Topics.REFUND_REQUESTS)) {
+            refundId = as("agent", "agent-7").body(Map.of("destination", "ORIGINAL", "reason", "item was never lent"))
+                    .post("/invoices/" + bill + "/refunds").then().statusCode(202).body("state", equalTo("REQUESTED"))
+                    .body("paymentId", equalTo(paymentId)).extract().path("id");
+            ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(bill), Duration.ofSeconds(20));
+            assertEquals(List.of(), EventContract.violations(r.value()));
+            RefundRequested asked = EventJson.read(r.value()).payloadAs(RefundRequested.class);
+            assertEquals(2000, asked.amount());
+            assertEquals(paymentId, asked.paymentId());
+        }
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(2000));
+        TestEvents.publish(EventType.REFUND_ISSUED, "lib-kladno", paymentId, new RefundIssued(refundId, paymentId,
+                "KL-R1", "kladno-library", 2000, "CZK", "sandbox", "ONLINE", "item was never lent",
+                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "fee", 2000)), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill + "/history")
+                .then().body("find { it.action == 'REFUND' }.paymentMode", equalTo("ONLINE/sandbox")));
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(2000));
+
+        String fromCredit = createInvoice("patron-rf2", 300);
+        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", "dep", new PaymentSettled(UUID.randomUUID().toString(),
+                "KL-D", null, "kladno-library", 300, "CZK", "counter", null, "CASH", PAYER,
+                List.of(new PaymentLine(PaymentLine.DEPOSIT, "patron-rf2", "lib-kladno", "deposit", 300)), Instant.now()));
+        CreditAndAllocationTest.summary("patron-rf2", 300, 300);
+        as("agent", "a").body("{}").post("/accounts/patron-rf2/pay-from-credit").then().statusCode(200);
+        as("agent", "agent-7").body(Map.of("destination", "ORIGINAL")).post("/invoices/" + fromCredit + "/refunds")
+                .then().statusCode(422).body("type", equalTo("https://guichet.org/problems/no-original-payment"));
+    }
+
+    @Test
+    void R5_R8_a_bill_being_paid_at_the_gateway_is_pending_and_cannot_be_cancelled_until_that_payment_ends() {
+        String bill = createInvoice("patron-pd", 800);
+        String paymentId = UUID.randomUUID().toString();
+        PaymentLine line = new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "fee", 800);
+        TestEvents.publish(EventType.CART_CHECKED_OUT, "lib-kladno", "co-1", new CartCheckedOut("co-1", PAYER,
+                "http://127.0.0.1/return", List.of(new CartCheckedOut.PaymentRequest(paymentId, "kladno-library", 800,
+                "CZK", List.of(line)))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill)
+                .then().body("paymentPending", equalTo(true)));
+        as("agent", "agent-7").body(Map.of("notes", "wrong patron")).post("/invoices/" + bill + "/cancel")
+                .then().statusCode(409).body("type", equalTo("https://guichet.org/problems/payment-pending"));
+
+        TestEvents.publish(EventType.PAYMENT_FAILED, "lib-kladno", paymentId, new PaymentFailed(paymentId, "KL-F",
+                "co-1", "kladno-library", 800, "CZK", "sandbox", "CANCELLED", "the citizen cancelled", PAYER, List.of(line)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill)
+                .then().body("paymentPending", equalTo(false)));
+        as("agent", "a").get("/invoices/" + bill + "/history").then().body("action",
+                equalTo(List.of("CREATED", "PENDING", "PAYMENT_ABANDONED")));
+        as("agent", "agent-7").body(Map.of("notes", "wrong patron")).post("/invoices/" + bill + "/cancel")
+                .then().statusCode(200).body("state", equalTo("CANCELLED"));
+    }
+}
