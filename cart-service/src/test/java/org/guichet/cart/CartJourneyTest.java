@@ -115,6 +115,31 @@ class CartJourneyTest extends CartTestResource {
     }
 
     @Test
+    void R15_an_expired_registration_cannot_check_out_its_bills_and_nothing_is_locked() {
+        BillingStandIn.answer("patron-c15", false, false, 5000);
+        String payable = invoiceFor("patron-c15", "kladno-library", 5000);
+        citizen("patron-c15").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(200);
+        citizen("patron-c15").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}").post("/cart/checkout")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://guichet.org/problems/online-payment-not-allowed"));
+        citizen("patron-c15").get("/cart").then().body("items", hasSize(1));
+        citizen("patron-c15").get("/payables").then().body("id", hasItem(payable));
+    }
+
+    @Test
+    void R16_an_account_in_collections_checks_out_all_its_balance_or_nothing() {
+        BillingStandIn.answer("patron-c16", true, true, 6500);
+        String a = invoiceFor("patron-c16", "kladno-library", 5000);
+        String b = invoiceFor("patron-c16", "kladno-library", 1500);
+        citizen("patron-c16").body(Map.of("payableId", a)).post("/cart/items").then().statusCode(200);
+        citizen("patron-c16").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}").post("/cart/checkout")
+                .then().statusCode(422).body("type", equalTo("https://guichet.org/problems/full-balance-only"));
+        citizen("patron-c16").body(Map.of("payableId", b)).post("/cart/items").then().statusCode(200);
+        citizen("patron-c16").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}").post("/cart/checkout")
+                .then().statusCode(201).body("payments[0].amount", equalTo(6500));
+    }
+
+    @Test
     void checkout_without_key_or_with_an_empty_cart_is_refused() {
         citizen("patron-c5").body("{}").post("/cart/checkout").then().statusCode(400)
                 .body("errors.field", hasItem("Idempotency-Key"));

@@ -33,13 +33,19 @@ class JourneyE2ETest {
     }
 
     @Test
-    void the_citizen_journey_goes_through_all_five_services() {
+    void the_citizen_journey_goes_through_all_five_services_then_the_counter_and_refunds() {
         Journey.Result result = new Journey(SuiteUrls.withOffset(OFFSET), line -> {
             System.out.println(line);
             OUTPUT.add(line);
         }).run();
         assertTrue(result.reference().startsWith("KLADNO-LIBRARY-"));
         assertEquals(7, OUTPUT.size(), "every step reported");
+
+        new CounterJourney(SuiteUrls.withOffset(OFFSET), line -> {
+            System.out.println(line);
+            OUTPUT.add(line);
+        }).run(result);
+        assertEquals(12, OUTPUT.size(), "every counter step reported");
     }
 
     static int launcher(String command) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
+import org.guichet.platform.billing.Payability;
 import org.guichet.events.payload.AccountSentToCollections;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;

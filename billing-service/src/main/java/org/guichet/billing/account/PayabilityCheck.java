@@ -1,20 +1,21 @@
 package org.guichet.billing.account;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.billing.institution.InstitutionsConfig;
+import org.guichet.billing.invoice.Invoice;
+import org.guichet.billing.invoice.InvoiceState;
+import org.guichet.platform.billing.Payability;
 import org.guichet.platform.error.Problems;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Works out an account's {@link Payability} for a caller of one institution (R9, R10, R15, R16). */
 @ApplicationScoped
 public class PayabilityCheck {
-    static final String BALANCE = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
-            + "where tenant = ?1 and account_id = any(?2) and state in ('OPEN', 'PARTIALLY_PAID')";
 
     @Inject
     InstitutionsConfig institutions;
@@ -30,18 +31,24 @@ public class PayabilityCheck {
         InstitutionsConfig.Institution institution = institutions.of(institutionCode);
         LocalDate today = LocalDate.now(clock.withZone(institution.timeZone()));
         return Family.of(institutionCode, accountId).flatMap(family -> Account.<Account>find(
-                        "tenant = ?1 and accountId = ?2", institutionCode, accountId).firstResult()
-                .flatMap(account -> Panache.getSession().flatMap(s -> s.createNativeQuery(BALANCE, Long.class)
-                                .setParameter(1, institutionCode)
-                                .setParameter(2, family.members().toArray(new String[0])).getSingleResult())
-                        .map(balance -> {
+                        "tenant = ?1 and accountId = ?2", institutionCode, accountId).<Account>firstResult()
+                .flatMap(account -> Invoice.<Invoice>list("tenant = ?1 and accountId in ?2 and state in ?3 "
+                                + "order by createdAt, number", institutionCode, family.members(),
+                        List.of(InvoiceState.OPEN, InvoiceState.PARTIALLY_PAID))
+                        .map(open -> {
                             LocalDate validUntil = account == null ? null : account.registrationValidUntil;
                             boolean expired = validUntil != null && validUntil.isBefore(today);
                             boolean online = !family.isProxy()
                                     && !(expired && institution.onlinePaymentNeedsValidRegistration());
-                            return new Payability(accountId, institutionCode, institution.currency(), balance,
-                                    family.collections(), !family.isProxy(), family.isProxy() ? "PROXY" : null,
-                                    family.principal(), online, validUntil);
+                            long balance = open.stream().mapToLong(Invoice::outstanding).sum();
+                            LocalDate termEnded = today.minusDays(institution.paymentTermDays());
+                            long overdue = open.stream().filter(i -> i.issuedOn.isBefore(termEnded))
+                                    .mapToLong(Invoice::outstanding).sum();
+                            return new Payability(accountId, institutionCode, institution.regie(),
+                                    institution.currency(), balance, overdue, family.collections(), !family.isProxy(),
+                                    family.isProxy() ? "PROXY" : null, family.principal(), online, validUntil,
+                                    institution.paymentModes(), open.stream().map(i -> new Payability.OpenBill(
+                                            i.id.toString(), i.number, i.outstanding())).toList());
                         })));
     }
 }

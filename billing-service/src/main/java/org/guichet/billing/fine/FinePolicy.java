@@ -9,14 +9,26 @@ import java.util.OptionalLong;
  * period, capped per item, and crystallised into payable bills at fixation thresholds (R13: Kladno
  * fixes the running fee at 10, 30 and 60 operating days — 50, 150 and 300 CZK at 5 CZK a day).
  */
-public record FinePolicy(long amountPerDay, int graceDays, OptionalLong maxPerItem, boolean capAtReplacementCost,
-                         List<Integer> fixationDays) {
+public record FinePolicy(long amountPerInterval, int intervalDays, int graceDays, OptionalLong maxPerItem,
+                         boolean capAtReplacementCost, List<Integer> fixationDays) {
 
     public FinePolicy {
-        if (amountPerDay < 0 || graceDays < 0) {
-            throw new IllegalArgumentException("fine amounts and grace days must not be negative");
+        if (amountPerInterval < 0 || graceDays < 0 || intervalDays < 1) {
+            throw new IllegalArgumentException("fine amounts and grace days must not be negative, intervals at least a day");
         }
         fixationDays = fixationDays.stream().sorted().toList();
+    }
+
+    /** A fee per overdue operating day. */
+    public FinePolicy(long amountPerDay, int graceDays, OptionalLong maxPerItem, boolean capAtReplacementCost,
+                      List<Integer> fixationDays) {
+        this(amountPerDay, 1, graceDays, maxPerItem, capAtReplacementCost, fixationDays);
+    }
+
+    /** The policy a loan was lent under: the rate, interval and grace it kept from its checkout. */
+    public FinePolicy forLoan(Long amount, Integer interval, Integer grace) {
+        return new FinePolicy(amount == null ? amountPerInterval : amount, interval == null ? intervalDays : interval,
+                grace == null ? graceDays : grace, maxPerItem, capAtReplacementCost, fixationDays);
     }
 
     /** The most one item can cost in late fees, if anything caps it. */
@@ -31,9 +43,11 @@ public record FinePolicy(long amountPerDay, int graceDays, OptionalLong maxPerIt
         return cap == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(cap);
     }
 
-    /** The running fee after this many overdue operating days. */
+    /** The running fee after this many overdue operating days: per started interval beyond the grace days. */
     public long accrued(int overdueDays, Long replacementCost) {
-        long fee = Math.multiplyExact((long) Math.max(0, overdueDays - graceDays), amountPerDay);
+        long chargeable = Math.max(0, overdueDays - graceDays);
+        long intervals = (chargeable + intervalDays - 1) / intervalDays;
+        long fee = Math.multiplyExact(intervals, amountPerInterval);
         OptionalLong cap = cap(replacementCost);
         return cap.isPresent() ? Math.min(fee, cap.getAsLong()) : fee;
     }

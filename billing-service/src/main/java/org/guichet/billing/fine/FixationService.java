@@ -1,11 +1,8 @@
 package org.guichet.billing.fine;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.invoice.InvoiceService;
 import org.guichet.events.EventType;
@@ -13,13 +10,11 @@ import org.guichet.events.payload.FineAccrued;
 import org.guichet.platform.outbox.Outbox;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /**
- * Crystallises a loan's running fee into a payable bill when it reaches a fixation threshold
- * (R13), and settles the rest when the item comes back. The loan row is locked, so a replica
- * doing the same at the same moment waits and then finds nothing left to fix.
+ * Bills one loan's running fee beyond what is already fixed — on return, on loss, when a lost item
+ * is found — in the caller's transaction, with the loan row locked. The nightly fixation of many
+ * loans at their thresholds is one statement in {@link AccrualService}.
  */
 @ApplicationScoped
 public class FixationService {
@@ -31,27 +26,6 @@ public class FixationService {
     InstitutionsConfig institutions;
     @Inject
     Outbox outbox;
-
-    /** Fixes a batch of loans in one transaction; returns how many bills were made. */
-    public Uni<Integer> fixAll(List<UUID> loanIds, FinePolicy policy, LocalDate businessDate) {
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(loanIds)
-                .onItem().transformToUniAndConcatenate(id -> fixOne(id, policy, businessDate))
-                .collect().asList()
-                .map(made -> (int) made.stream().filter(Boolean::booleanValue).count()));
-    }
-
-    /** Returns true when a bill was made; in the caller's transaction. */
-    private Uni<Boolean> fixOne(UUID loanId, FinePolicy policy, LocalDate businessDate) {
-        return Loan.<Loan>findById(loanId, LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(loan -> {
-                    if (loan == null || loan.returnedOn != null || loan.lostOn != null) {
-                        return Uni.createFrom().item(false);
-                    }
-                    long target = policy.fixedTarget(loan.overdueDays, loan.replacementCost);
-                    int tier = policy.tierReached(loan.overdueDays).orElse(0);
-                    return billDifference(loan, target, "Late fee fixed at " + tier + " operating days", businessDate);
-                });
-    }
 
     /** Bills what the fee reached beyond what is already billed, and records it; in the caller's transaction. */
     Uni<Boolean> billDifference(Loan loan, long target, String what, LocalDate businessDate) {

@@ -39,6 +39,13 @@ public class Loan extends PanacheEntityBase {
     public LocalDate lostOn;
     @Column(name = "returned_on")
     public LocalDate returnedOn;
+    /** The rate the loan was lent under (null: the institution's). */
+    @Column(name = "fine_amount")
+    public Long fineAmount;
+    @Column(name = "fine_interval_days")
+    public Integer fineIntervalDays;
+    @Column(name = "grace_days")
+    public Integer graceDays;
     @Column(name = "fee_cap")
     public Long feeCap;
     @Column(name = "overdue_days")
@@ -51,6 +58,11 @@ public class Loan extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public int version;
+
+    /** The institution's policy as this loan was lent under it. */
+    public FinePolicy policy(FinePolicy institutions) {
+        return institutions.forLoan(fineAmount, fineIntervalDays, graceDays);
+    }
 
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */
     public long notYetPayable() {

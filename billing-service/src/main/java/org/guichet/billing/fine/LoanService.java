@@ -10,11 +10,13 @@ import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.Problems;
 
+import org.guichet.billing.account.Account;
 import org.guichet.platform.error.FieldError;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Loans as the library system reports them: checkout, and return (which settles the running fee). */
 @ApplicationScoped
@@ -26,8 +28,11 @@ public class LoanService {
     @Inject
     LostItems lostAndFound;
     @Inject
+    org.guichet.billing.account.AccountStanding standing;
+    @Inject
     Clock clock;
 
+    /** A checkout keeps the late-fee rate of the patron's type at that moment. */
     @WithTransaction
     public Uni<Loan> checkout(String tenant, LoanRequest request) {
         InstitutionsConfig.Institution institution = institutions.of(tenant);
@@ -36,6 +41,11 @@ public class LoanService {
                     if (existing != null) {
                         throw Problems.conflict("loan-exists", "Loan " + request.loanId() + " is already reported");
                     }
+                    return Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, request.accountId())
+                            .<Account>firstResult();
+                })
+                .flatMap(account -> {
+                    Optional<FinePolicy> policy = institution.finePolicy(account == null ? null : account.patronType);
                     Loan loan = new Loan();
                     loan.id = Ids.newId();
                     loan.tenant = tenant;
@@ -47,12 +57,14 @@ public class LoanService {
                     loan.currency = institution.currency();
                     loan.dueDate = request.dueDate();
                     loan.firstDueDate = request.dueDate();
-                    loan.feeCap = institution.finePolicy()
-                            .map(p -> p.cap(request.replacementCost()))
-                            .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong)
-                            .orElse(null);
+                    policy.ifPresent(p -> {
+                        loan.fineAmount = p.amountPerInterval();
+                        loan.fineIntervalDays = p.intervalDays();
+                        loan.graceDays = p.graceDays();
+                        p.cap(request.replacementCost()).ifPresent(cap -> loan.feeCap = cap);
+                    });
                     loan.createdAt = clock.instant();
-                    return loan.persist();
+                    return loan.<Loan>persist();
                 });
     }
 
@@ -73,12 +85,13 @@ public class LoanService {
                         return Uni.createFrom().item(loan);
                     }
                     if (loan.lostOn != null) {
-                        return lostAndFound.found(loan, institution, request.returnedOn());
+                        return lostAndFound.found(loan, institution, request.returnedOn())
+                                .call(l -> standing.reassess(tenant, l.accountId));
                     }
                     if (request.returnedOn().isBefore(loan.dueDate.minusYears(5))) {
                         throw Problems.invalid("returnedOn is not plausible");
                     }
-                    Uni<Boolean> settle = institution.finePolicy().map(policy -> {
+                    Uni<Boolean> settle = institution.finePolicy().map(loan::policy).map(policy -> {
                         int days = institution.calendar().operatingDaysAfter(loan.dueDate, request.returnedOn());
                         loan.overdueDays = days;
                         long fee = Math.max(loan.fixed, policy.accrued(days, loan.replacementCost));
@@ -89,7 +102,7 @@ public class LoanService {
                     return settle.map(ignored -> {
                         loan.returnedOn = request.returnedOn();
                         return loan;
-                    });
+                    }).call(l -> standing.reassess(tenant, l.accountId));
                 });
     }
 
@@ -111,7 +124,8 @@ public class LoanService {
     @WithTransaction
     public Uni<Loan> lost(String tenant, String externalId, LocalDate on) {
         InstitutionsConfig.Institution institution = institutions.of(tenant);
-        return openLoan(tenant, externalId).flatMap(loan -> lostAndFound.lost(loan, institution, on));
+        return openLoan(tenant, externalId).flatMap(loan -> lostAndFound.lost(loan, institution, on))
+                .call(loan -> standing.reassess(tenant, loan.accountId));
     }
 
     private static Uni<Loan> openLoan(String tenant, String externalId) {

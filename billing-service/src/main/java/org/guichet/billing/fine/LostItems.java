@@ -83,7 +83,7 @@ public class LostItems {
     /** Bills the late fee from {@code from} to {@code to} beyond what the loan already fixed. */
     private Uni<Boolean> settleLateFee(Loan loan, InstitutionsConfig.Institution institution, LocalDate from,
                                        LocalDate to, String what) {
-        return institution.finePolicy().map(policy -> {
+        return institution.finePolicy().map(loan::policy).map(policy -> {
             int days = institution.calendar().operatingDaysAfter(from, to);
             loan.overdueDays = days;
             long fee = Math.max(loan.fixed, policy.accrued(days, loan.replacementCost));

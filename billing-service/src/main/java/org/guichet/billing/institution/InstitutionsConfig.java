@@ -48,6 +48,10 @@ public interface InstitutionsConfig {
         @WithDefault("MANUAL,LATE_FEE,LOST_ITEM,PROCESSING_FEE,DAMAGE,OTHER")
         List<String> billingReasons();
 
+        /** Days after issue when an unpaid bill becomes overdue (the counter's "overdue amount"). */
+        @WithDefault("30")
+        int paymentTermDays();
+
         /** How money is taken at the counter (R4). */
         @WithDefault("CASH,CHEQUE,CARD_TERMINAL")
         List<String> paymentModes();
@@ -84,9 +88,25 @@ public interface InstitutionsConfig {
         }
 
         default Optional<FinePolicy> finePolicy() {
-            return fines().map(f -> new FinePolicy(f.amountPerDay(), f.graceDays(),
+            return fines().map(f -> new FinePolicy(f.amount(), f.interval().days, f.graceDays(),
                     f.maxPerItem().map(OptionalLong::of).orElse(OptionalLong.empty()),
                     f.capAtReplacementCost(), f.fixationDays().orElse(List.of())));
+        }
+
+        /** The late-fee policy for a patron type: the institution's, with what the type changes. */
+        default Optional<FinePolicy> finePolicy(String patronTypeCode) {
+            String code = patronTypeCode != null ? patronTypeCode : defaultPatronType().orElse(null);
+            return fines().flatMap(f -> finePolicy().map(base -> {
+                FineRate rate = code == null ? null : f.patronTypes().get(code);
+                if (rate == null) {
+                    return base;
+                }
+                return new FinePolicy(rate.amount().orElse(base.amountPerInterval()),
+                        rate.interval().map(i -> i.days).orElse(base.intervalDays()),
+                        rate.graceDays().orElse(base.graceDays()),
+                        rate.maxPerItem().map(OptionalLong::of).orElse(base.maxPerItem()),
+                        base.capAtReplacementCost(), base.fixationDays());
+            }));
         }
     }
 
@@ -99,9 +119,37 @@ public interface InstitutionsConfig {
         Optional<Long> debtBlockThreshold();
     }
 
+    /** The interval a late fee is charged per, counted in operating days. */
+    enum FineInterval {
+        DAY(1), WEEK(7);
+
+        public final int days;
+
+        FineInterval(int days) {
+            this.days = days;
+        }
+    }
+
+    /** What a patron type changes in the institution's late fees (R13 per patron type). */
+    interface FineRate {
+        Optional<Long> amount();
+
+        Optional<FineInterval> interval();
+
+        Optional<Integer> graceDays();
+
+        Optional<Long> maxPerItem();
+    }
+
     interface Fines {
-        /** Minor units per item and overdue operating day. */
-        long amountPerDay();
+        /** Minor units per item and started interval of overdue operating days. */
+        long amount();
+
+        @WithDefault("DAY")
+        FineInterval interval();
+
+        /** Per patron type: another amount, interval, grace or maximum. */
+        Map<String, FineRate> patronTypes();
 
         @WithDefault("0")
         int graceDays();

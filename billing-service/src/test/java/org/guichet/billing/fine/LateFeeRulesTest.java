@@ -75,4 +75,16 @@ class LateFeeRulesTest {
             lastFixed = fixed;
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void a_weekly_fee_is_charged_per_started_week_after_the_grace_days() {
+        FinePolicy weekly = new FinePolicy(1000, 7, 1, OptionalLong.empty(), false, List.of());
+        org.junit.jupiter.api.Assertions.assertEquals(0, weekly.accrued(1, null));
+        org.junit.jupiter.api.Assertions.assertEquals(1000, weekly.accrued(2, null));
+        org.junit.jupiter.api.Assertions.assertEquals(1000, weekly.accrued(8, null));
+        org.junit.jupiter.api.Assertions.assertEquals(2000, weekly.accrued(9, null));
+        org.junit.jupiter.api.Assertions.assertEquals(weekly.accrued(9, null),
+                weekly.forLoan(null, null, null).accrued(9, null));
+        org.junit.jupiter.api.Assertions.assertEquals(300, weekly.forLoan(100L, 1, 0).accrued(3, null));
+    }
 }

@@ -76,12 +76,13 @@ public class CartResource {
     @POST
     @Path("cart/checkout")
     @Operation(summary = "Check out: one payment per régie; requires an Idempotency-Key")
-    public Uni<Response> checkout(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid CheckoutRequest request) {
+    public Uni<Response> checkout(@HeaderParam(IdempotentRequests.HEADER) String key,
+                                  @HeaderParam("Authorization") String bearer, @Valid CheckoutRequest request) {
         String tenant = caller.tenant();
         Payer payer = new Payer(caller.subject(), caller.name(), caller.email(), caller.language());
         CheckoutRequest body = request == null ? new CheckoutRequest(null) : request;
         return idempotency.execute("checkout:" + payer.subject(), key, body,
-                () -> checkouts.checkout(tenant, payer, body).map(v -> new IdempotentRequests.Outcome(201, v)));
+                () -> checkouts.checkout(tenant, payer, bearer, body).map(v -> new IdempotentRequests.Outcome(201, v)));
     }
 
     @GET

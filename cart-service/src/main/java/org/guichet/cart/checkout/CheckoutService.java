@@ -13,6 +13,7 @@ import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.platform.Ids;
+import org.guichet.platform.billing.BillingClient;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
 
@@ -37,10 +38,12 @@ public class CheckoutService {
     Clock clock;
     @Inject
     CartConfig config;
+    @Inject
+    BillingClient billing;
 
     /** Runs inside the Idempotency-Key transaction. */
-    public Uni<CheckoutView> checkout(String tenant, Payer payer, CheckoutRequest request) {
-        return cart.items(tenant, payer.subject()).flatMap(items -> {
+    public Uni<CheckoutView> checkout(String tenant, Payer payer, String bearer, CheckoutRequest request) {
+        return cart.items(tenant, payer.subject()).call(items -> billingRules(items, bearer)).flatMap(items -> {
             if (items.isEmpty()) {
                 throw Problems.unprocessable("cart-empty", "The cart is empty");
             }
@@ -100,6 +103,31 @@ public class CheckoutService {
                 .call(() -> cart.clear(payer.subject()))
                 .call(() -> outbox.publish(EventType.CART_CHECKED_OUT, tenant, checkout.id.toString(), null, event))
                 .map(ignored -> view(checkout, payments));
+    }
+
+    /**
+     * Bills are paid online only where billing allows it: a valid registration where the institution
+     * asks for one (R15), not from a proxy's account (R9), and all of the balance of an account sent
+     * to collections (R16). Billing is asked with the citizen's own token.
+     */
+    private Uni<Void> billingRules(List<PayableItem> items, String bearer) {
+        long bills = items.stream().filter(i -> PaymentLine.INVOICE.equals(i.kind)).mapToLong(i -> i.amount).sum();
+        if (bills == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return billing.mine(bearer).map(account -> {
+            if (!account.onlinePaymentAllowed()) {
+                throw Problems.unprocessable("online-payment-not-allowed", account.refusal() != null
+                        ? "This account's bills are paid from its principal account " + account.principalAccountId()
+                        : "Your registration expired on " + account.registrationValidUntil()
+                        + ": renew it, or pay at the counter");
+            }
+            if (account.fullBalanceOnly() && bills != account.balance()) {
+                throw Problems.unprocessable("full-balance-only", "Your account was sent to collections: only the "
+                        + "full balance of " + account.balance() + " can be paid; put all your bills in the cart");
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     @WithSession

@@ -65,6 +65,7 @@ public class CartCheckedOutConsumer {
             p.amount = request.amount();
             p.currency = request.currency();
             p.state = PaymentState.CREATED;
+            p.mode = org.guichet.payment.payment.PaymentEvents.MODE_ONLINE;
             p.gateway = regie.map(PaymentConfig.Regie::gateway).orElse("none");
             p.returnUrl = checkout.returnUrl();
             p.setLines(request.lines());

@@ -18,4 +18,13 @@ public interface GatewayAdapter {
 
     /** Asks the gateway for the payment's status: the authority when a callback is unsigned or missing. */
     Uni<GatewayStatus> lookup(String gatewayRef);
+
+    /**
+     * Gives {@code amount} of a settled payment back to the payer; {@code refundReference} makes a
+     * repeated request return the first refund. Returns the gateway's refund id.
+     */
+    default Uni<String> refund(Payment payment, long amount, String refundReference) {
+        return Uni.createFrom().failure(org.guichet.platform.error.Problems.unprocessable("refund-not-supported",
+                "Gateway " + name() + " cannot refund through its API: refund by bank transfer"));
+    }
 }

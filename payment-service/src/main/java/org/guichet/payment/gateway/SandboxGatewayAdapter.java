@@ -98,6 +98,21 @@ public class SandboxGatewayAdapter implements GatewayAdapter {
                 });
     }
 
+    @Override
+    public Uni<String> refund(Payment payment, long amount, String refundReference) {
+        JsonObject body = new JsonObject().put("amount", amount).put("reference", refundReference);
+        return client.postAbs(base + "/api/payments/" + payment.gatewayRef + "/refunds")
+                .putHeader(API_KEY_HEADER, config.sandbox().apiKey()).timeout(TIMEOUT_MS).sendJsonObject(body)
+                .map(response -> {
+                    if (response.statusCode() != 201) {
+                        throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
+                                "The gateway answered " + response.statusCode() + ": " + response.bodyAsString(), null);
+                    }
+                    return response.bodyAsJsonObject().getString("id");
+                })
+                .onFailure(t -> !(t instanceof ProblemException)).transform(t -> unavailable(t.toString()));
+    }
+
     private static GatewayStatus statusOf(HttpResponse<?> response) {
         if (response.statusCode() != 200) {
             return GatewayStatus.UNKNOWN;

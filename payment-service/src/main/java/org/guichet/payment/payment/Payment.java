@@ -51,6 +51,18 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "return_url")
     public String returnUrl;
     public String lines;
+    /** ONLINE, or at the counter CASH, CHEQUE, CARD_TERMINAL (R4). */
+    public String mode;
+    /** The agent who took a counter payment. */
+    public String operator;
+    public Long tendered;
+    @Column(name = "change_given")
+    public Long changeGiven;
+    @Column(name = "cheque_number")
+    public String chequeNumber;
+    @Column(name = "cheque_bank")
+    public String chequeBank;
+    public long refunded;
     @Column(name = "failure_reason")
     public String failureReason;
     @Column(name = "created_at")

@@ -20,7 +20,7 @@ public class PaymentEvents {
 
     public Uni<Void> settled(Payment p, Instant at) {
         PaymentSettled event = new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
-                p.currency, p.gateway, p.gatewayRef, MODE_ONLINE, p.payer(), p.lineList(), at);
+                p.currency, p.gateway, p.gatewayRef, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), at);
         return outbox.publish(EventType.PAYMENT_SETTLED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
     }
 

@@ -81,6 +81,33 @@ public class SandboxGateway {
         });
     }
 
+    /** Refunds part of a paid payment, once per merchant reference; never more than was paid. */
+    Uni<SandboxRefund> refund(String paymentId, long amount, String reference) {
+        return Panache.withTransaction(() -> SandboxRefund.<SandboxRefund>find("reference", reference).firstResult()
+                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : SandboxPayment.<SandboxPayment>findById(paymentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .flatMap(p -> {
+                            if (p == null) {
+                                throw Problems.notFound("Sandbox payment " + paymentId);
+                            }
+                            if (!p.status.equals("paid")) {
+                                throw Problems.unprocessable("not-paid", "Only a paid payment can be refunded");
+                            }
+                            if (amount > p.amount - p.refunded) {
+                                throw Problems.unprocessable("refund-too-large", "At most " + (p.amount - p.refunded)
+                                        + " can still be refunded");
+                            }
+                            p.refunded += amount;
+                            SandboxRefund r = new SandboxRefund();
+                            r.id = "sbr_" + HexFormat.of().formatHex(randomBytes());
+                            r.paymentId = paymentId;
+                            r.reference = reference;
+                            r.amount = amount;
+                            r.createdAt = clock.instant();
+                            return r.persist();
+                        })));
+    }
+
     /** The payer's decision on the hosted page; once decided, a payment stays decided. */
     Uni<SandboxPayment> decide(String id, String decision) {
         if (!DECISIONS.contains(decision)) {

@@ -25,6 +25,7 @@ public class SandboxPayment extends PanacheEntityBase {
     public String notifyUrl;
     /** open, paid, refused, cancelled, expired */
     public String status;
+    public long refunded;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

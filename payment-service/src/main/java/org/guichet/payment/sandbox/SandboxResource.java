@@ -56,6 +56,27 @@ public class SandboxResource {
         return gateway.create(request).map(p -> Response.status(201).entity(json(p)).build());
     }
 
+    @POST
+    @Path("/api/payments/{id}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> refund(@HeaderParam(SandboxGatewayAdapter.API_KEY_HEADER) String key, @PathParam("id") String id,
+                                String body) {
+        gateway.checkApiKey(key);
+        JsonObject request;
+        try {
+            request = new JsonObject(body);
+        } catch (RuntimeException e) {
+            throw Problems.invalid("The body is not well-formed JSON");
+        }
+        if (request.getLong("amount", 0L) <= 0 || request.getString("reference") == null) {
+            throw Problems.invalid("amount > 0 and reference are required");
+        }
+        return gateway.refund(id, request.getLong("amount"), request.getString("reference"))
+                .map(r -> Response.status(201).entity(new JsonObject().put("id", r.id).put("paymentId", id)
+                        .put("amount", r.amount).put("status", "refunded").encode()).build());
+    }
+
     @GET
     @Path("/api/payments/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +104,7 @@ public class SandboxResource {
 
     private String json(SandboxPayment p) {
         return new JsonObject().put("id", p.id).put("merchantReference", p.merchantReference)
-                .put("status", p.status).put("amount", p.amount).put("currency", p.currency)
+                .put("status", p.status).put("amount", p.amount).put("refunded", p.refunded).put("currency", p.currency)
                 .put("checkoutUrl", config.sandbox().baseUrl() + "/checkout/" + p.id).encode();
     }
 }

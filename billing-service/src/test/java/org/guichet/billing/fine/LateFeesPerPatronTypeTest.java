@@ -1,0 +1,50 @@
+package org.guichet.billing.fine;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.guichet.billing.BillingTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.guichet.billing.fine.LostItemsTest.as;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Fine policies per patron type (lib-slany: adults 3 CZK a day; children 1 CZK a day after 2 days'
+ * grace; staff 10 CZK per started week), kept by the loan from its checkout. Slaný has no closed days.
+ */
+@QuarkusTest
+class LateFeesPerPatronTypeTest extends BillingTestResource {
+    static final String T = "lib-slany";
+
+    static void lend(String account, String type, String loan) {
+        as("agent", T).body(Map.of("accountId", account, "name", "Patron " + account, "patronType", type))
+                .post("/accounts").then().statusCode(200);
+        as("agent", T).body(Map.of("loanId", loan, "accountId", account, "itemBarcode", "BC-" + loan,
+                "dueDate", "2026-10-01")).post("/loans").then().statusCode(201);
+    }
+
+    static void accrued(String account, int amount) {
+        as("agent", T).get("/loans?accountId=" + account).then().body("[0].accrued", equalTo(amount));
+    }
+
+    @Test
+    void each_patron_type_accrues_at_its_own_rate_interval_and_grace_and_keeps_it_when_its_type_changes() {
+        lend("slany-adult", "adult", "PT-1");
+        lend("slany-child", "child", "PT-2");
+        lend("slany-staff", "staff", "PT-3");
+        as("admin", T).body(Map.of("businessDate", "2026-10-11")).post("/accruals").then().statusCode(200);
+        accrued("slany-adult", 3000);   // 10 days x 3 CZK
+        accrued("slany-child", 800);    // (10 - 2) days x 1 CZK
+        accrued("slany-staff", 2000);   // 2 started weeks x 10 CZK
+
+        // the child becomes an adult: the loan keeps the rate it was lent under
+        as("agent", T).body(Map.of("accountId", "slany-child", "name", "Patron slany-child", "patronType", "adult"))
+                .post("/accounts").then().statusCode(200);
+        as("agent", T).body(Map.of("returnedOn", "2026-10-16")).post("/loans/PT-2/return").then().statusCode(200)
+                .body("accrued", equalTo(1300));
+        as("agent", T).body(Map.of("returnedOn", "2026-10-16")).post("/loans/PT-3/return").then().statusCode(200)
+                .body("accrued", equalTo(3000));
+        as("agent", T).get("/accounts/slany-staff/summary").then().body("currentCharges", equalTo(3000));
+    }
+}

@@ -1,0 +1,29 @@
+package org.guichet.payment.counter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * Money taken at the counter (R4, R24): for an account (oldest bills first) or for the bills
+ * selected; {@code institution} names another institution of the group whose bills are paid (R10).
+ * Cash needs what was tendered; a cheque its number and bank.
+ */
+public record CounterPaymentRequest(@NotBlank @Size(max = 100) String accountId,
+                                    @Size(max = 100) String institution,
+                                    @Size(max = 100) List<@NotBlank String> invoiceIds,
+                                    @NotNull @Positive Long amount,
+                                    @NotNull Mode mode,
+                                    @PositiveOrZero Long tendered,
+                                    @Valid Cheque cheque) {
+
+    public enum Mode { CASH, CHEQUE, CARD_TERMINAL }
+
+    public record Cheque(@NotBlank @Size(max = 50) String number, @NotBlank @Size(max = 200) String bank) {
+    }
+}

@@ -1,0 +1,140 @@
+package org.guichet.payment.counter;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.payment.PaymentReferences;
+import org.guichet.payment.payment.PaymentState;
+import org.guichet.payment.payment.PaymentStateMachine;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.Ids;
+import org.guichet.platform.billing.BillingClient;
+import org.guichet.platform.billing.Payability;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.money.Allocator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counter payments (R4, R24): billing is asked what may be paid (balance, proxy, collections, the
+ * institution's payment modes, another institution's acceptance, R9/R10/R16), the amount is checked
+ * against it, and the payment is recorded settled at once — PaymentSettled carries it to billing,
+ * which applies it like any other money. In the caller's transaction.
+ */
+@ApplicationScoped
+public class CounterPayments {
+    public static final String GATEWAY = "counter";
+
+    @Inject
+    BillingClient billing;
+    @Inject
+    PaymentConfig config;
+    @Inject
+    PaymentReferences references;
+    @Inject
+    PaymentStateMachine stateMachine;
+    @Inject
+    Clock clock;
+
+    public Uni<CounterReceipt> pay(String callerTenant, String agent, String bearer, CounterPaymentRequest r) {
+        String institution = r.institution() == null || r.institution().isBlank() ? callerTenant : r.institution();
+        checkTender(r);
+        return billing.of(institution, r.accountId(), bearer).flatMap(account -> {
+            List<PaymentLine> lines = lines(account, r);
+            PaymentConfig.Regie regie = config.requireRegie(account.regie());
+            if (!regie.currency().equals(account.currency())) {
+                throw Problems.unprocessable("currency-mismatch", "Régie " + account.regie() + " takes "
+                        + regie.currency() + ", the account's bills are in " + account.currency());
+            }
+            return references.next(account.regie()).flatMap(reference -> {
+                Payment p = new Payment();
+                p.id = Ids.newId();
+                p.tenant = callerTenant;
+                p.owner = account.principalAccountId();
+                p.regie = account.regie();
+                p.reference = reference;
+                p.amount = r.amount();
+                p.currency = account.currency();
+                p.state = PaymentState.CREATED;
+                p.gateway = GATEWAY;
+                p.mode = r.mode().name();
+                p.operator = agent;
+                p.tendered = r.mode() == CounterPaymentRequest.Mode.CASH ? r.tendered() : null;
+                p.changeGiven = p.tendered == null ? null : p.tendered - p.amount;
+                p.chequeNumber = r.cheque() == null ? null : r.cheque().number();
+                p.chequeBank = r.cheque() == null ? null : r.cheque().bank();
+                p.setLines(lines);
+                p.createdAt = clock.instant();
+                p.updatedAt = p.createdAt;
+                return p.persist()
+                        .flatMap(x -> stateMachine.moveTo(p, PaymentState.SETTLED, "counter", agent))
+                        .map(x -> new CounterReceipt(p.id.toString(), p.reference, institution, r.accountId(), p.amount,
+                                p.currency, p.mode, p.tendered, p.changeGiven, lines));
+            });
+        });
+    }
+
+    /** R4: cash needs the amount tendered (the change is computed), a cheque its details. */
+    private static void checkTender(CounterPaymentRequest r) {
+        if (r.mode() == CounterPaymentRequest.Mode.CASH) {
+            if (r.tendered() == null || r.tendered() < r.amount()) {
+                throw Problems.invalid("Cash needs the amount tendered, at least the amount paid",
+                        new FieldError("tendered", "must be at least " + r.amount()));
+            }
+        }
+        if (r.mode() == CounterPaymentRequest.Mode.CHEQUE && r.cheque() == null) {
+            throw Problems.invalid("A cheque needs its number and bank", new FieldError("cheque", "required"));
+        }
+    }
+
+    /** What the money pays: the selected bills oldest first, or the account (billing pays its oldest bills). */
+    static List<PaymentLine> lines(Payability account, CounterPaymentRequest r) {
+        if (!account.payable()) {
+            throw Problems.unprocessable("pay-from-principal", "Account " + r.accountId()
+                    + " is a proxy: its bills are paid from the principal " + account.principalAccountId());
+        }
+        if (!account.paymentModes().contains(r.mode().name())) {
+            throw Problems.invalid("The institution does not take " + r.mode() + " at the counter",
+                    new FieldError("mode", "must be one of " + account.paymentModes()));
+        }
+        if (r.amount() > account.balance()) {
+            throw Problems.invalid("More than the account owes (" + account.balance() + ")",
+                    new FieldError("amount", "must not exceed " + account.balance()));
+        }
+        if (account.fullBalanceOnly() && r.amount() != account.balance()) {
+            throw Problems.unprocessable("full-balance-only", "The account was sent to collections: only the full "
+                    + "balance of " + account.balance() + " can be paid");
+        }
+        if (r.invoiceIds() == null || r.invoiceIds().isEmpty()) {
+            return List.of(new PaymentLine(PaymentLine.ACCOUNT, account.principalAccountId(), account.institution(),
+                    "Counter payment", r.amount()));
+        }
+        List<Payability.OpenBill> selected = new ArrayList<>();
+        for (Payability.OpenBill bill : account.bills()) {
+            if (r.invoiceIds().contains(bill.id())) {
+                selected.add(bill);
+            }
+        }
+        if (selected.size() != r.invoiceIds().stream().distinct().count()) {
+            throw Problems.notFound("One of the selected invoices (open, of this account)");
+        }
+        Allocator.Allocation shares = Allocator.inOrder(r.amount(), selected.stream().map(Payability.OpenBill::outstanding).toList());
+        if (shares.remainder() > 0) {
+            throw Problems.invalid("More than the selected bills owe",
+                    new FieldError("amount", "must not exceed what the selected bills owe"));
+        }
+        List<PaymentLine> lines = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            if (shares.shares().get(i) > 0) {
+                lines.add(new PaymentLine(PaymentLine.INVOICE, selected.get(i).id(), account.institution(),
+                        "Bill " + selected.get(i).number(), shares.shares().get(i)));
+            }
+        }
+        return lines;
+    }
+}
