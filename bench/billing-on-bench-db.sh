@@ -5,7 +5,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PGPASSWORD=guichet
 PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
 JAR="$ROOT/billing-service/target/quarkus-app/quarkus-run.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl billing-service,libs/testing -am)
+# always the current code: a jar left from an older build would measure the wrong thing
+(cd "$ROOT" && mvn -B -q package -DskipTests -pl billing-service,libs/testing -am) || exit 1
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 java -Xmx512m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \

@@ -93,4 +93,23 @@ class CreditAndAllocationTest extends BillingTestResource {
         as("citizen", "patron-other").body(Map.of("invoiceIds", List.of(older))).post("/accounts/me/pay-from-credit")
                 .then().statusCode(404);
     }
+
+    @Test
+    void R3_waive_all_or_the_selected_bills_a_partial_amount_oldest_first() {
+        String first = createInvoice("patron-w1", 1000);
+        String second = createInvoice("patron-w1", 500);
+        String third = createInvoice("patron-w1", 2000);
+        as("agent", "agent-7").body(Map.of("amount", 1200, "notes", "hardship")).post("/accounts/patron-w1/waive")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(first, second));
+        as("agent", "a").get("/invoices/" + first).then().body("state", equalTo("WAIVED"));
+        as("agent", "a").get("/invoices/" + second).then().body("waived", equalTo(200)).body("state", equalTo("PARTIALLY_PAID"));
+        as("agent", "a").get("/invoices/" + third).then().body("waived", equalTo(0));
+        as("agent", "agent-7").body(Map.of("amount", 2301)).post("/accounts/patron-w1/waive").then().statusCode(400);
+        as("agent", "agent-7").body(Map.of("invoiceIds", List.of(third))).post("/accounts/patron-w1/waive")
+                .then().statusCode(200);
+        as("agent", "a").get("/invoices/" + third).then().body("state", equalTo("WAIVED"));
+        as("agent", "agent-7").body(Map.of("invoiceIds", List.of(third))).post("/accounts/patron-w1/waive")
+                .then().statusCode(404);
+        summary("patron-w1", 300, 0);
+    }
 }

@@ -107,6 +107,25 @@ public final class CounterJourney {
         });
         step("C5 refund   %s refunded by %s; payment %s", online.reference(), onlineRefund.path("paymentMode").asText(),
                 onlinePayment.path("state").asText());
+
+        // C6 a library of the same group takes payment for another's bill where that one allows it (R10)
+        String slanyAgent = DevTokens.mint("agent-s", "lib-slany", "agent");
+        String namurAgent = DevTokens.mint("agent-n", "ville-namur", "agent");
+        String reader = "slany-" + suffix;
+        String slanyBill = Journey.expect(Http.postJson(urls.billing() + "/invoices", slanyAgent, Map.of("accountId", reader,
+                "amount", 700, "currency", "CZK", "reason", "DAMAGE"), Map.of()), 201, "Slaný bill").json().path("id").asText();
+        Map<String, Object> forSlany = Map.of("accountId", reader, "institution", "lib-slany", "amount", 700,
+                "mode", "CHEQUE", "cheque", Map.of("number", "0004521", "bank", "ČSOB"));
+        Journey.expectProblem(Http.postJson(urls.payment() + "/counter-payments", namurAgent, forSlany,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 404, "an institution outside the group");
+        JsonNode cheque = Journey.expect(Http.postJson(urls.payment() + "/counter-payments", agent, forSlany,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201, "payment for another library").json();
+        Journey.await("Slaný's bill is paid", () -> {
+            JsonNode b = Journey.expect(Http.get(urls.billing() + "/invoices/" + slanyBill, slanyAgent), 200, "bill").json();
+            return b.path("state").asText().equals("PAID") ? b : null;
+        });
+        step("C6 group    Kladno took a cheque for Slaný's bill (receipt %s); Namur may not (404)",
+                cheque.path("receiptNumber").asText());
     }
 
     private JsonNode refundIn(String invoiceId, String token) {

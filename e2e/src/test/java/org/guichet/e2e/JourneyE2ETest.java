@@ -45,7 +45,7 @@ class JourneyE2ETest {
             System.out.println(line);
             OUTPUT.add(line);
         }).run(result);
-        assertEquals(12, OUTPUT.size(), "every counter step reported");
+        assertEquals(13, OUTPUT.size(), "every counter step reported");
     }
 
     static int launcher(String command) throws IOException, InterruptedException {

@@ -51,6 +51,8 @@ public class AccountResource {
     @Inject
     Collections collections;
     @Inject
+    org.guichet.billing.invoice.InvoiceService invoices;
+    @Inject
     AccountStanding standing;
     @Inject
     PayabilityCheck payability;
@@ -107,6 +109,24 @@ public class AccountResource {
     public Uni<CreditPayments.Outcome> pay(@PathParam("accountId") String accountId, @Valid PayFromCreditRequest request,
                                            @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
         return creditPayments.pay(Actor.of(caller, overrideId), accountId, request);
+    }
+
+    public record WaiveManyRequest(@Size(max = 500) List<String> invoiceIds, @jakarta.validation.constraints.Positive Long amount,
+                                   @Size(max = 2000) String notes) {
+    }
+
+    @POST
+    @Path("/{accountId}/waive")
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Waive all or the selected bills of an account, fully or part (oldest first) (R3)")
+    public Uni<List<org.guichet.billing.invoice.InvoiceView>> waive(@PathParam("accountId") String accountId,
+                                                                    @Valid WaiveManyRequest request,
+                                                                    @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
+        List<java.util.UUID> selected = request == null || request.invoiceIds() == null ? List.of()
+                : request.invoiceIds().stream().map(id -> org.guichet.platform.Ids.parseOrNotFound(id, "Invoice " + id)).toList();
+        return invoices.waiveMany(Actor.of(caller, overrideId), accountId, selected,
+                        request == null ? null : request.amount(), request == null ? null : request.notes())
+                .map(l -> l.stream().map(org.guichet.billing.invoice.InvoiceView::of).toList());
     }
 
     public record CollectionsRequest(@Size(max = 2000) String notes) {

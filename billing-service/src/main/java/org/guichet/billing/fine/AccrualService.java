@@ -29,19 +29,29 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AccrualService {
-    /** The accrual statement; $1 tenant, $2 date, $3 grace days, $4 amount per day, $5 now, $6 producer. */
+    /**
+     * The accrual statement; $1 tenant, $2 date, $3 grace, $4 amount per interval (the institution's, for
+     * loans that kept none), $5 now, $6 producer, $7 time zone.
+     */
     static final String ACCRUE = """
             with calc as (
                 select l.id, greatest(0, cd.op_ordinal - cdue.op_ordinal) as days, l.fee_cap, l.fixed,
                        coalesce(l.grace_days, $3) as grace, coalesce(l.fine_interval_days, 1) as every,
-                       coalesce(l.fine_amount, $4) as rate
+                       coalesce(l.fine_amount, $4) as rate,
+                       -- an hourly loan counts operating hours: whole operating days since its due day,
+                       -- and what was left of the due day after the due time, if that day was open
+                       case when coalesce(l.fine_per_hour, false) then
+                           greatest(0, cd.op_ordinal - cdue.op_ordinal) * 24
+                           + case when cdue.operating then greatest(0, ceil(extract(epoch from
+                                 ((l.due_date + 1)::timestamp at time zone $7) - l.due_at) / 3600))::int else 0 end
+                       else greatest(0, cd.op_ordinal - cdue.op_ordinal) end as units
                 from loan l
                 join calendar_day cd on cd.tenant = l.tenant and cd.day = $2
                 join calendar_day cdue on cdue.tenant = l.tenant and cdue.day = l.due_date
                 where l.tenant = $1 and l.returned_on is null and l.lost_on is null and l.due_date < $2
             ), fee as (
                 select id, days, greatest(fixed, least(coalesce(fee_cap, 9223372036854775807),
-                       ((greatest(0, days - grace) + every - 1) / every)::bigint * rate)) as accrued
+                       ((greatest(0, units - grace) + every - 1) / every)::bigint * rate)) as accrued
                 from calc
             ), changed as (
                 update loan l set overdue_days = f.days, accrued = f.accrued, accrued_on = $2
@@ -85,6 +95,7 @@ public class AccrualService {
                     from loan l
                     cross join lateral (select max(x) as tier from unnest($2::int[]) x where x <= l.overdue_days) t
                     where l.tenant = $1 and l.returned_on is null and l.lost_on is null and l.overdue_days >= $5
+                      and not coalesce(l.fine_per_hour, false)   -- hourly (short) loans are billed on return
                 ) c where target > fixed
             ), fixed as (
                 update loan l set fixed = d.target, accrued = greatest(l.accrued, d.target)
@@ -220,8 +231,8 @@ public class AccrualService {
             conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").executeAndAwait(Tuple.of("accrual:" + tenant));
             ensureCalendar(conn, tenant, institution, businessDate);
             return (long) conn.preparedQuery(ACCRUE).executeAndAwait(Tuple.tuple(List.of(tenant, businessDate,
-                    policy.graceDays(), policy.amountPerInterval(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                    producer))).rowCount();
+                    policy.graceUnits(), policy.amountPerInterval(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    producer, institution.timeZone().getId()))).rowCount();
         });
         long accrued = System.nanoTime();
         int fixedBills = 0;
@@ -231,7 +242,7 @@ public class AccrualService {
             fixedBills = BlockingTransaction.run(pool, conn -> {
                 conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").executeAndAwait(Tuple.of("accrual:" + tenant));
                 int made = conn.preparedQuery(FIX).executeAndAwait(Tuple.tuple(List.of(tenant,
-                        policy.fixationDays().toArray(new Integer[0]), policy.graceDays(), policy.amountPerInterval(),
+                        policy.fixationDays().toArray(new Integer[0]), policy.graceUnits(), policy.amountPerInterval(),
                         policy.fixationDays().get(0), businessDate, now, producer, institution.regie(), reason,
                         businessDate.getYear(), tenant.toUpperCase(java.util.Locale.ROOT)))).rowCount();
                 blockDebtors(conn, tenant, institution, now);

@@ -46,6 +46,11 @@ public class Loan extends PanacheEntityBase {
     public Integer fineIntervalDays;
     @Column(name = "grace_days")
     public Integer graceDays;
+    @Column(name = "fine_per_hour")
+    public Boolean finePerHour;
+    /** When an hourly loan is due (a day-based loan is due at the end of {@link #dueDate}). */
+    @Column(name = "due_at")
+    public java.time.Instant dueAt;
     @Column(name = "fee_cap")
     public Long feeCap;
     @Column(name = "overdue_days")
@@ -61,7 +66,22 @@ public class Loan extends PanacheEntityBase {
 
     /** The institution's policy as this loan was lent under it. */
     public FinePolicy policy(FinePolicy institutions) {
-        return institutions.forLoan(fineAmount, fineIntervalDays, graceDays);
+        return institutions.forLoan(fineAmount, fineIntervalDays, graceDays, finePerHour);
+    }
+
+    /**
+     * What is late between a due date and a return: operating days, or for an hourly policy the
+     * started operating hours from the due time ({@code at}, or the end of {@code to} when unknown).
+     */
+    public int overdueUnits(FinePolicy policy, OperatingCalendar calendar, java.time.ZoneId zone, LocalDate from,
+                            LocalDate to, java.time.Instant at) {
+        if (!policy.hourly()) {
+            return calendar.operatingDaysAfter(from, to);
+        }
+        java.time.Instant start = dueAt != null && from.equals(dueDate) ? dueAt
+                : from.plusDays(1).atStartOfDay(zone).toInstant();
+        java.time.Instant end = at != null ? at : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return (int) ((calendar.operatingMinutesBetween(start, end, zone) + 59) / 60);
     }
 
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */

@@ -7,11 +7,15 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** A checkout reported by the library system. {@code loanId} is the library system's own id. */
+/**
+ * A checkout reported by the library system. {@code loanId} is the library system's own id;
+ * {@code dueAt} is the due time of a short (hourly) loan, else it is due at the end of {@code dueDate}.
+ */
 public record LoanRequest(@NotBlank @Size(max = 100) String loanId,
                           @NotBlank @Size(max = 100) String accountId,
                           @NotBlank @Size(max = 50) String itemBarcode,
                           @Size(max = 300) String title,
                           @PositiveOrZero Long replacementCost,
-                          @NotNull LocalDate dueDate) {
+                          @NotNull LocalDate dueDate,
+                          java.time.OffsetDateTime dueAt) {
 }

@@ -59,8 +59,13 @@ public class LoanService {
                     loan.firstDueDate = request.dueDate();
                     policy.ifPresent(p -> {
                         loan.fineAmount = p.amountPerInterval();
-                        loan.fineIntervalDays = p.intervalDays();
-                        loan.graceDays = p.graceDays();
+                        loan.fineIntervalDays = p.intervalUnits();
+                        loan.graceDays = p.graceUnits();
+                        loan.finePerHour = p.hourly();
+                        if (p.hourly()) {
+                            loan.dueAt = request.dueAt() != null ? request.dueAt().toInstant()
+                                    : request.dueDate().plusDays(1).atStartOfDay(institution.timeZone()).toInstant();
+                        }
                         p.cap(request.replacementCost()).ifPresent(cap -> loan.feeCap = cap);
                     });
                     loan.createdAt = clock.instant();
@@ -88,13 +93,18 @@ public class LoanService {
                         return lostAndFound.found(loan, institution, request.returnedOn())
                                 .call(l -> standing.reassess(tenant, l.accountId));
                     }
-                    if (request.returnedOn().isBefore(loan.dueDate.minusYears(5))) {
-                        throw Problems.invalid("returnedOn is not plausible");
+                    if (request.returnedOn().isBefore(loan.dueDate.minusYears(5))
+                            || (request.returnedAt() != null && !request.returnedAt().atZoneSameInstant(
+                            institution.timeZone()).toLocalDate().equals(request.returnedOn()))) {
+                        throw Problems.invalid("returnedOn is not plausible, or returnedAt is another day");
                     }
                     Uni<Boolean> settle = institution.finePolicy().map(loan::policy).map(policy -> {
                         int days = institution.calendar().operatingDaysAfter(loan.dueDate, request.returnedOn());
                         loan.overdueDays = days;
-                        long fee = Math.max(loan.fixed, policy.accrued(days, loan.replacementCost));
+                        int units = loan.overdueUnits(policy, institution.calendar(), institution.timeZone(),
+                                loan.dueDate, request.returnedOn(),
+                                request.returnedAt() == null ? null : request.returnedAt().toInstant());
+                        long fee = Math.max(loan.fixed, policy.accrued(units, loan.replacementCost));
                         loan.accrued = fee;
                         return fixation.billDifference(loan, fee, "Late fee on return after " + days
                                 + " operating days", request.returnedOn());

@@ -86,9 +86,11 @@ public class LostItems {
         return institution.finePolicy().map(loan::policy).map(policy -> {
             int days = institution.calendar().operatingDaysAfter(from, to);
             loan.overdueDays = days;
-            long fee = Math.max(loan.fixed, policy.accrued(days, loan.replacementCost));
+            int units = loan.overdueUnits(policy, institution.calendar(), institution.timeZone(), from, to, null);
+            long fee = Math.max(loan.fixed, policy.accrued(units, loan.replacementCost));
             loan.accrued = fee;
-            return fixation.billDifference(loan, fee, what + " (" + days + " operating days)", to);
+            return fixation.billDifference(loan, fee, what + " (" + units + (policy.hourly() ? " operating hours)"
+                    : " operating days)"), to);
         }).orElse(Uni.createFrom().item(false));
     }
 

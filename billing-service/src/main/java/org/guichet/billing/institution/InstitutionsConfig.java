@@ -88,9 +88,10 @@ public interface InstitutionsConfig {
         }
 
         default Optional<FinePolicy> finePolicy() {
-            return fines().map(f -> new FinePolicy(f.amount(), f.interval().days, f.graceDays(),
+            return fines().map(f -> new FinePolicy(f.amount(), f.interval().units,
+                    f.interval() == FineInterval.HOUR ? f.graceHours() : f.graceDays(),
                     f.maxPerItem().map(OptionalLong::of).orElse(OptionalLong.empty()),
-                    f.capAtReplacementCost(), f.fixationDays().orElse(List.of())));
+                    f.capAtReplacementCost(), f.fixationDays().orElse(List.of()), f.interval() == FineInterval.HOUR));
         }
 
         /** The late-fee policy for a patron type: the institution's, with what the type changes. */
@@ -101,11 +102,13 @@ public interface InstitutionsConfig {
                 if (rate == null) {
                     return base;
                 }
+                boolean hourly = rate.interval().map(i -> i == FineInterval.HOUR).orElse(base.hourly());
                 return new FinePolicy(rate.amount().orElse(base.amountPerInterval()),
-                        rate.interval().map(i -> i.days).orElse(base.intervalDays()),
-                        rate.graceDays().orElse(base.graceDays()),
+                        rate.interval().map(i -> i.units).orElse(base.intervalUnits()),
+                        hourly ? rate.graceHours().orElse(hourly == base.hourly() ? base.graceUnits() : 0)
+                                : rate.graceDays().orElse(hourly == base.hourly() ? base.graceUnits() : 0),
                         rate.maxPerItem().map(OptionalLong::of).orElse(base.maxPerItem()),
-                        base.capAtReplacementCost(), base.fixationDays());
+                        base.capAtReplacementCost(), base.fixationDays(), hourly);
             }));
         }
     }
@@ -119,14 +122,18 @@ public interface InstitutionsConfig {
         Optional<Long> debtBlockThreshold();
     }
 
-    /** The interval a late fee is charged per, counted in operating days. */
+    /**
+     * The interval a late fee is charged per: an operating hour (short loans; hours of closed days do
+     * not count), an operating day, or a block of seven operating days.
+     */
     enum FineInterval {
-        DAY(1), WEEK(7);
+        HOUR(1), DAY(1), WEEK(7);
 
-        public final int days;
+        /** Hours for HOUR, operating days otherwise. */
+        public final int units;
 
-        FineInterval(int days) {
-            this.days = days;
+        FineInterval(int units) {
+            this.units = units;
         }
     }
 
@@ -137,6 +144,8 @@ public interface InstitutionsConfig {
         Optional<FineInterval> interval();
 
         Optional<Integer> graceDays();
+
+        Optional<Integer> graceHours();
 
         Optional<Long> maxPerItem();
     }
@@ -153,6 +162,10 @@ public interface InstitutionsConfig {
 
         @WithDefault("0")
         int graceDays();
+
+        /** Grace of an hourly policy. */
+        @WithDefault("0")
+        int graceHours();
 
         Optional<Long> maxPerItem();
 

@@ -67,6 +67,9 @@ public class Invoice extends PanacheEntityBase {
         if (offered <= 0) {
             throw Problems.invalid("A payment must be positive");
         }
+        if (state.isClosed()) {
+            throw Problems.conflict("invoice-settled", "Invoice " + number + " is " + state + ": nothing to pay");
+        }
         long taken = Math.min(offered, outstanding());
         if (taken == 0) {
             throw Problems.conflict("invoice-settled", "Invoice " + number + " has nothing left to pay");

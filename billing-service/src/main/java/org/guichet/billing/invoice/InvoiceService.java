@@ -40,6 +40,8 @@ public class InvoiceService {
     Overrides overrides;
     @Inject
     AccountStanding standing;
+    @Inject
+    org.guichet.billing.payment.BillPayments bills;
 
     /** A bill about to be created: from a staff request (R1) or from a fine policy (R13). */
     public record BillDraft(String tenant, String operator, String accountId, long amount, String currency,
@@ -135,22 +137,57 @@ public class InvoiceService {
     @WithTransaction
     public Uni<Invoice> waive(UUID id, Actor actor, WaiveRequest request) {
         String tenant = actor.tenant();
-        String operator = actor.subject();
         return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.WAIVE, invoice.number)
-                .flatMap(grantedBy -> {
-            long amount = request != null && request.amount() != null ? request.amount() : invoice.outstanding();
-            invoice.waive(amount);
-            InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.WAIVE, amount, operator,
-                    clock.instant());
-            entry.notes = request == null ? null : request.notes();
-            entry.grantedBy = grantedBy;
-            return entry.persist()
-                    .call(() -> outbox.publish(EventType.INVOICE_WAIVED, tenant, invoice.id.toString(), null,
-                            new InvoiceWaived(invoice.id.toString(), invoice.accountId, amount, invoice.outstanding(),
-                                    invoice.currency, operator, entry.notes)))
-                    .call(() -> standing.reassess(tenant, invoice.accountId))
-                    .replaceWith(invoice);
-        }));
+                .flatMap(grantedBy -> waiveOne(invoice, request != null && request.amount() != null ? request.amount()
+                        : invoice.outstanding(), actor.subject(), grantedBy, request == null ? null : request.notes()))
+                .call(() -> standing.reassess(tenant, invoice.accountId)));
+    }
+
+    /**
+     * R3: waives all or the selected open bills of an account — fully, or part of them: a partial
+     * amount goes to the oldest bill first, each waived in full where possible. One override covers
+     * the whole action (R11).
+     */
+    @WithTransaction
+    public Uni<List<Invoice>> waiveMany(Actor actor, String accountId, List<UUID> selected, Long amount, String notes) {
+        String tenant = actor.tenant();
+        return overrides.authorize(actor, GuardedAction.WAIVE, accountId)
+                .flatMap(grantedBy -> bills.openBills(tenant, accountId, selected).flatMap(open -> {
+                    if (open.isEmpty() || (!selected.isEmpty() && open.size() != selected.size())) {
+                        throw Problems.notFound("One of the selected invoices (open, of this account)");
+                    }
+                    long owed = open.stream().mapToLong(Invoice::outstanding).sum();
+                    long total = amount == null ? owed : amount;
+                    if (total <= 0 || total > owed) {
+                        throw Problems.invalid("The amount to waive must be positive and at most " + owed,
+                                new FieldError("amount", "must be between 1 and " + owed));
+                    }
+                    var shares = org.guichet.platform.money.Allocator.inOrder(total,
+                            open.stream().map(Invoice::outstanding).toList()).shares();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (int i = 0; i < open.size(); i++) {
+                        Invoice bill = open.get(i);
+                        long share = shares.get(i);
+                        if (share > 0) {
+                            chain = chain.call(() -> waiveOne(bill, share, actor.subject(), grantedBy, notes));
+                        }
+                    }
+                    return chain.call(() -> standing.reassess(tenant, accountId))
+                            .replaceWith(() -> open.stream().filter(i -> i.waived > 0).toList());
+                }));
+    }
+
+    private Uni<Invoice> waiveOne(Invoice invoice, long amount, String operator, String grantedBy, String notes) {
+        invoice.waive(amount);
+        InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.WAIVE, amount, operator,
+                clock.instant());
+        entry.notes = notes;
+        entry.grantedBy = grantedBy;
+        return entry.persist()
+                .call(() -> outbox.publish(EventType.INVOICE_WAIVED, invoice.tenant, invoice.id.toString(), null,
+                        new InvoiceWaived(invoice.id.toString(), invoice.accountId, amount, invoice.outstanding(),
+                                invoice.currency, operator, notes)))
+                .replaceWith(invoice);
     }
 
     /** A note on a bill (R8): kept in its history with who wrote it. */

@@ -87,4 +87,16 @@ class LateFeeRulesTest {
                 weekly.forLoan(null, null, null).accrued(9, null));
         org.junit.jupiter.api.Assertions.assertEquals(300, weekly.forLoan(100L, 1, 0).accrued(3, null));
     }
+
+    @org.junit.jupiter.api.Test
+    void hours_of_closed_days_do_not_count_for_an_hourly_fee() {
+        OperatingCalendar sundaysClosed = new OperatingCalendar(Set.of(DayOfWeek.SUNDAY), Set.of());
+        java.time.ZoneId prague = java.time.ZoneId.of("Europe/Prague");
+        java.time.Instant saturday22 = java.time.ZonedDateTime.of(2026, 11, 21, 22, 0, 0, 0, prague).toInstant();
+        java.time.Instant monday02 = java.time.ZonedDateTime.of(2026, 11, 23, 2, 0, 0, 0, prague).toInstant();
+        assertEquals(240, sundaysClosed.operatingMinutesBetween(saturday22, monday02, prague));
+        assertEquals(0, sundaysClosed.operatingMinutesBetween(monday02, saturday22, prague));
+        FinePolicy hourly = new FinePolicy(2000, 1, 1, OptionalLong.empty(), false, List.of(), true);
+        assertEquals(3 * 2000, hourly.accrued(4, null));
+    }
 }

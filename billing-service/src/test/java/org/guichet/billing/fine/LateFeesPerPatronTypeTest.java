@@ -47,4 +47,27 @@ class LateFeesPerPatronTypeTest extends BillingTestResource {
                 .body("accrued", equalTo(3000));
         as("agent", T).get("/accounts/slany-staff/summary").then().body("currentCharges", equalTo(3000));
     }
+
+    @Test
+    void an_hourly_loan_is_charged_per_started_operating_hour_after_its_grace() {
+        as("agent", T).body(Map.of("accountId", "slany-pass", "name", "Host", "patronType", "day-pass"))
+                .post("/accounts").then().statusCode(200);
+        as("agent", T).body(Map.of("loanId", "HR-1", "accountId", "slany-pass", "itemBarcode", "BC-HR-1",
+                "dueDate", "2026-10-05", "dueAt", "2026-10-05T14:00:00+02:00")).post("/loans").then().statusCode(201);
+        as("agent", T).body(Map.of("loanId", "HR-2", "accountId", "slany-pass", "itemBarcode", "BC-HR-2",
+                "dueDate", "2026-10-05", "dueAt", "2026-10-05T20:00:00+02:00")).post("/loans").then().statusCode(201);
+
+        // 3 h 30 late: 4 started hours, 1 of grace, 3 x 20 CZK
+        as("agent", T).body(Map.of("returnedOn", "2026-10-05", "returnedAt", "2026-10-05T17:30:00+02:00"))
+                .post("/loans/HR-1/return").then().statusCode(200).body("accrued", equalTo(6000));
+        as("agent", T).body(Map.of("returnedOn", "2026-10-06", "returnedAt", "2026-10-05T17:30:00+02:00"))
+                .post("/loans/HR-2/return").then().statusCode(400);
+
+        // the night of 10-07: 4 h left of the due day + 2 whole days = 52 h, 1 of grace: 51 x 20 CZK
+        as("admin", T).body(Map.of("businessDate", "2026-10-07")).post("/accruals").then().statusCode(200);
+        as("agent", T).get("/loans?accountId=slany-pass").then()
+                .body("find { it.loanId == 'HR-2' }.accrued", equalTo(102_000));
+        as("agent", T).get("/accounts/slany-pass/summary").then().body("currentCharges", equalTo(6000))
+                .body("accruedNotPayable", equalTo(102_000));
+    }
 }
