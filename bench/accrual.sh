@@ -55,6 +55,14 @@ UPDATED=$(sed -E 's/.*"loansUpdated":([0-9]+).*/\1/' <<<"$RESULT")
 ACCRUAL_MS=$(sed -E 's/.*"accrualMillis":([0-9]+).*/\1/' <<<"$RESULT")
 FIXATION_MS=$(sed -E 's/.*"fixationMillis":([0-9]+).*/\1/' <<<"$RESULT")
 FIXED=$(sed -E 's/.*"billsFixed":([0-9]+).*/\1/' <<<"$RESULT")
+# FinePublisher writes the night's FineAccrued events into the outbox after the accrual committed
+t0=$(date +%s%N)
+for _ in $(seq 1 600); do
+  PENDING=$("${PSQL[@]}" -d $DB -c "select count(*) from fine_publication where done_at is null")
+  [ "$PENDING" = 0 ] && break; sleep 0.2
+done
+FANOUT=$(( ($(date +%s%N) - t0) / 1000000 ))
+EVENTS=$("${PSQL[@]}" -d $DB -c "select count(*) from outbox_event where type = 'FineAccrued'")
 t0=$(date +%s%N); accrue "$TODAY" >/dev/null; RERUN=$(( ($(date +%s%N) - t0) / 1000000 ))
 PEAK_RSS=$(awk '/VmHWM/ {print $2 " " $3}' /proc/$PID/status)
 HEAP=$(jcmd $PID GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $0}' | sed 's/^ *//')
@@ -69,12 +77,15 @@ SQL
 echo
 echo "accrual benchmark ($LOANS loans, $PATRONS patrons, business date $TODAY)"
 printf '  %-44s %s\n' "loans updated (fee changed tonight)" "$UPDATED"
-printf '  %-44s %s ms (%s rows/s)\n' "accrual statement (UPDATE + FineAccrued outbox)" "$ACCRUAL_MS" \
+printf '  %-44s %s ms (%s rows/s)\n' "accrual statement (UPDATE, publication row)" "$ACCRUAL_MS" \
   "$(( UPDATED * 1000 / (ACCRUAL_MS > 0 ? ACCRUAL_MS : 1) ))"
 printf '  %-44s %s bills in %s ms\n' "fixation (thresholds crossed tonight)" "$FIXED" "$FIXATION_MS"
 printf '  %-44s %s ms\n' "wall time of the nightly run (HTTP)" "$WALL"
+printf '  %-44s %s events, %s ms after the run\n' "FineAccrued written to the outbox" "$EVENTS" "$FANOUT"
 printf '  %-44s %s ms\n' "same date again (idempotent re-run)" "$RERUN"
 printf '  %-44s %s ms\n' "raw SQL UPDATE of the same rows" "$RAW"
 printf '  %-44s %s\n' "accrual / raw update" "$(awk -v a="$ACCRUAL_MS" -v b="$RAW" 'BEGIN {printf "%.2fx", a / b}')"
+printf '  %-44s %s\n' "nightly run (accrual + fixation) / raw" "$(awk -v a="$WALL" -v b="$RAW" 'BEGIN {printf "%.2fx", a / b}')"
+printf '  %-44s %s\n' "run + events written / raw" "$(awk -v a="$WALL" -v f="$FANOUT" -v b="$RAW" 'BEGIN {printf "%.2fx", (a + f) / b}')"
 printf '  %-44s %s\n' "billing-service peak RSS" "$PEAK_RSS"
 printf '  %-44s %s\n' "heap after the run" "${HEAP:-n/a}"

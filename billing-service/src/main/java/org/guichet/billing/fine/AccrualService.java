@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * The nightly accrual of late fees for one institution and business date. One set-based UPDATE
- * recomputes every open loan's fee from the operating-day calendar and writes a FineAccrued
- * outbox row for each loan whose fee changed — in the same statement, so both commit together.
+ * recomputes every open loan's fee from the operating-day calendar and records, in the same
+ * transaction, that their FineAccrued events are due ({@link FinePublisher} writes them after).
  * The fee is a function of the date only: running the same date twice changes nothing the second
  * time. An advisory lock keeps two replicas from accruing one institution at once. Loans that
  * crossed a fixation threshold are then fixed into bills by one more statement ({@link #FIX}).
@@ -30,8 +30,11 @@ import java.util.List;
 @ApplicationScoped
 public class AccrualService {
     /**
-     * The accrual statement; $1 tenant, $2 date, $3 grace, $4 amount per interval (the institution's, for
-     * loans that kept none), $5 now, $6 producer, $7 time zone.
+     * The accrual statement: every open loan's fee recomputed from the operating-day calendar, the
+     * loans whose fee changed updated, and — in the same transaction — one {@code fine_publication}
+     * row from which {@link FinePublisher} writes their FineAccrued events. $1 tenant, $2 date,
+     * $3 grace, $4 amount per interval (the institution's, for loans that kept none), $5 now,
+     * $6 time zone. Answers the number of loans updated.
      */
     static final String ACCRUE = """
             with calc as (
@@ -43,7 +46,7 @@ public class AccrualService {
                        case when coalesce(l.fine_per_hour, false) then
                            greatest(0, cd.op_ordinal - cdue.op_ordinal) * 24
                            + case when cdue.operating then greatest(0, ceil(extract(epoch from
-                                 ((l.due_date + 1)::timestamp at time zone $7) - l.due_at) / 3600))::int else 0 end
+                                 ((l.due_date + 1)::timestamp at time zone $6) - l.due_at) / 3600))::int else 0 end
                        else greatest(0, cd.op_ordinal - cdue.op_ordinal) end as units
                 from loan l
                 join calendar_day cd on cd.tenant = l.tenant and cd.day = $2
@@ -57,24 +60,13 @@ public class AccrualService {
                 update loan l set overdue_days = f.days, accrued = f.accrued, accrued_on = $2
                 from fee f
                 where l.id = f.id and (l.accrued <> f.accrued or l.overdue_days <> f.days)
-                returning l.id, l.account_id, l.item_barcode, l.overdue_days, l.accrued, l.fixed, l.currency
-            ), events as (
-                select gen_random_uuid() as event_id, c.* from changed c
+                returning l.id
+            ), publication as (
+                insert into fine_publication (id, tenant, business_date, created_at)
+                select gen_random_uuid(), $1, $2, $5 where exists (select 1 from changed)
             )
-            insert into outbox_event (id, topic, message_key, type, envelope, created_at)
-            select e.event_id, '%s', e.id::text, '%s',
-                   json_build_object('eventId', e.event_id, 'type', '%s', 'version', %d,
-                       'occurredAt', to_char($5::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                       'producer', $6::text, 'tenant', $1::text, 'subjectId', e.id::text,
-                       'correlationId', e.event_id::text,
-                       'payload', json_build_object('loanId', e.id, 'accountId', e.account_id,
-                           'itemBarcode', e.item_barcode, 'businessDate', $2::date,
-                           'overdueOperatingDays', e.overdue_days, 'accrued', e.accrued, 'fixed', e.fixed,
-                           'currency', e.currency))::text,
-                   $5
-            from events e
-            """.formatted(Topics.FINES, EventType.FINE_ACCRUED.typeName(), EventType.FINE_ACCRUED.typeName(),
-            EventType.FINE_ACCRUED.version());
+            select count(*) from changed
+            """;
 
     /**
      * Fixation in one statement (R13): every open loan whose fixed part is behind the fee at the last
@@ -105,7 +97,8 @@ public class AccrualService {
                           l.fixed, d.target - d.fixed as amount, d.tier
             ), numbered as (
                 select f.*, row_number() over (order by f.id) as rn, gen_random_uuid() as invoice_id,
-                       gen_random_uuid() as created_event, gen_random_uuid() as fine_event
+                       gen_random_uuid() as created_event,
+                       md5(f.id::text || '/' || $6::date::text || '/' || f.accrued || '/' || f.fixed)::uuid as fine_event
                 from fixed f
             ), counter as (
                 insert into invoice_number_counter (tenant, year, last)
@@ -149,6 +142,7 @@ public class AccrualService {
                            'currency', n.currency))::text,
                    $7
             from numbered n
+            on conflict (id) do nothing
             returning message_key
             """.formatted(FixationService.OPERATOR, Topics.INVOICES, EventType.INVOICE_CREATED.typeName(),
             EventType.INVOICE_CREATED.version(), Topics.FINES, EventType.FINE_ACCRUED.typeName(),
@@ -230,9 +224,9 @@ public class AccrualService {
         long updated = BlockingTransaction.run(pool, conn -> {
             conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").executeAndAwait(Tuple.of("accrual:" + tenant));
             ensureCalendar(conn, tenant, institution, businessDate);
-            return (long) conn.preparedQuery(ACCRUE).executeAndAwait(Tuple.tuple(List.of(tenant, businessDate,
+            return conn.preparedQuery(ACCRUE).executeAndAwait(Tuple.tuple(List.of(tenant, businessDate,
                     policy.graceUnits(), policy.amountPerInterval(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                    producer, institution.timeZone().getId()))).rowCount();
+                    institution.timeZone().getId()))).iterator().next().getLong(0);
         });
         long accrued = System.nanoTime();
         int fixedBills = 0;

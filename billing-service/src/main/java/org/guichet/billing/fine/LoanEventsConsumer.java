@@ -36,8 +36,9 @@ public class LoanEventsConsumer {
             case LoanReported.CHECKOUT -> loans.checkout(tenant, new LoanRequest(r.loanId(), r.accountId(),
                     r.itemBarcode(), r.title(), r.replacementCost(), r.dueDate(), null)).replaceWithVoid();
             case LoanReported.RENEWAL -> loans.renewed(tenant, r.loanId(), r.dueDate()).replaceWithVoid();
-            case LoanReported.RETURN, LoanReported.FOUND -> loans.returned(tenant, r.loanId(),
-                    new ReturnRequest(r.occurredOn())).replaceWithVoid();
+            case LoanReported.RETURN -> loans.returned(tenant, r.loanId(), new ReturnRequest(r.occurredOn()))
+                    .replaceWithVoid();
+            case LoanReported.FOUND -> loans.found(tenant, r.loanId(), new ReturnRequest(r.occurredOn())).replaceWithVoid();
             case LoanReported.LOST -> loans.lost(tenant, r.loanId(), r.occurredOn()).replaceWithVoid();
             default -> throw Problems.invalid("Unknown loan action " + r.action());
         };

@@ -76,6 +76,15 @@ public class LoanResource {
         return loans.lost(caller.tenant(), loanId, request.on()).map(LoanView::of);
     }
 
+    @POST
+    @Path("loans/{loanId}/found")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A lost item was found and returned: its replacement cost is cleared, late fees charged "
+            + "from the first due date (R7)")
+    public Uni<LoanView> found(@PathParam("loanId") String loanId, @NotNull @Valid ReturnRequest request) {
+        return loans.found(caller.tenant(), loanId, request).map(LoanView::of);
+    }
+
     @GET
     @Path("loans")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})

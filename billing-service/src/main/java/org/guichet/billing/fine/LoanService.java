@@ -116,6 +116,20 @@ public class LoanService {
                 });
     }
 
+    /** A lost item came back: a return of a loan declared lost (R7); a loan not lost is a conflict. */
+    @WithTransaction
+    public Uni<Loan> found(String tenant, String externalId, ReturnRequest request) {
+        return Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, externalId).firstResult().flatMap(loan -> {
+            if (loan == null) {
+                throw Problems.notFound("Loan " + externalId);
+            }
+            if (loan.lostOn == null) {
+                throw Problems.conflict("loan-not-lost", "Loan " + externalId + " was not declared lost");
+            }
+            return returned(tenant, externalId, request);
+        });
+    }
+
     /** A renewal moves the due date forward; the first due date stays (R7). */
     @WithTransaction
     public Uni<Loan> renewed(String tenant, String externalId, LocalDate newDueDate) {

@@ -7,6 +7,7 @@ import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
+import org.guichet.events.payload.FineAccrued;
 import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.testing.EventTap;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class FixationBlocksTest extends BillingTestResource {
                 .post("/accounts").then().statusCode(200);
         as("agent", t).body(Map.of("loanId", "FX-1", "accountId", "child-fx", "itemBarcode", "BC-FX-1",
                 "title", "Ferda Mravenec", "dueDate", "2027-03-01")).post("/loans").then().statusCode(201);
-        try (EventTap tap = new EventTap(Topics.INVOICES, Topics.ACCOUNTS)) {
+        String loanId = as("agent", t).get("/loans?accountId=child-fx").then().extract().path("[0].id");
+        try (EventTap tap = new EventTap(Topics.INVOICES, Topics.ACCOUNTS, Topics.FINES)) {
             as("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200);
             ConsumerRecord<String, String> created = tap.await(r -> EventJson.read(r.value()).is(EventType.INVOICE_CREATED)
                     && EventJson.read(r.value()).payloadAs(InvoiceCreated.class).accountId().equals("child-fx"),
@@ -45,6 +47,19 @@ class FixationBlocksTest extends BillingTestResource {
             ConsumerRecord<String, String> blocked = tap.await(r -> r.key().equals("child-fx")
                     && EventJson.read(r.value()).is(EventType.ACCOUNT_BLOCKED), Duration.ofSeconds(20));
             assertEquals(List.of(), EventContract.violations(blocked.value()), "AccountBlocked built in SQL");
+            // FineAccrued of the loan: the accrual's (written after it by FinePublisher) and the fixation's,
+            // or one event when both saw the same state — never the same state twice
+            List<FineAccrued> fines = tap.collect(r -> r.key().equals(loanId)
+                    && EventJson.read(r.value()).is(EventType.FINE_ACCRUED), Duration.ofSeconds(6)).stream()
+                    .map(r -> EventJson.read(r.value()).payloadAs(FineAccrued.class)).toList();
+            assertEquals(15_000, fines.get(fines.size() - 1).fixed(), fines.toString());
+            assertEquals(fines.size(), fines.stream().map(f -> f.accrued() + "/" + f.fixed()).distinct().count());
+
+            as("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200)
+                    .body("loansUpdated", equalTo(0)).body("billsFixed", equalTo(0));
+            assertEquals(fines.size(), tap.collect(r -> r.key().equals(loanId)
+                    && EventJson.read(r.value()).is(EventType.FINE_ACCRUED), Duration.ofSeconds(3)).size(),
+                    "a re-run publishes nothing more");
         }
         as("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1))
                 .body("[0].amount", equalTo(15_000)).body("[0].number", startsWith("LIB-KLADNO-2027-"))
@@ -52,8 +67,6 @@ class FixationBlocksTest extends BillingTestResource {
         as("agent", t).get("/accounts/child-fx/blocks").then().body("reason", contains("DEBT_THRESHOLD"));
         as("agent", t).get("/loans?accountId=child-fx").then().body("[0].fixed", equalTo(15_000));
 
-        as("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200)
-                .body("billsFixed", equalTo(0));
         as("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1));
         as("agent", t).get("/accounts/child-fx/history").then().body("findAll { it.action == 'BLOCKED' }", hasSize(1));
     }

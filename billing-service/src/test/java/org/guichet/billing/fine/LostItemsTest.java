@@ -63,6 +63,7 @@ class LostItemsTest extends BillingTestResource {
                 .body("dueDate", equalTo("2027-06-08")).body("firstDueDate", equalTo("2027-06-01"))
                 .body("renewals", equalTo(1));
         as("agent", t).body(Map.of("dueDate", "2027-06-02")).post("/loans/LOST-1/renewal").then().statusCode(400);
+        as("agent", t).body(Map.of("returnedOn", "2027-06-09")).post("/loans/LOST-1/found").then().statusCode(409);
 
         // lost on Sat 06-12: Wed..Sat after the renewed due date = 4 operating days = 20 CZK
         as("agent", t).body(Map.of("on", "2027-06-12")).post("/loans/LOST-1/lost").then().statusCode(200)
@@ -97,7 +98,8 @@ class LostItemsTest extends BillingTestResource {
         as("agent", t).body(Map.of("destination", "CREDIT")).post("/invoices/" + replacement + "/refunds").then()
                 .statusCode(422).body("type", equalTo("https://guichet.org/problems/no-refund-after-replacement-paid"));
 
-        as("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/return").then().statusCode(200);
+        as("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
+        as("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
         as("agent", t).get("/invoices/" + processing).then().body("state", equalTo("CANCELLED"));
         as("agent", t).get("/invoices/" + replacement).then().body("state", equalTo("PAID")).body("refunded", equalTo(0));
         as("agent", t).get("/accounts/patron-lost-2/summary").then()
