@@ -5,5 +5,6 @@ import io.quarkus.test.common.ResourceArg;
 import org.guichet.testing.GuichetTestResource;
 
 @QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "payment"))
+@QuarkusTestResource(SimulatorResource.class)
 public class PaymentTestResource {
 }

@@ -48,10 +48,16 @@ public class CallbackProcessor {
             if (!verdict.verified()) {
                 throw Problems.unauthorized("Callback signature is not valid");
             }
-            Uni<GatewayStatus> status = verdict.status() == GatewayStatus.UNKNOWN
-                    ? adapter.lookup(verdict.gatewayRef())
-                    : Uni.createFrom().item(verdict.status());
-            return status.flatMap(s -> apply(entry.id, gatewayName, verdict.gatewayRef(), s));
+            if (verdict.status() != GatewayStatus.UNKNOWN) {
+                return apply(entry.id, gatewayName, verdict.gatewayRef(), verdict.status());
+            }
+            // an unsigned scheme (Mollie, GoPay): what the callback says is never trusted, the status
+            // is fetched back from the gateway with the régie's own credentials
+            return Panache.withSession(() -> Payment.<Payment>find("gateway = ?1 and gatewayRef = ?2", gatewayName,
+                            verdict.gatewayRef()).firstResult())
+                    .flatMap(payment -> payment == null ? Uni.createFrom().item(GatewayStatus.UNKNOWN)
+                            : adapter.lookup(payment))
+                    .flatMap(s -> apply(entry.id, gatewayName, verdict.gatewayRef(), s));
         });
     }
 

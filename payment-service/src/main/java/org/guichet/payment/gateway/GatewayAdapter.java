@@ -17,7 +17,7 @@ public interface GatewayAdapter {
     CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody);
 
     /** Asks the gateway for the payment's status: the authority when a callback is unsigned or missing. */
-    Uni<GatewayStatus> lookup(String gatewayRef);
+    Uni<GatewayStatus> lookup(Payment payment);
 
     /**
      * Gives {@code amount} of a settled payment back to the payer; {@code refundReference} makes a

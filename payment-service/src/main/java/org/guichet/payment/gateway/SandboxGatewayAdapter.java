@@ -88,7 +88,8 @@ public class SandboxGatewayAdapter implements GatewayAdapter {
     }
 
     @Override
-    public Uni<GatewayStatus> lookup(String gatewayRef) {
+    public Uni<GatewayStatus> lookup(Payment payment) {
+        String gatewayRef = payment.gatewayRef;
         return client.getAbs(base + "/api/payments/" + gatewayRef).putHeader(API_KEY_HEADER, config.sandbox().apiKey())
                 .timeout(TIMEOUT_MS).send()
                 .map(SandboxGatewayAdapter::statusOf)

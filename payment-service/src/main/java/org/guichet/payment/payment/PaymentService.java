@@ -62,7 +62,7 @@ public class PaymentService {
             if (p.state.finished() || p.gatewayRef == null) {
                 return Uni.createFrom().item(p);
             }
-            return gateways.get(p.gateway).lookup(p.gatewayRef)
+            return gateways.get(p.gateway).lookup(p)
                     .flatMap(status -> Panache.withTransaction(() -> Payment.byIdForUpdate(id)
                             .flatMap(fresh -> stateMachine.apply(fresh, status, "return-lookup", null))));
         });

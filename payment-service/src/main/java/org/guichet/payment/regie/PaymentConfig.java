@@ -32,6 +32,18 @@ public interface PaymentConfig {
 
         /** What the citizen's bank statement shows (R17). */
         Optional<String> statementDescriptor();
+
+        /** The régie's API key at its gateway (Mollie); from a secret in production, never logged. */
+        Optional<String> apiKey();
+    }
+
+    /** Mollie Payments API v2 (the simulator in tests and demos, https://api.mollie.com for real). */
+    @io.smallrye.config.WithName("mollie")
+    Mollie mollie();
+
+    interface Mollie {
+        @WithDefault("https://api.mollie.com")
+        String baseUrl();
     }
 
     interface Sandbox {

@@ -1,0 +1,27 @@
+package org.guichet.payment;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.guichet.simulator.GatewaySimulator;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** The gateway simulator, a real HTTP server on a free port, for the adapters to talk to. */
+public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
+    static GatewaySimulator simulator;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            simulator = new GatewaySimulator(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("guichet.payment.mollie.base-url", simulator.baseUrl() + "/mollie");
+    }
+
+    @Override
+    public void stop() {
+        simulator.close();
+    }
+}
