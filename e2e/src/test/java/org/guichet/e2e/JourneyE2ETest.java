@@ -46,6 +46,12 @@ class JourneyE2ETest {
             OUTPUT.add(line);
         }).run(result);
         assertEquals(13, OUTPUT.size(), "every counter step reported");
+
+        new MollieJourney(SuiteUrls.withOffset(OFFSET), line -> {
+            System.out.println(line);
+            OUTPUT.add(line);
+        }).run();
+        assertEquals(14, OUTPUT.size(), "the Mollie step reported");
     }
 
     static int launcher(String command) throws IOException, InterruptedException {
