@@ -11,6 +11,13 @@ import java.nio.file.Path;
  * ports with data under the module's {@code target/}, started once and stopped at JVM exit.
  */
 public final class TestInfra {
+    /*
+     * A test profile restarts Quarkus in a new class loader, where these statics start empty: the
+     * ports of the servers this JVM already runs are kept in system properties (one per JVM), so a
+     * new class loader finds them instead of starting a second broker on the same data directory.
+     */
+    static final String KAFKA_PORTS = "guichet.test.kafka.ports";
+    static final String SMTP_PORTS = "guichet.test.smtp.ports";
     private static KafkaBroker kafka;
     private static SmtpServer smtp;
 
@@ -20,8 +27,16 @@ public final class TestInfra {
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
             Path dir = Path.of("target", "test-kafka-" + ProcessHandle.current().pid());
-            kafka = new KafkaBroker(InfraPaths.freePort(), InfraPaths.freePort(), dir, "384m").start();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+            String running = System.getProperty(KAFKA_PORTS);
+            if (running != null) {
+                String[] ports = running.split(",");
+                kafka = new KafkaBroker(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), dir, "384m");
+            } else {
+                kafka = new KafkaBroker(InfraPaths.freePort(), InfraPaths.freePort(), dir, "384m").start();
+                KafkaBroker started = kafka;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+                System.setProperty(KAFKA_PORTS, started.port() + "," + started.controllerPort());
+            }
         }
         return kafka;
     }
@@ -29,8 +44,16 @@ public final class TestInfra {
     public static synchronized SmtpServer smtp() {
         if (smtp == null) {
             Path dir = Path.of("target", "test-smtp-" + ProcessHandle.current().pid());
-            smtp = new SmtpServer(InfraPaths.freePort(), InfraPaths.freePort(), dir).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+            String running = System.getProperty(SMTP_PORTS);
+            if (running != null) {
+                String[] ports = running.split(",");
+                smtp = new SmtpServer(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), dir);
+            } else {
+                smtp = new SmtpServer(InfraPaths.freePort(), InfraPaths.freePort(), dir).start();
+                SmtpServer started = smtp;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+                System.setProperty(SMTP_PORTS, started.smtpPort() + "," + started.apiPort());
+            }
         }
         return smtp;
     }

@@ -19,6 +19,22 @@ public interface PaymentConfig {
 
     Sandbox sandbox();
 
+    /** How often the reconciler looks for payments whose outcome is unknown (a scheduler interval). */
+    @WithDefault("60s")
+    String reconcileEvery();
+
+    /** A pending payment is looked up at its gateway once it has had no news for this long. */
+    @WithDefault("PT2M")
+    java.time.Duration reconcileAfter();
+
+    /** Still open at the gateway after this long, a payment expires. */
+    @WithDefault("PT30M")
+    java.time.Duration expireAfter();
+
+    /** An expired payment is still looked up this long: paid late, it is settled. */
+    @WithDefault("P1D")
+    java.time.Duration latePaymentWindow();
+
     /** A régie's gateway account (R18). */
     interface Regie {
         /** Adapter name: sandbox (mollie, sips, ogone, gopay come with their adapters). */

@@ -32,6 +32,10 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
+    public int controllerPort() {
+        return controllerPort;
+    }
+
     public int port() {
         return port;
     }

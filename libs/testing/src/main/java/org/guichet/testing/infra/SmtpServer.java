@@ -31,6 +31,10 @@ public final class SmtpServer {
         return smtpPort;
     }
 
+    public int apiPort() {
+        return apiPort;
+    }
+
     public String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
     }

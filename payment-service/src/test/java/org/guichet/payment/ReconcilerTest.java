@@ -1,0 +1,78 @@
+package org.guichet.payment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.Topics;
+import org.guichet.events.payload.PaymentFailed;
+import org.guichet.testing.EventTap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.MolliePaymentTest.REGIE;
+import static org.guichet.payment.MolliePaymentTest.choose;
+import static org.guichet.payment.MolliePaymentTest.start;
+import static org.guichet.payment.SandboxPaymentTest.checkout;
+import static org.guichet.payment.SandboxPaymentTest.citizen;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The reconciler against the simulator: no callback and no return still settle the payment; a
+ * payment left open expires only after the gateway was asked; paid after its expiry, it is settled.
+ */
+@QuarkusTest
+@TestProfile(ReconcilerTest.QuickExpiry.class)
+class ReconcilerTest extends PaymentTestResource {
+
+    public static class QuickExpiry implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("guichet.payment.expire-after", "PT4S");
+        }
+    }
+
+    @BeforeEach
+    void noCallbacks() {
+        SimulatorResource.simulator.traps.reset();
+        SimulatorResource.simulator.traps.dropCallbacks = true;
+    }
+
+    @Test
+    void a_payment_whose_callback_never_comes_and_whose_payer_never_returns_is_settled_by_the_reconciler() {
+        String paymentId = checkout("patron-r1", REGIE, "EUR", 1100);
+        choose(start("patron-r1", paymentId), "paid");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r1").get("/payments/" + paymentId)
+                .then().body("state", equalTo("SETTLED")));
+        citizen("patron-r1").get("/payments/" + paymentId + "/transitions").then().body("cause", hasItem("reconciler"));
+    }
+
+    @Test
+    void an_open_payment_expires_after_asking_the_gateway_and_is_settled_if_it_was_paid_after_all() {
+        String paymentId = checkout("patron-r2", REGIE, "EUR", 1300);
+        String page = start("patron-r2", paymentId);
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r2").get("/payments/" + paymentId)
+                    .then().body("state", equalTo("EXPIRED")));
+            PaymentFailed failed = EventJson.read(tap.await(r -> r.key().equals(paymentId)
+                    && EventJson.read(r.value()).is(EventType.PAYMENT_FAILED), Duration.ofSeconds(10)).value())
+                    .payloadAs(PaymentFailed.class);
+            assertEquals("EXPIRED", failed.outcome());
+
+            choose(page, "paid");   // the citizen was still on the gateway's page
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r2").get("/payments/" + paymentId)
+                    .then().body("state", equalTo("SETTLED")));
+            tap.await(r -> r.key().equals(paymentId) && EventJson.read(r.value()).is(EventType.PAYMENT_SETTLED),
+                    Duration.ofSeconds(10));
+        }
+        citizen("patron-r2").get("/payments/" + paymentId + "/transitions").then()
+                .body("cause", hasItem("expiry")).body("cause", hasItem("reconciler"));
+    }
+}
