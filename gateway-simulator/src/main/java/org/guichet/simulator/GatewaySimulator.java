@@ -3,6 +3,7 @@ package org.guichet.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.guichet.simulator.gopay.GoPaySimulator;
 import org.guichet.simulator.mollie.MollieSimulator;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The gateway simulator as a real HTTP server on 127.0.0.1: each gateway under its own prefix
- * ({@code /mollie}), the traps switched over {@code POST /_control/traps}, counts at
+ * ({@code /mollie}, {@code /gopay}), the traps switched over {@code POST /_control/traps}, counts at
  * {@code GET /_control/stats}. Run it: {@code java -jar guichet-gateway-simulator.jar [port]}.
  */
 public final class GatewaySimulator implements AutoCloseable {
@@ -21,6 +22,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     public final Traps traps = new Traps();
     public final MollieSimulator mollie;
+    public final GoPaySimulator gopay;
 
     public GatewaySimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -28,6 +30,8 @@ public final class GatewaySimulator implements AutoCloseable {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         mollie = new MollieSimulator(base, traps);
         mollie.mount(server);
+        gopay = new GoPaySimulator(base, traps);
+        gopay.mount(server);
         server.createContext("/_control/traps", this::setTraps);
         server.createContext("/_control/stats", this::stats);
         server.start();
@@ -70,7 +74,9 @@ public final class GatewaySimulator implements AutoCloseable {
 
     private void stats(HttpExchange ex) throws IOException {
         Http.send(ex, 200, "application/json", Http.JSON.writeValueAsString(Map.of(
-                "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get()))));
+                "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get()),
+                "gopay", Map.of("paymentsCreated", gopay.paymentsCreated(), "notificationsSent",
+                        gopay.notificationsSent.get()))));
     }
 
     @Override
@@ -82,6 +88,6 @@ public final class GatewaySimulator implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
         GatewaySimulator simulator = new GatewaySimulator(port);
-        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie)");
+        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie, gopay at /gopay/api)");
     }
 }

@@ -17,7 +17,8 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("guichet.payment.mollie.base-url", simulator.baseUrl() + "/mollie");
+        return Map.of("guichet.payment.mollie.base-url", simulator.baseUrl() + "/mollie",
+                "guichet.payment.gopay.base-url", simulator.baseUrl() + "/gopay/api");
     }
 
     @Override

@@ -25,6 +25,17 @@ public class CallbackResource {
     @Inject
     CallbackProcessor processor;
 
+    /** GoPay notifies with a GET of {@code ?id=…}: the query string is the callback's body. */
+    @jakarta.ws.rs.GET
+    @Path("/{gateway}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A gateway's callback sent as a GET (GoPay); never trusted, the status is fetched back")
+    public Uni<String> receiveGet(@PathParam("gateway") String gateway, @Context HttpHeaders httpHeaders,
+                                  @Context jakarta.ws.rs.core.UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return receive(gateway, httpHeaders, query == null ? "" : query);
+    }
+
     @POST
     @Path("/{gateway}")
     @Consumes(MediaType.WILDCARD)

@@ -51,10 +51,24 @@ public interface PaymentConfig {
 
         /** The régie's API key at its gateway (Mollie); from a secret in production, never logged. */
         Optional<String> apiKey();
+
+        /** GoPay: the merchant's GoID and OAuth2 client (the secret from a secret, never logged). */
+        Optional<Long> goid();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+    }
+
+    /** GoPay REST (the simulator locally, https://gate.gopay.cz/api for real). */
+    GoPay gopay();
+
+    interface GoPay {
+        @WithDefault("https://gw.sandbox.gopay.com/api")
+        String baseUrl();
     }
 
     /** Mollie Payments API v2 (the simulator in tests and demos, https://api.mollie.com for real). */
-    @io.smallrye.config.WithName("mollie")
     Mollie mollie();
 
     interface Mollie {
