@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.guichet.simulator.gopay.GoPaySimulator;
 import org.guichet.simulator.mollie.MollieSimulator;
+import org.guichet.simulator.ogone.OgoneSimulator;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ public final class GatewaySimulator implements AutoCloseable {
     public final Traps traps = new Traps();
     public final MollieSimulator mollie;
     public final GoPaySimulator gopay;
+    public final OgoneSimulator ogone;
 
     public GatewaySimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -32,6 +34,8 @@ public final class GatewaySimulator implements AutoCloseable {
         mollie.mount(server);
         gopay = new GoPaySimulator(base, traps);
         gopay.mount(server);
+        ogone = new OgoneSimulator(traps, System.getProperty("simulator.ogone.post-sale-url"));
+        ogone.mount(server);
         server.createContext("/_control/traps", this::setTraps);
         server.createContext("/_control/stats", this::stats);
         server.start();
@@ -76,7 +80,8 @@ public final class GatewaySimulator implements AutoCloseable {
         Http.send(ex, 200, "application/json", Http.JSON.writeValueAsString(Map.of(
                 "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get()),
                 "gopay", Map.of("paymentsCreated", gopay.paymentsCreated(), "notificationsSent",
-                        gopay.notificationsSent.get()))));
+                        gopay.notificationsSent.get()),
+                "ogone", Map.of("ordersCreated", ogone.ordersCreated(), "postSalesSent", ogone.postSalesSent.get()))));
     }
 
     @Override
@@ -88,6 +93,6 @@ public final class GatewaySimulator implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
         GatewaySimulator simulator = new GatewaySimulator(port);
-        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie, gopay at /gopay/api)");
+        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie, gopay at /gopay/api, ogone at /ogone/ncol/test)");
     }
 }

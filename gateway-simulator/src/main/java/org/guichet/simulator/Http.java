@@ -57,6 +57,24 @@ public final class Http {
         exchange.close();
     }
 
+    /** The charset a form body was sent in (its Content-Type's charset), UTF-8 when none is named. */
+    public static Charset charsetOf(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null) {
+            for (String part : type.split(";")) {
+                String p = part.trim();
+                if (p.toLowerCase(java.util.Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", ""));
+                    } catch (RuntimeException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
     /** Decodes {@code a=1&b=2} (UTF-8, or the charset given). */
     public static Map<String, String> form(String body, Charset charset) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -18,7 +18,8 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         return Map.of("guichet.payment.mollie.base-url", simulator.baseUrl() + "/mollie",
-                "guichet.payment.gopay.base-url", simulator.baseUrl() + "/gopay/api");
+                "guichet.payment.gopay.base-url", simulator.baseUrl() + "/gopay/api",
+                "guichet.payment.ogone.base-url", simulator.baseUrl() + "/ogone/ncol/test");
     }
 
     @Override

@@ -20,6 +20,14 @@ public interface GatewayAdapter {
     Uni<GatewayStatus> lookup(Payment payment);
 
     /**
+     * For gateways whose payment page is reached by a browser form-POST (Ogone, Sips): the form to
+     * post, built when the citizen is sent. Redirect gateways have none.
+     */
+    default java.util.Optional<FormPost> formPost(Payment payment, String returnUrl, String notifyUrl) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Gives {@code amount} of a settled payment back to the payer; {@code refundReference} makes a
      * repeated request return the first refund. Returns the gateway's refund id.
      */

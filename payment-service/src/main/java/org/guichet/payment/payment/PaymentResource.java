@@ -63,6 +63,15 @@ public class PaymentResource {
      * and reference of an unguessable payment id, after asking the gateway if no callback came yet.
      */
     @GET
+    @Path("/{id}/pay")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "For form-POST gateways (Ogone, Sips): the page that posts the signed order to the gateway")
+    public Uni<String> pay(@PathParam("id") String id) {
+        return payments.formPost(Ids.parseOrNotFound(id, "Payment " + id)).map(FormPage::render);
+    }
+
+    @GET
     @Path("/{id}/return")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)

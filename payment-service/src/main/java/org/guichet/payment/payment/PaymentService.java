@@ -53,6 +53,17 @@ public class PaymentService {
         });
     }
 
+    /** The form the citizen's browser posts to a form-POST gateway; only while the payment is under way. */
+    public Uni<org.guichet.payment.gateway.FormPost> formPost(UUID id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id)).map(p -> {
+            if (p == null || p.state != PaymentState.PENDING) {
+                throw Problems.notFound("Payment " + id + " waiting for its payment page");
+            }
+            return gateways.get(p.gateway).formPost(p, returnUrl(p), notifyUrl(p.gateway))
+                    .orElseThrow(() -> Problems.notFound("Payment " + id + " has no form to post"));
+        });
+    }
+
     /** The browser came back: if the callback has not arrived yet, ask the gateway (it is the authority). */
     public Uni<Payment> refresh(UUID id) {
         return Panache.withSession(() -> Payment.<Payment>findById(id)).flatMap(p -> {

@@ -58,6 +58,28 @@ public interface PaymentConfig {
         Optional<String> clientId();
 
         Optional<String> clientSecret();
+
+        /** Ogone: the merchant's PSPID, SHA-IN and SHA-OUT passphrases and hash, DirectLink API user. */
+        Optional<String> pspid();
+
+        Optional<String> shaIn();
+
+        Optional<String> shaOut();
+
+        @WithDefault("SHA-256")
+        String shaAlgorithm();
+
+        Optional<String> userId();
+
+        Optional<String> password();
+    }
+
+    /** Ingenico/Ogone e-Commerce: the ncol base (…/ncol/test or …/ncol/prod). */
+    Ogone ogone();
+
+    interface Ogone {
+        @WithDefault("https://secure.ogone.com/ncol/test")
+        String baseUrl();
     }
 
     /** GoPay REST (the simulator locally, https://gate.gopay.cz/api for real). */

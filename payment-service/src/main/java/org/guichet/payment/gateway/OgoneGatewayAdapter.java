@@ -1,0 +1,191 @@
+package org.guichet.payment.gateway;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.MultiMap;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.error.ProblemException;
+import org.jboss.logging.Logger;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ingenico/Ogone e-Commerce (GATEWAYS.md). The citizen's browser form-POSTs the order, signed with the
+ * régie's SHA-IN, to Ogone's page; our ORDERID is the payment reference. The result (browser return
+ * and the post-sale request) is signed with SHA-OUT — checked on the ISO-8859-1 values, a wrong
+ * signature changes nothing. Status look-ups and refunds go through DirectLink with the API user.
+ */
+@ApplicationScoped
+public class OgoneGatewayAdapter implements GatewayAdapter {
+    public static final String NAME = "ogone";
+    private static final Logger LOG = Logger.getLogger(OgoneGatewayAdapter.class);
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\b([A-Za-z]+)=\"([^\"]*)\"");
+    private static final long TIMEOUT_MS = 10_000;
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    PaymentConfig config;
+
+    private WebClient client;
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Nothing to call: the order exists at Ogone once the browser posts it from our page. */
+    @Override
+    public Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl) {
+        return Uni.createFrom().item(new GatewaySession(payment.reference,
+                config.publicUrl() + "/payments/" + payment.id + "/pay"));
+    }
+
+    @Override
+    public Optional<FormPost> formPost(Payment payment, String returnUrl, String notifyUrl) {
+        PaymentConfig.Regie regie = config.requireRegie(payment.regie);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("PSPID", required(regie.pspid(), "pspid"));
+        fields.put("ORDERID", payment.reference);
+        fields.put("AMOUNT", Long.toString(payment.amount));
+        fields.put("CURRENCY", payment.currency);
+        fields.put("LANGUAGE", language(payment.payerLanguage));
+        fields.put("CN", payment.payerName == null ? "" : payment.payerName);
+        fields.put("EMAIL", payment.payerEmail == null ? "" : payment.payerEmail);
+        for (String url : new String[]{"ACCEPTURL", "DECLINEURL", "EXCEPTIONURL", "CANCELURL"}) {
+            fields.put(url, returnUrl);
+        }
+        fields.put("SHASIGN", OgoneSha.sign(fields, OgoneSha.IN, required(regie.shaIn(), "sha-in"), regie.shaAlgorithm()));
+        return Optional.of(new FormPost(config.ogone().baseUrl() + "/orderstandard.asp", fields));
+    }
+
+    /** The post-sale request: form fields, ISO-8859-1, signed with one of our Ogone régies' SHA-OUT. */
+    @Override
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : rawBody.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.ISO_8859_1));
+            }
+        }
+        String given = params.get("SHASIGN");
+        boolean signed = config.regies().values().stream()
+                .filter(r -> NAME.equals(r.gateway()) && r.shaOut().isPresent())
+                .anyMatch(r -> OgoneSha.same(OgoneSha.sign(params, OgoneSha.OUT, r.shaOut().get(), r.shaAlgorithm()), given));
+        if (!signed || params.get("ORDERID") == null) {
+            return CallbackVerdict.rejected("bad or missing SHASIGN (SHA-OUT)");
+        }
+        return new CallbackVerdict(true, params.get("ORDERID"), status(params.get("STATUS")), null);
+    }
+
+    @Override
+    public Uni<GatewayStatus> lookup(Payment payment) {
+        return query(payment).map(attrs -> {
+            if ("50001130".equals(attrs.get("NCERROR"))) {
+                return GatewayStatus.OPEN;          // Ogone has not seen the order: the citizen never posted it
+            }
+            return "0".equals(attrs.get("NCERROR")) ? status(attrs.get("STATUS")) : GatewayStatus.UNKNOWN;
+        }).onFailure().recoverWithItem(t -> {
+            LOG.warnf("Ogone look-up of %s failed: %s", payment.gatewayRef, t.toString());
+            return GatewayStatus.UNKNOWN;
+        });
+    }
+
+    @Override
+    public Uni<String> refund(Payment payment, long amount, String refundReference) {
+        PaymentConfig.Regie regie = config.requireRegie(payment.regie);
+        return query(payment).flatMap(attrs -> {
+            Map<String, String> fields = new LinkedHashMap<>(api(regie));
+            fields.put("PAYID", attrs.getOrDefault("PAYID", ""));
+            fields.put("AMOUNT", Long.toString(amount));
+            fields.put("OPERATION", amount == payment.amount - payment.refunded ? "RFS" : "RFD");
+            fields.put("SHASIGN", OgoneSha.sign(fields, OgoneSha.IN, required(regie.shaIn(), "sha-in"), regie.shaAlgorithm()));
+            return post("/maintenancedirect.asp", fields);
+        }).map(attrs -> {
+            String status = attrs.getOrDefault("STATUS", "");
+            if (!(status.equals("8") || status.equals("81") || status.equals("82"))) {
+                throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
+                        "Ogone answered STATUS " + status + " NCERROR " + attrs.get("NCERROR"), null);
+            }
+            return attrs.get("PAYID") + "/" + attrs.getOrDefault("PAYIDSUB", "0");
+        });
+    }
+
+    /** Ogone's STATUS in our terms (GATEWAYS.md); refund statuses mean the payment was paid. */
+    static GatewayStatus status(String status) {
+        if (status == null) {
+            return GatewayStatus.UNKNOWN;
+        }
+        return switch (status) {
+            case "9", "8", "81", "82", "83", "84" -> GatewayStatus.PAID;
+            case "5", "4", "41", "51", "55", "91" -> GatewayStatus.PENDING;
+            case "0", "2", "93" -> GatewayStatus.FAILED;
+            case "1", "6", "7", "74" -> GatewayStatus.CANCELLED;
+            default -> GatewayStatus.UNKNOWN;      // 52, 92: uncertain, reconcile
+        };
+    }
+
+    private Uni<Map<String, String>> query(Payment payment) {
+        Map<String, String> fields = new LinkedHashMap<>(api(config.requireRegie(payment.regie)));
+        fields.put("ORDERID", payment.gatewayRef);
+        return post("/querydirect.asp", fields);
+    }
+
+    private Uni<Map<String, String>> post(String path, Map<String, String> fields) {
+        MultiMap form = MultiMap.caseInsensitiveMultiMap();
+        fields.forEach(form::add);
+        return client.postAbs(config.ogone().baseUrl() + path).timeout(TIMEOUT_MS).sendForm(form)
+                .map(response -> {
+                    Map<String, String> attrs = new LinkedHashMap<>();
+                    Matcher m = ATTRIBUTE.matcher(response.bodyAsString(StandardCharsets.ISO_8859_1.name()));
+                    while (m.find()) {
+                        attrs.put(m.group(1).toUpperCase(Locale.ROOT), m.group(2));
+                    }
+                    return attrs;
+                });
+    }
+
+    private static Map<String, String> api(PaymentConfig.Regie regie) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("PSPID", required(regie.pspid(), "pspid"));
+        fields.put("USERID", required(regie.userId(), "user-id"));
+        fields.put("PSWD", required(regie.password(), "password"));
+        return fields;
+    }
+
+    private static String language(String language) {
+        if (language == null) {
+            return "fr_BE";
+        }
+        return switch (language) {
+            case "nl" -> "nl_BE";
+            case "cs" -> "cs_CZ";
+            case "en" -> "en_US";
+            default -> "fr_BE";
+        };
+    }
+
+    private static String required(Optional<String> value, String what) {
+        return value.orElseThrow(() -> new ProblemException(500, "gateway-misconfigured", "Gateway not configured",
+                "The Ogone account has no " + what + " configured", null));
+    }
+}
