@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.guichet.simulator.gopay.GoPaySimulator;
 import org.guichet.simulator.mollie.MollieSimulator;
 import org.guichet.simulator.ogone.OgoneSimulator;
+import org.guichet.simulator.sips.SipsSimulator;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ public final class GatewaySimulator implements AutoCloseable {
     public final MollieSimulator mollie;
     public final GoPaySimulator gopay;
     public final OgoneSimulator ogone;
+    public final SipsSimulator sips;
 
     public GatewaySimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -36,6 +38,8 @@ public final class GatewaySimulator implements AutoCloseable {
         gopay.mount(server);
         ogone = new OgoneSimulator(traps, System.getProperty("simulator.ogone.post-sale-url"));
         ogone.mount(server);
+        sips = new SipsSimulator(traps);
+        sips.mount(server);
         server.createContext("/_control/traps", this::setTraps);
         server.createContext("/_control/stats", this::stats);
         server.start();
@@ -81,7 +85,9 @@ public final class GatewaySimulator implements AutoCloseable {
                 "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get()),
                 "gopay", Map.of("paymentsCreated", gopay.paymentsCreated(), "notificationsSent",
                         gopay.notificationsSent.get()),
-                "ogone", Map.of("ordersCreated", ogone.ordersCreated(), "postSalesSent", ogone.postSalesSent.get()))));
+                "ogone", Map.of("ordersCreated", ogone.ordersCreated(), "postSalesSent", ogone.postSalesSent.get()),
+                "sips", Map.of("transactionsCreated", sips.transactionsCreated(), "automaticResponses",
+                        sips.automaticResponses.get()))));
     }
 
     @Override
@@ -93,6 +99,6 @@ public final class GatewaySimulator implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
         GatewaySimulator simulator = new GatewaySimulator(port);
-        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie, gopay at /gopay/api, ogone at /ogone/ncol/test)");
+        System.out.println("gateway simulator on " + simulator.baseUrl() + " (mollie at /mollie, gopay at /gopay/api, ogone at /ogone/ncol/test, sips at /sips)");
     }
 }

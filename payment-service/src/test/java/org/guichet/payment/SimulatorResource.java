@@ -19,7 +19,9 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("guichet.payment.mollie.base-url", simulator.baseUrl() + "/mollie",
                 "guichet.payment.gopay.base-url", simulator.baseUrl() + "/gopay/api",
-                "guichet.payment.ogone.base-url", simulator.baseUrl() + "/ogone/ncol/test");
+                "guichet.payment.ogone.base-url", simulator.baseUrl() + "/ogone/ncol/test",
+                "guichet.payment.sips.paypage-url", simulator.baseUrl() + "/sips",
+                "guichet.payment.sips.office-url", simulator.baseUrl() + "/sips");
     }
 
     @Override

@@ -28,6 +28,8 @@ public class PaymentResource {
     Caller caller;
     @Inject
     ReturnPage returnPage;
+    @Inject
+    org.guichet.payment.callback.CallbackProcessor callbacks;
 
     @GET
     @Path("/{id}")
@@ -69,6 +71,22 @@ public class PaymentResource {
     @Operation(summary = "For form-POST gateways (Ogone, Sips): the page that posts the signed order to the gateway")
     public Uni<String> pay(@PathParam("id") String id) {
         return payments.formPost(Ids.parseOrNotFound(id, "Payment " + id)).map(FormPage::render);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @PermitAll
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The browser's return with the gateway's signed result (Sips' manual response): "
+            + "recorded like a callback, then the payment's real state is shown")
+    public Uni<String> returnedWithResult(@PathParam("id") String id, String body) {
+        java.util.UUID paymentId = Ids.parseOrNotFound(id, "Payment " + id);
+        return payments.gatewayOf(paymentId)
+                .flatMap(gateway -> callbacks.receive(gateway, java.util.Map.of("Content-Type",
+                        MediaType.APPLICATION_FORM_URLENCODED, "X-Guichet-Source", "browser-return"), body == null ? "" : body))
+                .onFailure().recoverWithItem("not applied")
+                .flatMap(ignored -> payments.refresh(paymentId)).map(returnPage::render);
     }
 
     @GET

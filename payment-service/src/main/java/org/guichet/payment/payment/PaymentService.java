@@ -53,6 +53,15 @@ public class PaymentService {
         });
     }
 
+    public Uni<String> gatewayOf(UUID id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id)).map(p -> {
+            if (p == null) {
+                throw Problems.notFound("Payment " + id);
+            }
+            return p.gateway;
+        });
+    }
+
     /** The form the citizen's browser posts to a form-POST gateway; only while the payment is under way. */
     public Uni<org.guichet.payment.gateway.FormPost> formPost(UUID id) {
         return Panache.withSession(() -> Payment.<Payment>findById(id)).map(p -> {

@@ -72,6 +72,28 @@ public interface PaymentConfig {
         Optional<String> userId();
 
         Optional<String> password();
+
+        /** Worldline Sips 2.0: merchant id, secret key and its version, seal algorithm (HMAC-SHA-256 or SHA-256). */
+        Optional<String> merchantId();
+
+        Optional<String> secretKey();
+
+        @WithDefault("1")
+        int keyVersion();
+
+        @WithDefault("HMAC-SHA-256")
+        String sealAlgorithm();
+    }
+
+    /** Worldline Sips 2.0: the Paypage and the Office JSON services. */
+    Sips sips();
+
+    interface Sips {
+        @WithDefault("https://payment-webinit.simu.sips-services.com")
+        String paypageUrl();
+
+        @WithDefault("https://office-server.test.sips-services.com")
+        String officeUrl();
     }
 
     /** Ingenico/Ogone e-Commerce: the ncol base (…/ncol/test or …/ncol/prod). */

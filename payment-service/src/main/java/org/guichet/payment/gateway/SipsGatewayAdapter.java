@@ -1,0 +1,227 @@
+package org.guichet.payment.gateway;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.error.ProblemException;
+import org.jboss.logging.Logger;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Worldline Sips 2.0 Paypage POST (GATEWAYS.md). The browser posts {@code Data} + {@code Seal} from
+ * our page; the result comes twice with the same seal — the manual response through the browser and
+ * the automatic one server to server — and both go through the callback inbox (idempotent). Status
+ * look-ups and refunds use the Office JSON services, sealed over the values sorted by key.
+ */
+@ApplicationScoped
+public class SipsGatewayAdapter implements GatewayAdapter {
+    public static final String NAME = "sips";
+    private static final Logger LOG = Logger.getLogger(SipsGatewayAdapter.class);
+    private static final long TIMEOUT_MS = 10_000;
+    static final Map<String, String> CURRENCIES = Map.of("EUR", "978", "CZK", "203", "USD", "840", "GBP", "826");
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    PaymentConfig config;
+
+    private WebClient client;
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Sips references are alphanumeric: our reference without its dashes. */
+    static String transactionReference(Payment payment) {
+        return payment.reference.replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    @Override
+    public Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl) {
+        return Uni.createFrom().item(new GatewaySession(transactionReference(payment),
+                config.publicUrl() + "/payments/" + payment.id + "/pay"));
+    }
+
+    @Override
+    public Optional<FormPost> formPost(Payment payment, String returnUrl, String notifyUrl) {
+        PaymentConfig.Regie regie = config.requireRegie(payment.regie);
+        String currency = CURRENCIES.get(payment.currency);
+        if (currency == null) {
+            throw new ProblemException(422, "currency-not-supported", "Currency not supported",
+                    "Sips is not configured for " + payment.currency, null);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("amount", Long.toString(payment.amount));
+        data.put("currencyCode", currency);
+        data.put("merchantId", required(regie.merchantId(), "merchant-id"));
+        data.put("normalReturnUrl", returnUrl);
+        data.put("automaticResponseUrl", notifyUrl);
+        data.put("transactionReference", transactionReference(payment));
+        data.put("keyVersion", Integer.toString(regie.keyVersion()));
+        data.put("orderChannel", "INTERNET");
+        if (SipsSeal.HMAC.equals(regie.sealAlgorithm())) {
+            data.put("sealAlgorithm", SipsSeal.HMAC);
+        }
+        StringBuilder joined = new StringBuilder();
+        data.forEach((k, v) -> joined.append(joined.length() == 0 ? "" : "|").append(k).append('=').append(v));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Data", joined.toString());
+        fields.put("InterfaceVersion", "HP_2.20");
+        fields.put("Seal", SipsSeal.paypage(joined.toString(), required(regie.secretKey(), "secret-key"),
+                regie.sealAlgorithm()));
+        return Optional.of(new FormPost(config.sips().paypageUrl() + "/paymentInit", fields));
+    }
+
+    /** A response (manual or automatic): Data and Seal as form fields, sealed with the merchant's secret. */
+    @Override
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+        String rawData = null;
+        String seal = null;
+        for (String pair : rawBody.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (key.equals("Data")) {
+                    rawData = value;
+                } else if (key.equals("Seal")) {
+                    seal = value;
+                }
+            }
+        }
+        if (rawData == null) {
+            return CallbackVerdict.rejected("a Sips response carries Data and Seal");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String pair : rawData.split("\\|")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                data.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        String merchant = data.get("merchantId");
+        String algorithm = data.getOrDefault("sealAlgorithm", "SHA-256");
+        String signedData = rawData;
+        String givenSeal = seal;
+        boolean sealed = config.regies().values().stream()
+                .filter(r -> NAME.equals(r.gateway()) && r.merchantId().map(merchant::equals).orElse(false)
+                        && r.secretKey().isPresent() && String.valueOf(r.keyVersion()).equals(data.get("keyVersion")))
+                .anyMatch(r -> SipsSeal.same(SipsSeal.paypage(signedData, r.secretKey().get(), algorithm), givenSeal));
+        if (!sealed || data.get("transactionReference") == null) {
+            return CallbackVerdict.rejected("bad or missing Seal");
+        }
+        return new CallbackVerdict(true, data.get("transactionReference"), status(data.get("responseCode")), null);
+    }
+
+    @Override
+    public Uni<GatewayStatus> lookup(Payment payment) {
+        PaymentConfig.Regie regie = config.requireRegie(payment.regie);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("interfaceVersion", "DR_WS_2.20");
+        request.put("merchantId", required(regie.merchantId(), "merchant-id"));
+        request.put("keyVersion", regie.keyVersion());
+        request.put("transactionReference", payment.gatewayRef);
+        return office("/rs-services/v2/diagnostic/getTransactionData", request, regie)
+                .map(answer -> {
+                    if ("25".equals(answer.getString("responseCode"))) {
+                        return GatewayStatus.OPEN;     // Sips never saw it: the citizen did not post the form
+                    }
+                    return "00".equals(answer.getString("responseCode"))
+                            ? transactionStatus(answer.getString("transactionStatus")) : GatewayStatus.UNKNOWN;
+                })
+                .onFailure().recoverWithItem(t -> {
+                    LOG.warnf("Sips look-up of %s failed: %s", payment.gatewayRef, t.toString());
+                    return GatewayStatus.UNKNOWN;
+                });
+    }
+
+    @Override
+    public Uni<String> refund(Payment payment, long amount, String refundReference) {
+        PaymentConfig.Regie regie = config.requireRegie(payment.regie);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("interfaceVersion", "CR_WS_2.20");
+        request.put("merchantId", required(regie.merchantId(), "merchant-id"));
+        request.put("keyVersion", regie.keyVersion());
+        request.put("transactionReference", payment.gatewayRef);
+        request.put("operationAmount", amount);
+        request.put("currencyCode", CURRENCIES.get(payment.currency));
+        request.put("operationOrigin", refundReference);
+        return office("/rs-services/v2/cashManagement/refund", request, regie).map(answer -> {
+            if (!"00".equals(answer.getString("responseCode"))) {
+                throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
+                        "Sips answered responseCode " + answer.getString("responseCode"), null);
+            }
+            return payment.gatewayRef + "/" + refundReference;
+        });
+    }
+
+    private Uni<JsonObject> office(String path, Map<String, Object> request, PaymentConfig.Regie regie) {
+        String secret = required(regie.secretKey(), "secret-key");
+        JsonObject body = new JsonObject(request).put("seal", SipsSeal.office(request, secret));
+        return client.postAbs(config.sips().officeUrl() + path).timeout(TIMEOUT_MS).sendJsonObject(body)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new ProblemException(502, "gateway-unavailable", "Payment gateway unavailable",
+                                "Sips Office answered " + response.statusCode(), null);
+                    }
+                    JsonObject answer = response.bodyAsJsonObject();
+                    if (answer.containsKey("seal") && !SipsSeal.same(SipsSeal.office(answer.getMap(), secret),
+                            answer.getString("seal"))) {
+                        throw new ProblemException(502, "gateway-unsealed", "Unsealed gateway answer",
+                                "Sips Office's answer did not carry a valid seal", null);
+                    }
+                    return answer;
+                });
+    }
+
+    /** responseCode (GATEWAYS.md): 00 accepted, 17 cancelled, 60 pending, 97 expired, 90/99 unknown, refusals. */
+    static GatewayStatus status(String code) {
+        if (code == null) {
+            return GatewayStatus.UNKNOWN;
+        }
+        return switch (code) {
+            case "00" -> GatewayStatus.PAID;
+            case "17" -> GatewayStatus.CANCELLED;
+            case "60" -> GatewayStatus.PENDING;
+            case "97" -> GatewayStatus.EXPIRED;
+            case "02", "03", "05", "11", "12", "14", "34", "54", "75" -> GatewayStatus.FAILED;
+            default -> GatewayStatus.UNKNOWN;      // 90, 99, and 94 (a reference used twice) go to reconciliation
+        };
+    }
+
+    static GatewayStatus transactionStatus(String status) {
+        if (status == null) {
+            return GatewayStatus.UNKNOWN;
+        }
+        return switch (status) {
+            case "CAPTURED", "TO_CAPTURE", "AUTHORISED", "CREDITED", "TO_CREDIT", "REFUNDED" -> GatewayStatus.PAID;
+            case "UNDER_AUTHORISATION_REQUEST", "TO_AUTHORIZE" -> GatewayStatus.PENDING;
+            case "REFUSED" -> GatewayStatus.FAILED;
+            case "CANCELLED" -> GatewayStatus.CANCELLED;
+            case "EXPIRED" -> GatewayStatus.EXPIRED;
+            default -> GatewayStatus.UNKNOWN;
+        };
+    }
+
+    private static String required(Optional<String> value, String what) {
+        return value.orElseThrow(() -> new ProblemException(500, "gateway-misconfigured", "Gateway not configured",
+                "The Sips account has no " + what + " configured", null));
+    }
+}
