@@ -11,6 +11,7 @@ import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
@@ -89,6 +90,18 @@ class RefundAndPendingTest extends BillingTestResource {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill + "/history")
                 .then().body("find { it.action == 'REFUND' }.paymentMode", equalTo("ONLINE/sandbox")));
         as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(2000));
+
+        // a refund the gateway could not make releases what it had reserved on the bill
+        String other = createInvoice("patron-rf", 900);
+        String otherPayment = settleOnline(other, 900);
+        String failing = as("agent", "agent-7").body(Map.of("amount", 500, "destination", "ORIGINAL"))
+                .post("/invoices/" + other + "/refunds").then().statusCode(202).extract().path("id");
+        as("agent", "a").get("/invoices/" + other).then().body("refunded", equalTo(500));
+        TestEvents.publish(EventType.REFUND_FAILED, "lib-kladno", otherPayment, new RefundFailed(failing, otherPayment,
+                other, 500, "CZK", "sandbox", "refund-refused: the card is gone"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + other)
+                .then().body("refunded", equalTo(0)));
+        as("agent", "a").get("/invoices/" + other + "/history").then().body("action", hasItem("REFUND_FAILED"));
 
         String fromCredit = createInvoice("patron-rf2", 300);
         TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", "dep", new PaymentSettled(UUID.randomUUID().toString(),

@@ -8,6 +8,7 @@ import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
@@ -87,7 +88,7 @@ class GoPayPaymentTest extends PaymentTestResource {
     }
 
     @Test
-    void a_refund_goes_through_gopay() {
+    void a_refund_goes_through_gopay_and_one_beyond_what_is_left_fails() {
         String paymentId = checkout("patron-g3", REGIE, "CZK", 3000);
         given().get(choose(start("patron-g3", paymentId), "paid")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-g3").get("/payments/" + paymentId)
@@ -101,5 +102,15 @@ class GoPayPaymentTest extends PaymentTestResource {
             assertEquals("gopay", EventJson.read(r.value()).payloadAs(RefundIssued.class).gateway());
         }
         citizen("patron-g3").get("/payments/" + paymentId).then().body("state", equalTo("REFUNDED"));
+
+        RefundRequested again = new RefundRequested(UUID.randomUUID().toString(), asked.invoiceId(), "patron-g3",
+                paymentId, 100, "CZK", "once more", "agent-1");
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            TestEvents.publish(EventType.REFUND_REQUESTED, "lib-slany", again.invoiceId(), again);
+            ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_FAILED), Duration.ofSeconds(30));
+            assertEquals(List.of(), EventContract.violations(r.value()));
+            assertEquals(again.refundId(), EventJson.read(r.value()).payloadAs(RefundFailed.class).refundId());
+        }
     }
 }

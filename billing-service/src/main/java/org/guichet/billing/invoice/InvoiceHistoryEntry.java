@@ -26,6 +26,7 @@ public class InvoiceHistoryEntry extends PanacheEntityBase {
     public static final String PAYMENT_ABANDONED = "PAYMENT_ABANDONED";
     public static final String REFUND_REQUESTED = "REFUND_REQUESTED";
     public static final String REFUND = "REFUND";
+    public static final String REFUND_FAILED = "REFUND_FAILED";
     public static final String COLLECTIONS = "COLLECTIONS";
 
     @Id

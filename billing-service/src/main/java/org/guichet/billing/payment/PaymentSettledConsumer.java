@@ -42,6 +42,9 @@ public class PaymentSettledConsumer {
         if (envelope.is(EventType.REFUND_ISSUED)) {
             return refunds.issued(envelope);
         }
+        if (envelope.is(EventType.REFUND_FAILED)) {
+            return refunds.failed(envelope);
+        }
         return Uni.createFrom().voidItem();
     }
 }

@@ -20,6 +20,7 @@ public class Refund extends PanacheEntityBase {
     public static final String TO_ORIGINAL = "ORIGINAL";
     public static final String REQUESTED = "REQUESTED";
     public static final String ISSUED = "ISSUED";
+    public static final String FAILED = "FAILED";
 
     @Id
     public UUID id;

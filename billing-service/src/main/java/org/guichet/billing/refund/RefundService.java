@@ -18,6 +18,7 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.CreditDeposited;
 import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.platform.Ids;
@@ -133,6 +134,27 @@ public class RefundService {
                     });
         }
         return refundedElsewhere(issued);
+    }
+
+    /** In the consumer's transaction: the refund could not be made; what it reserved on the bill is released. */
+    public Uni<Void> failed(EventEnvelope envelope) {
+        RefundFailed failed = envelope.payloadAs(RefundFailed.class);
+        return Refund.<Refund>findById(Ids.parseOrNotFound(failed.refundId(), "Refund"), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(refund -> {
+                    if (refund == null || !Refund.REQUESTED.equals(refund.state)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    refund.state = Refund.FAILED;
+                    refund.settledAt = clock.instant();
+                    return Invoice.<Invoice>findById(refund.invoiceId, LockModeType.PESSIMISTIC_WRITE).flatMap(invoice -> {
+                        invoice.refunded -= refund.amount;
+                        InvoiceHistoryEntry e = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.REFUND_FAILED,
+                                refund.amount, "payment-service", clock.instant());
+                        e.paymentId = refund.paymentId;
+                        e.notes = failed.reason();
+                        return e.persist().replaceWithVoid();
+                    });
+                });
     }
 
     /** A refund payment-service made on its own (an agent at the counter, a refused request): recorded on the bills. */

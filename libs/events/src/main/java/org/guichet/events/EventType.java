@@ -24,6 +24,7 @@ public enum EventType {
     ACCOUNT_SENT_TO_COLLECTIONS("AccountSentToCollections", 1, Topics.ACCOUNTS, AccountSentToCollections.class),
     REFUND_REQUESTED("RefundRequested", 1, Topics.REFUND_REQUESTS, RefundRequested.class),
     REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
+    REFUND_FAILED("RefundFailed", 1, Topics.PAYMENTS, RefundFailed.class),
     LOAN_REPORTED("LoanReported", 1, Topics.LOANS, LoanReported.class);
 
     private final String typeName;

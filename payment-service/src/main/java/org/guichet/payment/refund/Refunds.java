@@ -8,6 +8,7 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.payment.counter.CounterPayments;
@@ -20,6 +21,7 @@ import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,10 +33,11 @@ import java.util.UUID;
  * (the billing refund id is the gateway's refund reference, so a retry never refunds twice); a
  * counter payment is paid out at the counter. The payment moves to PARTIALLY_REFUNDED or REFUNDED
  * and RefundIssued goes back to billing and reporting. A gateway that cannot be reached is retried;
- * a refund the gateway refuses is logged and stays REQUESTED in billing.
+ * a refund the gateway refuses (or that cannot be made) is answered with RefundFailed.
  */
 @ApplicationScoped
 public class Refunds {
+    private static final Logger LOG = Logger.getLogger(Refunds.class);
     static final String CONSUMER = "payment.refund-requested";
 
     @Inject
@@ -53,8 +56,19 @@ public class Refunds {
         return consumer.apply(CONSUMER, record, EventType.REFUND_REQUESTED, this::refund);
     }
 
+    /** A refund that cannot be made is answered with RefundFailed (billing releases the bill); nothing else changes. */
     Uni<Void> refund(EventEnvelope envelope) {
         RefundRequested asked = envelope.payloadAs(RefundRequested.class);
+        return attempt(asked).onFailure(ProblemException.class).recoverWithUni(t -> {
+            ProblemException p = (ProblemException) t;
+            LOG.warnf("refund %s of payment %s failed: %s", asked.refundId(), asked.paymentId(), p.getMessage());
+            return outbox.publish(EventType.REFUND_FAILED, envelope.tenant(), asked.paymentId(), envelope.correlationId(),
+                    new RefundFailed(asked.refundId(), asked.paymentId(), asked.invoiceId(), asked.amount(),
+                            asked.currency(), null, p.slug() + ": " + p.getMessage())).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> attempt(RefundRequested asked) {
         UUID paymentId = Ids.parseOrNotFound(asked.paymentId(), "Payment " + asked.paymentId());
         return Payment.byIdForUpdate(paymentId).flatMap(payment -> {
             if (payment == null) {
