@@ -97,6 +97,17 @@ public final class Http {
                 .exceptionally(e -> -1);
     }
 
+    /** Holds an answer back (the slow-gateway trap). */
+    public static void pause(long ms) {
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public static String html(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -101,7 +101,7 @@ public final class GoPaySimulator {
     }
 
     private void api(HttpExchange ex) throws IOException {
-        pause(traps.apiDelayMs);
+        Http.pause(traps.apiDelayMs);
         Token token = bearer(ex);
         if (token == null) {
             error(ex, 403, 203, "AUTH_WRONG_TOKEN", "Wrong or expired token");
@@ -270,13 +270,4 @@ public final class GoPaySimulator {
         return b;
     }
 
-    private static void pause(long ms) {
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

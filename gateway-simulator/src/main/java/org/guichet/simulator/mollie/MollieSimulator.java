@@ -60,7 +60,7 @@ public final class MollieSimulator {
 
     private void api(HttpExchange ex) throws IOException {
         try {
-            pause(traps.apiDelayMs);
+            Http.pause(traps.apiDelayMs);
             if (ex.getRequestHeaders().getFirst("Authorization") == null
                     || !KEY.matcher(ex.getRequestHeaders().getFirst("Authorization")).matches()) {
                 error(ex, 401, "Unauthorized Request", "Missing authentication, or failed to authenticate", null);
@@ -298,13 +298,4 @@ public final class MollieSimulator {
         }
     }
 
-    private static void pause(long ms) {
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }

@@ -4,17 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.error.ProblemException;
-import org.jboss.logging.Logger;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,27 +23,13 @@ import java.util.regex.Pattern;
  * unsigned GET of {@code ?id=…}: it only makes us fetch the payment back.
  */
 @ApplicationScoped
-public class GoPayGatewayAdapter implements GatewayAdapter {
+public class GoPayGatewayAdapter extends HttpGatewayAdapter {
     public static final String NAME = "gopay";
-    private static final Logger LOG = Logger.getLogger(GoPayGatewayAdapter.class);
     private static final Pattern ID = Pattern.compile("^\\d{1,19}$");
-    private static final long TIMEOUT_MS = 10_000;
 
     record Token(String value, Instant expires) {
     }
-
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentConfig config;
-
-    private WebClient client;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
 
     @Override
     public String name() {
@@ -60,7 +40,7 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
     public Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl) {
         PaymentConfig.Regie regie = config.requireRegie(payment.regie);
         JsonObject body = new JsonObject()
-                .put("target", new JsonObject().put("type", "ACCOUNT").put("goid", required(regie.goid(), "goid", payment)))
+                .put("target", new JsonObject().put("type", "ACCOUNT").put("goid", required(regie.goid(), "goid")))
                 .put("amount", payment.amount)
                 .put("currency", payment.currency)
                 .put("order_number", payment.reference)
@@ -87,12 +67,7 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
 
     @Override
     public CallbackVerdict verifyCallback(Map<String, String> headers, String rawQuery) {
-        String id = null;
-        for (String pair : rawQuery.split("&")) {
-            if (pair.startsWith("id=")) {
-                id = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
-            }
-        }
+        String id = form(rawQuery, StandardCharsets.UTF_8, false).get("id");
         if (id == null || !ID.matcher(id).matches()) {
             return CallbackVerdict.rejected("a GoPay notification carries ?id=<payment id>");
         }
@@ -101,15 +76,11 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
 
     @Override
     public Uni<GatewayStatus> lookup(Payment payment) {
-        return token(payment.regie, "payment-all").flatMap(token -> client.getAbs(api() + "/payments/payment/"
+        return orUnknown(token(payment.regie, "payment-all").flatMap(token -> client.getAbs(api() + "/payments/payment/"
                         + payment.gatewayRef).putHeader("Authorization", "Bearer " + token)
                         .putHeader("Accept", "application/json").timeout(TIMEOUT_MS).send())
                 .map(response -> response.statusCode() == 200 ? status(response.bodyAsJsonObject().getString("state"))
-                        : GatewayStatus.UNKNOWN)
-                .onFailure().recoverWithItem(t -> {
-                    LOG.warnf("GoPay look-up of %s failed: %s", payment.gatewayRef, t.toString());
-                    return GatewayStatus.UNKNOWN;
-                });
+                        : GatewayStatus.UNKNOWN), payment);
     }
 
     @Override
@@ -121,8 +92,7 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
                 .map(response -> {
                     String result = response.statusCode() == 200 ? response.bodyAsJsonObject().getString("result") : null;
                     if (!"FINISHED".equals(result) && !"ACCEPTED".equals(result)) {
-                        throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
-                                "GoPay answered " + response.statusCode() + " " + result, null);
+                        throw refused("answered " + response.statusCode() + " " + result);
                     }
                     return payment.gatewayRef + "/refund/" + refundReference;
                 })
@@ -152,8 +122,8 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
             return Uni.createFrom().item(cached.value());
         }
         PaymentConfig.Regie regie = config.requireRegie(regieCode);
-        String basic = Base64.getEncoder().encodeToString((required(regie.clientId(), "client-id", regieCode) + ":"
-                + required(regie.clientSecret(), "client-secret", regieCode)).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((required(regie.clientId(), "client-id") + ":"
+                + required(regie.clientSecret(), "client-secret")).getBytes(StandardCharsets.UTF_8));
         return client.postAbs(api() + "/oauth2/token").putHeader("Authorization", "Basic " + basic)
                 .putHeader("Accept", "application/json").timeout(TIMEOUT_MS)
                 .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials").add("scope", scope))
@@ -175,16 +145,5 @@ public class GoPayGatewayAdapter implements GatewayAdapter {
 
     private static String language(String language) {
         return language == null ? "CS" : language.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static <T> T required(java.util.Optional<T> value, String what, Object regie) {
-        return value.orElseThrow(() -> new ProblemException(500, "gateway-misconfigured", "Gateway not configured",
-                "The GoPay account has no " + what + " configured", null));
-    }
-
-    private static ProblemException unavailable(String why) {
-        LOG.warnf("GoPay unavailable: %s", why);
-        return new ProblemException(502, "gateway-unavailable", "Payment gateway unavailable",
-                "The payment gateway did not answer; nothing was charged, please try again", null);
     }
 }

@@ -2,19 +2,13 @@ package org.guichet.payment.gateway;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.guichet.payment.payment.Payment;
-import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.money.Money;
 import org.jboss.logging.Logger;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,23 +20,10 @@ import java.util.regex.Pattern;
  * status always comes from {@code GET /v2/payments/{id}} with the régie's key.
  */
 @ApplicationScoped
-public class MollieGatewayAdapter implements GatewayAdapter {
+public class MollieGatewayAdapter extends HttpGatewayAdapter {
     public static final String NAME = "mollie";
     private static final Logger LOG = Logger.getLogger(MollieGatewayAdapter.class);
     private static final Pattern ID = Pattern.compile("^tr_[A-Za-z0-9]{4,32}$");
-    private static final long TIMEOUT_MS = 10_000;
-
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentConfig config;
-
-    private WebClient client;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
 
     @Override
     public String name() {
@@ -72,12 +53,7 @@ public class MollieGatewayAdapter implements GatewayAdapter {
 
     @Override
     public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
-        String id = null;
-        for (String pair : rawBody.split("&")) {
-            if (pair.startsWith("id=")) {
-                id = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
-            }
-        }
+        String id = form(rawBody, StandardCharsets.UTF_8, false).get("id");
         if (id == null || !ID.matcher(id).matches()) {
             return CallbackVerdict.rejected("a Mollie webhook carries id=tr_… and nothing else");
         }
@@ -86,14 +62,10 @@ public class MollieGatewayAdapter implements GatewayAdapter {
 
     @Override
     public Uni<GatewayStatus> lookup(Payment payment) {
-        return client.getAbs(api() + "/v2/payments/" + payment.gatewayRef).putHeader("Authorization", bearer(payment))
+        return orUnknown(client.getAbs(api() + "/v2/payments/" + payment.gatewayRef).putHeader("Authorization", bearer(payment))
                 .timeout(TIMEOUT_MS).send()
                 .map(response -> response.statusCode() == 200 ? status(response.bodyAsJsonObject().getString("status"))
-                        : GatewayStatus.UNKNOWN)
-                .onFailure().recoverWithItem(t -> {
-                    LOG.warnf("Mollie look-up of %s failed: %s", payment.gatewayRef, t.toString());
-                    return GatewayStatus.UNKNOWN;
-                });
+                        : GatewayStatus.UNKNOWN), payment);
     }
 
     @Override
@@ -105,8 +77,7 @@ public class MollieGatewayAdapter implements GatewayAdapter {
                 .timeout(TIMEOUT_MS).sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 201) {
-                        throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
-                                "Mollie answered " + response.statusCode(), null);
+                        throw refused("answered " + response.statusCode());
                     }
                     return response.bodyAsJsonObject().getString("id");
                 })
@@ -138,20 +109,13 @@ public class MollieGatewayAdapter implements GatewayAdapter {
     }
 
     private String bearer(Payment payment) {
-        return "Bearer " + config.requireRegie(payment.regie).apiKey().orElseThrow(() -> new ProblemException(500,
-                "gateway-misconfigured", "Gateway not configured", "Régie " + payment.regie + " has no Mollie API key", null));
+        return "Bearer " + required(config.requireRegie(payment.regie).apiKey(), "API key");
     }
 
-    private static ProblemException failure(String what, HttpResponse<?> response) {
+    private ProblemException failure(String what, HttpResponse<?> response) {
         LOG.warnf("Mollie %s answered %d", what, response.statusCode());
         return response.statusCode() >= 500 ? unavailable("answered " + response.statusCode())
                 : new ProblemException(502, "gateway-refused", "Payment gateway refused the payment",
                 "The payment gateway refused to create the payment (" + response.statusCode() + ")", null);
-    }
-
-    private static ProblemException unavailable(String why) {
-        LOG.warnf("Mollie unavailable: %s", why);
-        return new ProblemException(502, "gateway-unavailable", "Payment gateway unavailable",
-                "The payment gateway did not answer; nothing was charged, please try again", null);
     }
 }

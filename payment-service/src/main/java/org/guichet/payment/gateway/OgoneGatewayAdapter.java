@@ -2,17 +2,10 @@ package org.guichet.payment.gateway;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
-import org.guichet.platform.error.ProblemException;
-import org.jboss.logging.Logger;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,23 +21,9 @@ import java.util.regex.Pattern;
  * signature changes nothing. Status look-ups and refunds go through DirectLink with the API user.
  */
 @ApplicationScoped
-public class OgoneGatewayAdapter implements GatewayAdapter {
+public class OgoneGatewayAdapter extends HttpGatewayAdapter {
     public static final String NAME = "ogone";
-    private static final Logger LOG = Logger.getLogger(OgoneGatewayAdapter.class);
     private static final Pattern ATTRIBUTE = Pattern.compile("\\b([A-Za-z]+)=\"([^\"]*)\"");
-    private static final long TIMEOUT_MS = 10_000;
-
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentConfig config;
-
-    private WebClient client;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
 
     @Override
     public String name() {
@@ -79,14 +58,7 @@ public class OgoneGatewayAdapter implements GatewayAdapter {
     /** The post-sale request: form fields, ISO-8859-1, signed with one of our Ogone régies' SHA-OUT. */
     @Override
     public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : rawBody.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.ISO_8859_1));
-            }
-        }
+        Map<String, String> params = form(rawBody, StandardCharsets.ISO_8859_1, true);
         String given = params.get("SHASIGN");
         boolean signed = config.regies().values().stream()
                 .filter(r -> NAME.equals(r.gateway()) && r.shaOut().isPresent())
@@ -99,15 +71,12 @@ public class OgoneGatewayAdapter implements GatewayAdapter {
 
     @Override
     public Uni<GatewayStatus> lookup(Payment payment) {
-        return query(payment).map(attrs -> {
+        return orUnknown(query(payment).map(attrs -> {
             if ("50001130".equals(attrs.get("NCERROR"))) {
                 return GatewayStatus.OPEN;          // Ogone has not seen the order: the citizen never posted it
             }
             return "0".equals(attrs.get("NCERROR")) ? status(attrs.get("STATUS")) : GatewayStatus.UNKNOWN;
-        }).onFailure().recoverWithItem(t -> {
-            LOG.warnf("Ogone look-up of %s failed: %s", payment.gatewayRef, t.toString());
-            return GatewayStatus.UNKNOWN;
-        });
+        }), payment);
     }
 
     @Override
@@ -123,8 +92,7 @@ public class OgoneGatewayAdapter implements GatewayAdapter {
         }).map(attrs -> {
             String status = attrs.getOrDefault("STATUS", "");
             if (!(status.equals("8") || status.equals("81") || status.equals("82"))) {
-                throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
-                        "Ogone answered STATUS " + status + " NCERROR " + attrs.get("NCERROR"), null);
+                throw refused("answered STATUS " + status + " NCERROR " + attrs.get("NCERROR"));
             }
             return attrs.get("PAYID") + "/" + attrs.getOrDefault("PAYIDSUB", "0");
         });
@@ -164,7 +132,7 @@ public class OgoneGatewayAdapter implements GatewayAdapter {
                 });
     }
 
-    private static Map<String, String> api(PaymentConfig.Regie regie) {
+    private Map<String, String> api(PaymentConfig.Regie regie) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("PSPID", required(regie.pspid(), "pspid"));
         fields.put("USERID", required(regie.userId(), "user-id"));
@@ -182,10 +150,5 @@ public class OgoneGatewayAdapter implements GatewayAdapter {
             case "en" -> "en_US";
             default -> "fr_BE";
         };
-    }
-
-    private static String required(Optional<String> value, String what) {
-        return value.orElseThrow(() -> new ProblemException(500, "gateway-misconfigured", "Gateway not configured",
-                "The Ogone account has no " + what + " configured", null));
     }
 }

@@ -2,17 +2,13 @@ package org.guichet.payment.gateway;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.payment.payment.Payment;
-import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.signature.WebhookSignature;
-import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
@@ -24,26 +20,17 @@ import java.util.Map;
  * gateway over HTTP, so the whole journey runs without an acquirer.
  */
 @ApplicationScoped
-public class SandboxGatewayAdapter implements GatewayAdapter {
+public class SandboxGatewayAdapter extends HttpGatewayAdapter {
     public static final String NAME = "sandbox";
     public static final String SIGNATURE_HEADER = "Sandbox-Signature";
     public static final String API_KEY_HEADER = "X-Sandbox-Key";
-    private static final Logger LOG = Logger.getLogger(SandboxGatewayAdapter.class);
-    private static final long TIMEOUT_MS = 10_000;
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentConfig config;
     @Inject
     Clock clock;
-
-    private WebClient client;
     private URI base;
 
     @PostConstruct
     void init() {
-        client = WebClient.create(vertx);
         base = URI.create(config.sandbox().baseUrl());
     }
 
@@ -89,14 +76,9 @@ public class SandboxGatewayAdapter implements GatewayAdapter {
 
     @Override
     public Uni<GatewayStatus> lookup(Payment payment) {
-        String gatewayRef = payment.gatewayRef;
-        return client.getAbs(base + "/api/payments/" + gatewayRef).putHeader(API_KEY_HEADER, config.sandbox().apiKey())
-                .timeout(TIMEOUT_MS).send()
-                .map(SandboxGatewayAdapter::statusOf)
-                .onFailure().recoverWithItem(t -> {
-                    LOG.warnf("sandbox look-up of %s failed: %s", gatewayRef, t.toString());
-                    return GatewayStatus.UNKNOWN;
-                });
+        return orUnknown(client.getAbs(base + "/api/payments/" + payment.gatewayRef)
+                .putHeader(API_KEY_HEADER, config.sandbox().apiKey()).timeout(TIMEOUT_MS).send()
+                .map(SandboxGatewayAdapter::statusOf), payment);
     }
 
     @Override
@@ -106,8 +88,7 @@ public class SandboxGatewayAdapter implements GatewayAdapter {
                 .putHeader(API_KEY_HEADER, config.sandbox().apiKey()).timeout(TIMEOUT_MS).sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 201) {
-                        throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
-                                "The gateway answered " + response.statusCode() + ": " + response.bodyAsString(), null);
+                        throw refused("answered " + response.statusCode() + ": " + response.bodyAsString());
                     }
                     return response.bodyAsJsonObject().getString("id");
                 })
@@ -133,12 +114,6 @@ public class SandboxGatewayAdapter implements GatewayAdapter {
             case "expired" -> GatewayStatus.EXPIRED;
             default -> GatewayStatus.UNKNOWN;
         };
-    }
-
-    private static ProblemException unavailable(String why) {
-        LOG.warnf("sandbox gateway unavailable: %s", why);
-        return new ProblemException(502, "gateway-unavailable", "Payment gateway unavailable",
-                "The payment gateway did not answer; nothing was charged, please try again", null);
     }
 
 }

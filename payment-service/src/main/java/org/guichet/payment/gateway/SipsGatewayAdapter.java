@@ -2,17 +2,11 @@ package org.guichet.payment.gateway;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.error.ProblemException;
-import org.jboss.logging.Logger;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,23 +19,9 @@ import java.util.Optional;
  * look-ups and refunds use the Office JSON services, sealed over the values sorted by key.
  */
 @ApplicationScoped
-public class SipsGatewayAdapter implements GatewayAdapter {
+public class SipsGatewayAdapter extends HttpGatewayAdapter {
     public static final String NAME = "sips";
-    private static final Logger LOG = Logger.getLogger(SipsGatewayAdapter.class);
-    private static final long TIMEOUT_MS = 10_000;
     static final Map<String, String> CURRENCIES = Map.of("EUR", "978", "CZK", "203", "USD", "840", "GBP", "826");
-
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentConfig config;
-
-    private WebClient client;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
-    }
 
     @Override
     public String name() {
@@ -92,20 +72,9 @@ public class SipsGatewayAdapter implements GatewayAdapter {
     /** A response (manual or automatic): Data and Seal as form fields, sealed with the merchant's secret. */
     @Override
     public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
-        String rawData = null;
-        String seal = null;
-        for (String pair : rawBody.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (key.equals("Data")) {
-                    rawData = value;
-                } else if (key.equals("Seal")) {
-                    seal = value;
-                }
-            }
-        }
+        Map<String, String> fields = form(rawBody, StandardCharsets.UTF_8, false);
+        String rawData = fields.get("Data");
+        String seal = fields.get("Seal");
         if (rawData == null) {
             return CallbackVerdict.rejected("a Sips response carries Data and Seal");
         }
@@ -138,18 +107,14 @@ public class SipsGatewayAdapter implements GatewayAdapter {
         request.put("merchantId", required(regie.merchantId(), "merchant-id"));
         request.put("keyVersion", regie.keyVersion());
         request.put("transactionReference", payment.gatewayRef);
-        return office("/rs-services/v2/diagnostic/getTransactionData", request, regie)
+        return orUnknown(office("/rs-services/v2/diagnostic/getTransactionData", request, regie)
                 .map(answer -> {
                     if ("25".equals(answer.getString("responseCode"))) {
                         return GatewayStatus.OPEN;     // Sips never saw it: the citizen did not post the form
                     }
                     return "00".equals(answer.getString("responseCode"))
                             ? transactionStatus(answer.getString("transactionStatus")) : GatewayStatus.UNKNOWN;
-                })
-                .onFailure().recoverWithItem(t -> {
-                    LOG.warnf("Sips look-up of %s failed: %s", payment.gatewayRef, t.toString());
-                    return GatewayStatus.UNKNOWN;
-                });
+                }), payment);
     }
 
     @Override
@@ -165,8 +130,7 @@ public class SipsGatewayAdapter implements GatewayAdapter {
         request.put("operationOrigin", refundReference);
         return office("/rs-services/v2/cashManagement/refund", request, regie).map(answer -> {
             if (!"00".equals(answer.getString("responseCode"))) {
-                throw new ProblemException(502, "refund-refused", "Refund refused by the gateway",
-                        "Sips answered responseCode " + answer.getString("responseCode"), null);
+                throw refused("answered responseCode " + answer.getString("responseCode"));
             }
             return payment.gatewayRef + "/" + refundReference;
         });
@@ -178,8 +142,7 @@ public class SipsGatewayAdapter implements GatewayAdapter {
         return client.postAbs(config.sips().officeUrl() + path).timeout(TIMEOUT_MS).sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 200) {
-                        throw new ProblemException(502, "gateway-unavailable", "Payment gateway unavailable",
-                                "Sips Office answered " + response.statusCode(), null);
+                        throw unavailable("Office answered " + response.statusCode());
                     }
                     JsonObject answer = response.bodyAsJsonObject();
                     if (answer.containsKey("seal") && !SipsSeal.same(SipsSeal.office(answer.getMap(), secret),
@@ -218,10 +181,5 @@ public class SipsGatewayAdapter implements GatewayAdapter {
             case "EXPIRED" -> GatewayStatus.EXPIRED;
             default -> GatewayStatus.UNKNOWN;
         };
-    }
-
-    private static String required(Optional<String> value, String what) {
-        return value.orElseThrow(() -> new ProblemException(500, "gateway-misconfigured", "Gateway not configured",
-                "The Sips account has no " + what + " configured", null));
     }
 }
