@@ -1,5 +1,6 @@
 package org.guichet.payment.checkout;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,8 @@ public class CartCheckedOutConsumer {
     PaymentReferences references;
     @Inject
     PaymentStateMachine stateMachine;
+    @Inject
+    org.guichet.payment.claim.PaymentClaims claims;
     @Inject
     Clock clock;
 
@@ -72,9 +75,13 @@ public class CartCheckedOutConsumer {
             p.createdAt = clock.instant();
             p.updatedAt = p.createdAt;
             String refusal = refusal(regie, request);
-            Uni<Payment> saved = p.persist();
-            return refusal == null ? saved.replaceWithVoid()
-                    : saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
+            Uni<Payment> saved = p.<Payment>persist().call(Panache::flush);
+            if (refusal != null) {
+                return saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
+            }
+            // one live attempt per bill: a second checkout of a bill being paid fails at once
+            return saved.flatMap(x -> claims.claim(p)).flatMap(free -> free ? Uni.createFrom().voidItem()
+                    : stateMachine.moveTo(p, PaymentState.FAILED, "checkout", "already being paid").replaceWithVoid());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.guichet.payment.counter;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,8 @@ public class CounterPayments {
     PaymentStateMachine stateMachine;
     @Inject
     Clock clock;
+    @Inject
+    org.guichet.payment.claim.PaymentClaims claims;
 
     public Uni<CounterReceipt> pay(String callerTenant, String agent, String bearer, CounterPaymentRequest r) {
         String institution = r.institution() == null || r.institution().isBlank() ? callerTenant : r.institution();
@@ -72,6 +75,14 @@ public class CounterPayments {
                 p.createdAt = clock.instant();
                 p.updatedAt = p.createdAt;
                 return p.persist()
+                        .call(Panache::flush)
+                        .flatMap(x -> claims.claim(p))
+                        .invoke(free -> {
+                            if (!free) {
+                                throw Problems.conflict("being-paid", "One of these bills is being paid online right now; "
+                                        + "pay it once that payment ended, or pay the account");
+                            }
+                        })
                         .flatMap(x -> stateMachine.moveTo(p, PaymentState.SETTLED, "counter", agent))
                         .map(x -> new CounterReceipt(p.id.toString(), p.reference, institution, r.accountId(), p.amount,
                                 p.currency, p.mode, p.tendered, p.changeGiven, lines));

@@ -63,6 +63,8 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "cheque_bank")
     public String chequeBank;
     public long refunded;
+    /** Set when something needs a person: DOUBLE_PAYMENT (a bill this payment paid was already paid). */
+    public String flag;
     @Column(name = "failure_reason")
     public String failureReason;
     @Column(name = "created_at")

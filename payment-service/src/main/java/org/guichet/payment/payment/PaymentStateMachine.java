@@ -22,6 +22,12 @@ public class PaymentStateMachine {
     PaymentEvents events;
     @Inject
     Clock clock;
+    @Inject
+    org.guichet.payment.claim.PaymentClaims paymentClaims;
+
+    private Uni<Void> claims(Payment payment, boolean settled) {
+        return paymentClaims.ended(payment, settled);
+    }
 
     public Uni<Payment> apply(Payment payment, GatewayStatus status, String cause, String detail) {
         return PaymentState.from(status)
@@ -54,7 +60,11 @@ public class PaymentStateMachine {
             case FAILED, CANCELLED, EXPIRED -> events.failed(payment);
             default -> Uni.createFrom().voidItem();
         };
+        Uni<Void> claims = target.finished() && !from.finished()
+                ? claims(payment, target == PaymentState.SETTLED)
+                : target == PaymentState.SETTLED ? claims(payment, true) : Uni.createFrom().voidItem();
         return PaymentTransition.of(payment, from, target, cause, detail, now).persist()
+                .call(() -> claims)
                 .call(() -> event)
                 .replaceWith(payment);
     }

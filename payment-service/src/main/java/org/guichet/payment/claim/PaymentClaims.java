@@ -1,0 +1,56 @@
+package org.guichet.payment.claim;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.payment.payment.Payment;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Nobody pays the same bill twice at once (issue 4): a payment claims the bills and requests its
+ * lines pay; the unique index on live claims lets one attempt through. Claims end with their payment;
+ * a payment that settles a bill another payment already settled is flagged for a refund.
+ */
+@ApplicationScoped
+public class PaymentClaims {
+    public static final String DOUBLE_PAYMENT = "DOUBLE_PAYMENT";
+    private static final Logger LOG = Logger.getLogger(PaymentClaims.class);
+    static final String CLAIM = "insert into payment_claim (ref_kind, ref_id, payment_id, live) values (?1, ?2, ?3, true) "
+            + "on conflict do nothing";
+
+    /** In the caller's transaction: true when every bill/request of the payment was free to claim. */
+    public Uni<Boolean> claim(Payment payment) {
+        List<PaymentLine> lines = payment.lineList().stream()
+                .filter(l -> PaymentLine.INVOICE.equals(l.kind()) || "PROCEDURE".equals(l.kind())).toList();
+        Uni<Boolean> all = Uni.createFrom().item(true);
+        for (PaymentLine line : lines) {
+            all = all.flatMap(ok -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
+                    .setParameter(1, line.kind()).setParameter(2, line.refId()).setParameter(3, payment.id)
+                    .executeUpdate()).map(rows -> ok && rows == 1));
+        }
+        return all;
+    }
+
+    /** In the caller's transaction: the payment ended; settled, it is checked for a bill paid twice. */
+    public Uni<Void> ended(Payment payment, boolean settled) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "update payment_claim set live = false, settled = ?1 where payment_id = ?2")
+                        .setParameter(1, settled).setParameter(2, payment.id).executeUpdate())
+                .flatMap(x -> !settled ? Uni.createFrom().item(0L) : Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "select count(*) from payment_claim mine join payment_claim other on other.ref_kind = "
+                                        + "mine.ref_kind and other.ref_id = mine.ref_id and other.payment_id <> mine.payment_id "
+                                        + "where mine.payment_id = ?1 and other.settled", Long.class)
+                        .setParameter(1, payment.id).getSingleResult()))
+                .invoke(doubles -> {
+                    if (doubles > 0) {
+                        payment.flag = DOUBLE_PAYMENT;
+                        LOG.warnf("payment %s settles a bill another payment already paid: flagged %s", payment.reference,
+                                DOUBLE_PAYMENT);
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
