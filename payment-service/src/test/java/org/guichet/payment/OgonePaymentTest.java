@@ -109,7 +109,8 @@ class OgonePaymentTest extends PaymentTestResource {
         citizen("patron-o2").get("/payments/" + paymentId).then().body("state", equalTo("PENDING"));
         given().contentType("application/x-www-form-urlencoded; charset=ISO-8859-1").body(query)
                 .post("/callbacks/ogone").then().statusCode(200);
-        citizen("patron-o2").get("/payments/" + paymentId).then().body("state", equalTo("FAILED"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> citizen("patron-o2").get("/payments/" + paymentId)
+                .then().body("state", equalTo("FAILED")));
     }
 
     @Test

@@ -26,4 +26,7 @@ public class CallbackInboxEntry extends PanacheEntityBase {
     @Column(name = "processed_at")
     public Instant processedAt;
     public String result;
+    /** The status a signed callback carried (UNKNOWN for unsigned schemes: look it up). */
+    @Column(name = "verdict_status")
+    public String verdictStatus;
 }

@@ -1,7 +1,11 @@
 package org.guichet.payment.callback;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.EventJson;
@@ -13,26 +17,51 @@ import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentStateMachine;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.Problems;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A callback is first recorded in the inbox (committed, whatever its verification says), then
- * applied. Unverified callbacks change nothing. An unsigned scheme's status is fetched back from
- * the gateway rather than believed.
+ * Gateway callbacks: verified on their raw bytes and written to the durable inbox, then acknowledged
+ * at once — the gateway never waits for our database or for a status look-up, and a slow gateway
+ * closing the connection cannot cut processing short. Processing runs after, on its own context;
+ * the sweeper processes whatever did not finish (a crash, a timeout). Applying is idempotent under
+ * the payment's row lock, so a callback processed twice changes nothing the second time.
  */
 @ApplicationScoped
 public class CallbackProcessor {
+    private static final Logger LOG = Logger.getLogger(CallbackProcessor.class);
+    static final int SWEEP_BATCH = 100;
+    static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
+
     @Inject
     Gateways gateways;
     @Inject
     PaymentStateMachine stateMachine;
     @Inject
     Clock clock;
+    @Inject
+    Vertx vertx;
 
+    /** Records the callback; a bad signature is a 401. Processing follows, detached from the request. */
     public Uni<String> receive(String gatewayName, Map<String, String> headers, String rawBody) {
+        return record(gatewayName, headers, rawBody).invoke(entry -> {
+            io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            context.runOnContext(ignored -> process(entry.id).subscribe().with(
+                    result -> LOG.debugf("callback %s: %s", entry.id, result),
+                    failure -> LOG.warnf("callback %s left for the sweeper: %s", entry.id, failure.toString())));
+        }).map(entry -> "received");
+    }
+
+    /** Records and processes before answering: the browser's return, where the citizen waits for the result. */
+    public Uni<String> receiveAndProcess(String gatewayName, Map<String, String> headers, String rawBody) {
+        return record(gatewayName, headers, rawBody).flatMap(entry -> process(entry.id));
+    }
+
+    private Uni<CallbackInboxEntry> record(String gatewayName, Map<String, String> headers, String rawBody) {
         GatewayAdapter adapter = gateways.get(gatewayName);
         CallbackVerdict verdict = adapter.verifyCallback(headers, rawBody);
         CallbackInboxEntry entry = new CallbackInboxEntry();
@@ -43,22 +72,30 @@ public class CallbackProcessor {
         entry.body = rawBody;
         entry.verified = verdict.verified();
         entry.gatewayRef = verdict.gatewayRef();
+        entry.verdictStatus = verdict.status().name();
         entry.result = verdict.verified() ? null : "rejected: " + verdict.reason();
-        return Panache.withTransaction(() -> entry.persist()).flatMap(saved -> {
+        return Panache.withTransaction(() -> entry.persist()).map(saved -> {
             if (!verdict.verified()) {
                 throw Problems.unauthorized("Callback signature is not valid");
             }
-            if (verdict.status() != GatewayStatus.UNKNOWN) {
-                return apply(entry.id, gatewayName, verdict.gatewayRef(), verdict.status());
-            }
-            // an unsigned scheme (Mollie, GoPay): what the callback says is never trusted, the status
-            // is fetched back from the gateway with the régie's own credentials
-            return Panache.withSession(() -> Payment.<Payment>find("gateway = ?1 and gatewayRef = ?2", gatewayName,
-                            verdict.gatewayRef()).firstResult())
-                    .flatMap(payment -> payment == null ? Uni.createFrom().item(GatewayStatus.UNKNOWN)
-                            : adapter.lookup(payment))
-                    .flatMap(s -> apply(entry.id, gatewayName, verdict.gatewayRef(), s));
+            return entry;
         });
+    }
+
+    /** Applies one recorded callback; unsigned schemes (Mollie, GoPay) are looked up at the gateway first. */
+    Uni<String> process(UUID inboxId) {
+        return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>findById(inboxId)
+                        .flatMap(entry -> Payment.<Payment>find("gateway = ?1 and gatewayRef = ?2", entry.gateway,
+                                entry.gatewayRef).firstResult().map(payment -> new Object[]{entry, payment})))
+                .flatMap(pair -> {
+                    CallbackInboxEntry entry = (CallbackInboxEntry) pair[0];
+                    Payment payment = (Payment) pair[1];
+                    GatewayStatus said = GatewayStatus.valueOf(entry.verdictStatus);
+                    Uni<GatewayStatus> status = said != GatewayStatus.UNKNOWN || payment == null
+                            ? Uni.createFrom().item(said)
+                            : gateways.get(entry.gateway).lookup(payment);
+                    return status.flatMap(s -> apply(inboxId, entry.gateway, entry.gatewayRef, s));
+                });
     }
 
     private Uni<String> apply(UUID inboxId, String gateway, String gatewayRef, GatewayStatus status) {
@@ -71,5 +108,22 @@ public class CallbackProcessor {
                 e.result = result;
             }));
         }));
+    }
+
+    /** Verified callbacks whose processing did not finish are processed again. */
+    @Scheduled(every = "${guichet.payment.inbox-sweep-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>find(
+                                "verified = true and processedAt is null and receivedAt < ?1 order by receivedAt",
+                                clock.instant().minus(SWEEP_AFTER)).page(0, SWEEP_BATCH).list())
+                .flatMap(pending -> Multi.createFrom().iterable(pending)
+                        .onItem().transformToUniAndConcatenate(e -> process(e.id)
+                                .onFailure().recoverWithItem(t -> "failed again: " + t))
+                        .collect().asList())
+                .onFailure().recoverWithItem(t -> {
+                    LOG.warnf("inbox sweep failed: %s", t.toString());
+                    return null;
+                })
+                .replaceWithVoid();
     }
 }

@@ -83,7 +83,7 @@ public class PaymentResource {
     public Uni<String> returnedWithResult(@PathParam("id") String id, String body) {
         java.util.UUID paymentId = Ids.parseOrNotFound(id, "Payment " + id);
         return payments.gatewayOf(paymentId)
-                .flatMap(gateway -> callbacks.receive(gateway, java.util.Map.of("Content-Type",
+                .flatMap(gateway -> callbacks.receiveAndProcess(gateway, java.util.Map.of("Content-Type",
                         MediaType.APPLICATION_FORM_URLENCODED, "X-Guichet-Source", "browser-return"), body == null ? "" : body))
                 .onFailure().recoverWithItem("not applied")
                 .flatMap(ignored -> payments.refresh(paymentId)).map(returnPage::render);

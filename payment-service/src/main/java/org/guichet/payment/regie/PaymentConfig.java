@@ -19,6 +19,10 @@ public interface PaymentConfig {
 
     Sandbox sandbox();
 
+    /** How often callbacks whose processing did not finish are processed again. */
+    @WithDefault("10s")
+    String inboxSweepEvery();
+
     /** How often the reconciler looks for payments whose outcome is unknown (a scheduler interval). */
     @WithDefault("60s")
     String reconcileEvery();
