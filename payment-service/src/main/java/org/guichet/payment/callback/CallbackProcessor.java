@@ -2,6 +2,7 @@ package org.guichet.payment.callback;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,8 @@ public class CallbackProcessor {
     public Uni<String> receive(String gatewayName, Map<String, String> headers, String rawBody) {
         return record(gatewayName, headers, rawBody).invoke(entry -> {
             io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            // a context of its own, marked safe for Hibernate Reactive: the request's context is done with
+            VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> process(entry.id).subscribe().with(
                     result -> LOG.debugf("callback %s: %s", entry.id, result),
                     failure -> LOG.warnf("callback %s left for the sweeper: %s", entry.id, failure.toString())));
