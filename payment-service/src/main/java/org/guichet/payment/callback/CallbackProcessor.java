@@ -37,6 +37,8 @@ public class CallbackProcessor {
     private static final Logger LOG = Logger.getLogger(CallbackProcessor.class);
     static final int SWEEP_BATCH = 100;
     static final Duration SWEEP_AFTER = Duration.ofSeconds(5);
+    /** Older than this, a callback's payment is the reconciler's business. */
+    static final Duration SWEEP_WINDOW = Duration.ofHours(1);
 
     @Inject
     Gateways gateways;
@@ -103,6 +105,10 @@ public class CallbackProcessor {
 
     private Uni<String> apply(UUID inboxId, String gateway, String gatewayRef, GatewayStatus status) {
         return Panache.withTransaction(() -> Payment.byGatewayRefForUpdate(gateway, gatewayRef).flatMap(payment -> {
+            if (payment != null && status == GatewayStatus.UNKNOWN) {
+                // the look-up did not answer: left unprocessed, the sweeper asks again shortly
+                return Uni.createFrom().item("status unknown, retried");
+            }
             Uni<String> outcome = payment == null
                     ? Uni.createFrom().item("unknown payment")
                     : stateMachine.apply(payment, status, "callback", gatewayRef).map(p -> p.state.name());
@@ -117,8 +123,9 @@ public class CallbackProcessor {
     @Scheduled(every = "${guichet.payment.inbox-sweep-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>find(
-                                "verified = true and processedAt is null and receivedAt < ?1 order by receivedAt",
-                                clock.instant().minus(SWEEP_AFTER)).page(0, SWEEP_BATCH).list())
+                                "verified = true and processedAt is null and receivedAt < ?1 and receivedAt > ?2 "
+                                        + "order by receivedAt", clock.instant().minus(SWEEP_AFTER),
+                                clock.instant().minus(SWEEP_WINDOW)).page(0, SWEEP_BATCH).list())
                 .flatMap(pending -> Multi.createFrom().iterable(pending)
                         .onItem().transformToUniAndConcatenate(e -> process(e.id)
                                 .onFailure().recoverWithItem(t -> "failed again: " + t))
