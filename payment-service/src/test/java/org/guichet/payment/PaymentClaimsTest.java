@@ -48,4 +48,25 @@ class PaymentClaimsTest extends PaymentTestResource {
         citizen("patron-c1").get("/payments/" + third).then().body("state", equalTo("CREATED"))
                 .body("flag", equalTo(null));
     }
+
+    @Test
+    void fifty_checkouts_of_one_bill_make_one_payment_that_can_be_paid_and_forty_nine_refused() {
+        String invoice = UUID.randomUUID().toString();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String paymentId = UUID.randomUUID().toString();
+            ids.add(paymentId);
+            String checkoutId = UUID.randomUUID().toString();
+            TestEvents.publish(EventType.CART_CHECKED_OUT, "lib-kladno", checkoutId, new CartCheckedOut(checkoutId,
+                    new Payer("patron-c50", "Jan Novák", null, "cs"), null, List.of(new CartCheckedOut.PaymentRequest(
+                    paymentId, "kladno-library", 700, "CZK", List.of(new PaymentLine(PaymentLine.INVOICE, invoice,
+                    "lib-kladno", "fee", 700))))));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> citizen("patron-c50").get("/payments/" + id).statusCode() == 200));
+        java.util.List<String> states = ids.stream()
+                .map(id -> citizen("patron-c50").get("/payments/" + id).then().extract().<String>path("state")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, states.stream().filter("CREATED"::equals).count(), states.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(49, states.stream().filter("FAILED"::equals).count(), states.toString());
+    }
 }
