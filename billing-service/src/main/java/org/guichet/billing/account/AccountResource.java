@@ -1,6 +1,5 @@
 package org.guichet.billing.account;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +32,6 @@ import org.guichet.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
 public class AccountResource {
-    private static final String CHARGES = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
-            + "where tenant = ?1 and account_id = ?2 and state in ('OPEN', 'PARTIALLY_PAID')";
     private static final String ACCRUING = "select coalesce(sum(accrued - fixed), 0)::bigint from loan "
             + "where tenant = ?1 and account_id = ?2 and returned_on is null and lost_on is null";
 
@@ -191,17 +188,13 @@ public class AccountResource {
 
     private Uni<AccountSummary> summary(String tenant, String accountId) {
         String currency = institutions.of(tenant).currency();
-        return sum(CHARGES, tenant, accountId).flatMap(charges -> sum(ACCRUING, tenant, accountId)
+        return AccountStanding.scalar(AccountStanding.DEBT, tenant, accountId)
+                .flatMap(charges -> AccountStanding.scalar(ACCRUING, tenant, accountId)
                 .flatMap(accruing -> ledger.balance(tenant, accountId)
                         .flatMap(credit -> standing.blocks(tenant, accountId).flatMap(blocks -> Family.of(tenant, accountId)
                                 .map(family -> new AccountSummary(accountId, currency, charges, accruing,
                                         Math.addExact(charges, accruing), credit,
                                         blocks.stream().map(AccountStanding.Block::reason).toList(),
                                         family.collections(), family.isProxy() ? family.principal() : null))))));
-    }
-
-    private static Uni<Long> sum(String sql, String tenant, String accountId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter(1, tenant).setParameter(2, accountId).getSingleResult());
     }
 }

@@ -33,6 +33,7 @@ public class AccountStanding {
             select count(distinct h.invoice_id) from invoice_history h join invoice i on i.id = h.invoice_id
             where i.tenant = ?1 and i.account_id = ?2 and h.action = 'WAIVE' and h.operator <> '%s'
             """.formatted(FixationService.OPERATOR);
+    /** What an account owes now: its open bills' outstanding amounts (R2's current charges). */
     static final String DEBT = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
             + "where tenant = ?1 and account_id = ?2 and state in ('OPEN', 'PARTIALLY_PAID')";
 
@@ -54,7 +55,7 @@ public class AccountStanding {
                     var type = institution.patronType(account == null ? null : account.patronType);
                     String typeName = account != null && account.patronType != null ? account.patronType
                             : institution.defaultPatronType().orElse("-");
-                    return count(WAIVED_BILLS, tenant, accountId).flatMap(waived -> count(DEBT, tenant, accountId)
+                    return scalar(WAIVED_BILLS, tenant, accountId).flatMap(waived -> scalar(DEBT, tenant, accountId)
                             .flatMap(debt -> {
                                 Map<String, String> wanted = new LinkedHashMap<>();
                                 type.flatMap(InstitutionsConfig.PatronType::maxWaivedBills)
@@ -74,7 +75,7 @@ public class AccountStanding {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select reason, detail, since from account_block where tenant = ?1 and account_id = ?2 order by reason",
                         Object[].class).setParameter(1, tenant).setParameter(2, accountId).getResultList())
-                .map(rows -> rows.stream().map(r -> new Block((String) r[0], (String) r[1], toInstant(r[2]))).toList());
+                .map(rows -> rows.stream().map(r -> new Block((String) r[0], (String) r[1], AccountHistory.instant(r[2]))).toList());
     }
 
     private Uni<Void> apply(String tenant, String accountId, Map<String, String> wanted) {
@@ -122,18 +123,9 @@ public class AccountStanding {
                                 .replaceWithVoid());
     }
 
-    private static Uni<Long> count(String sql, String tenant, String accountId) {
+    /** One number of an account, from a native query taking the tenant and the account id; in a session. */
+    static Uni<Long> scalar(String sql, String tenant, String accountId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
                 .setParameter(1, tenant).setParameter(2, accountId).getSingleResult());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
     }
 }

@@ -84,6 +84,19 @@ public class Loan extends PanacheEntityBase {
         return (int) ((calendar.operatingMinutesBetween(start, end, zone) + 59) / 60);
     }
 
+    /**
+     * Brings the running fee to what is owed between {@code from} (a due date) and {@code to} (or the
+     * time {@code at}, for an hourly policy) — never below what is already fixed — and answers the units
+     * it counted.
+     */
+    public int settleFee(FinePolicy policy, OperatingCalendar calendar, java.time.ZoneId zone, LocalDate from,
+                         LocalDate to, java.time.Instant at) {
+        overdueDays = calendar.operatingDaysAfter(from, to);
+        int units = overdueUnits(policy, calendar, zone, from, to, at);
+        accrued = Math.max(fixed, policy.accrued(units, replacementCost));
+        return units;
+    }
+
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */
     public long notYetPayable() {
         return accrued - fixed;

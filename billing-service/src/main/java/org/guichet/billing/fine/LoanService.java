@@ -99,14 +99,9 @@ public class LoanService {
                         throw Problems.invalid("returnedOn is not plausible, or returnedAt is another day");
                     }
                     Uni<Boolean> settle = institution.finePolicy().map(loan::policy).map(policy -> {
-                        int days = institution.calendar().operatingDaysAfter(loan.dueDate, request.returnedOn());
-                        loan.overdueDays = days;
-                        int units = loan.overdueUnits(policy, institution.calendar(), institution.timeZone(),
-                                loan.dueDate, request.returnedOn(),
-                                request.returnedAt() == null ? null : request.returnedAt().toInstant());
-                        long fee = Math.max(loan.fixed, policy.accrued(units, loan.replacementCost));
-                        loan.accrued = fee;
-                        return fixation.billDifference(loan, fee, "Late fee on return after " + days
+                        loan.settleFee(policy, institution.calendar(), institution.timeZone(), loan.dueDate,
+                                request.returnedOn(), request.returnedAt() == null ? null : request.returnedAt().toInstant());
+                        return fixation.billDifference(loan, loan.accrued, "Late fee on return after " + loan.overdueDays
                                 + " operating days", request.returnedOn());
                     }).orElse(Uni.createFrom().item(false));
                     return settle.map(ignored -> {

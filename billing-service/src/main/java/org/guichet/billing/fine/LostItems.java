@@ -84,12 +84,8 @@ public class LostItems {
     private Uni<Boolean> settleLateFee(Loan loan, InstitutionsConfig.Institution institution, LocalDate from,
                                        LocalDate to, String what) {
         return institution.finePolicy().map(loan::policy).map(policy -> {
-            int days = institution.calendar().operatingDaysAfter(from, to);
-            loan.overdueDays = days;
-            int units = loan.overdueUnits(policy, institution.calendar(), institution.timeZone(), from, to, null);
-            long fee = Math.max(loan.fixed, policy.accrued(units, loan.replacementCost));
-            loan.accrued = fee;
-            return fixation.billDifference(loan, fee, what + " (" + units + (policy.hourly() ? " operating hours)"
+            int units = loan.settleFee(policy, institution.calendar(), institution.timeZone(), from, to, null);
+            return fixation.billDifference(loan, loan.accrued, what + " (" + units + (policy.hourly() ? " operating hours)"
                     : " operating days)"), to);
         }).orElse(Uni.createFrom().item(false));
     }

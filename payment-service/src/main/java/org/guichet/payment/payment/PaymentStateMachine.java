@@ -25,10 +25,6 @@ public class PaymentStateMachine {
     @Inject
     org.guichet.payment.claim.PaymentClaims paymentClaims;
 
-    private Uni<Void> claims(Payment payment, boolean settled) {
-        return paymentClaims.ended(payment, settled);
-    }
-
     public Uni<Payment> apply(Payment payment, GatewayStatus status, String cause, String detail) {
         return PaymentState.from(status)
                 .map(target -> moveTo(payment, target, cause, detail))
@@ -60,9 +56,10 @@ public class PaymentStateMachine {
             case FAILED, CANCELLED, EXPIRED -> events.failed(payment);
             default -> Uni.createFrom().voidItem();
         };
-        Uni<Void> claims = target.finished() && !from.finished()
-                ? claims(payment, target == PaymentState.SETTLED)
-                : target == PaymentState.SETTLED ? claims(payment, true) : Uni.createFrom().voidItem();
+        // a payment's claims end when it ends, or when it settles after all (paid late after failing)
+        boolean settled = target == PaymentState.SETTLED;
+        Uni<Void> claims = settled || (target.finished() && !from.finished())
+                ? paymentClaims.ended(payment, settled) : Uni.createFrom().voidItem();
         return PaymentTransition.of(payment, from, target, cause, detail, now).persist()
                 .call(() -> claims)
                 .call(() -> event)
