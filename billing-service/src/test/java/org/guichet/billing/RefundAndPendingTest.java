@@ -114,6 +114,28 @@ class RefundAndPendingTest extends BillingTestResource {
     }
 
     @Test
+    void a_bill_paid_twice_keeps_its_first_payment_and_the_second_s_refund_takes_its_overpayment_off_the_credit() {
+        String bill = createInvoice("patron-tw", 1500);
+        settleOnline(bill, 1500);
+        String second = UUID.randomUUID().toString();
+        String secondRef = "KL-" + second.substring(0, 8);
+        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", second, new PaymentSettled(second, secondRef, null,
+                "kladno-library", 1500, "CZK", "sandbox", "sbx_2", "ONLINE", new Payer("patron-tw", null, null, "cs"),
+                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "fee", 1500)), Instant.now()));
+        CreditAndAllocationTest.summary("patron-tw", 0, 1500);   // the second payment became credit
+        // payment-service refunds the second payment on its own (its refund id is not billing's)
+        TestEvents.publish(EventType.REFUND_ISSUED, "lib-kladno", second, new RefundIssued(UUID.randomUUID().toString(),
+                second, secondRef, "kladno-library", 1500, "CZK", "sandbox", "ONLINE", "paid twice: automatic refund",
+                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "paid twice: automatic refund", 1500)),
+                Instant.now()));
+        CreditAndAllocationTest.summary("patron-tw", 0, 0);
+        as("agent", "a").get("/invoices/" + bill).then().body("state", equalTo("PAID")).body("paid", equalTo(1500))
+                .body("refunded", equalTo(0));
+        as("agent", "a").get("/invoices/" + bill + "/history").then()
+                .body("find { it.action == 'REFUND' }.reference", equalTo(secondRef));
+    }
+
+    @Test
     void R5_R8_a_bill_being_paid_at_the_gateway_is_pending_and_cannot_be_cancelled_until_that_payment_ends() {
         String bill = createInvoice("patron-pd", 800);
         String paymentId = UUID.randomUUID().toString();

@@ -77,6 +77,9 @@ public final class GatewaySimulator implements AutoCloseable {
         if (in.has("failNextCreates")) {
             traps.failNextCreates.set(in.get("failNextCreates").asInt());
         }
+        if (in.has("refuseRefunds")) {
+            traps.refuseRefunds = in.get("refuseRefunds").asBoolean();
+        }
         Http.send(ex, 204, "text/plain", "");
     }
 

@@ -18,6 +18,8 @@ public final class Traps {
     public volatile long apiDelayMs;
     /** The next N payment creations answer 503 (the gateway is down). */
     public final AtomicInteger failNextCreates = new AtomicInteger();
+    /** Refunds are refused as a gateway refuses them once the card or account is gone. */
+    public volatile boolean refuseRefunds;
 
     public void reset() {
         callbackDelayMs = 0;
@@ -25,5 +27,6 @@ public final class Traps {
         callbackCopies = 1;
         apiDelayMs = 0;
         failNextCreates.set(0);
+        refuseRefunds = false;
     }
 }

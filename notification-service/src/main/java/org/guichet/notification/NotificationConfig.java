@@ -26,8 +26,12 @@ public interface NotificationConfig {
         @WithDefault("fr")
         String language();
 
-        /** The statement descriptor shown on receipts (R17). */
+        /** The statement descriptor shown on receipts (R17) when the payment does not say it. */
         Optional<String> statementDescriptor();
+
+        /** Receipts show the local time of the payment. */
+        @WithDefault("Europe/Brussels")
+        String timeZone();
     }
 
     interface Retry {

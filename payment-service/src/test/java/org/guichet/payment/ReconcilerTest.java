@@ -6,14 +6,23 @@ import io.quarkus.test.junit.TestProfile;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
+import org.guichet.events.payload.CartCheckedOut;
+import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.payment.refund.AutomaticRefunds;
+import org.guichet.testing.TestEvents;
 import org.guichet.testing.EventTap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.guichet.payment.MolliePaymentTest.REGIE;
 import static org.guichet.payment.MolliePaymentTest.choose;
@@ -62,7 +71,7 @@ class ReconcilerTest extends PaymentTestResource {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r2").get("/payments/" + paymentId)
                     .then().body("state", equalTo("EXPIRED")));
             PaymentFailed failed = EventJson.read(tap.await(r -> r.key().equals(paymentId)
-                    && EventJson.read(r.value()).is(EventType.PAYMENT_FAILED), Duration.ofSeconds(10)).value())
+                    && EventJson.read(r.value()).is(EventType.PAYMENT_EXPIRED), Duration.ofSeconds(10)).value())
                     .payloadAs(PaymentFailed.class);
             assertEquals("EXPIRED", failed.outcome());
 
@@ -74,5 +83,43 @@ class ReconcilerTest extends PaymentTestResource {
         }
         citizen("patron-r2").get("/payments/" + paymentId + "/transitions").then()
                 .body("cause", hasItem("expiry")).body("cause", hasItem("reconciler"));
+    }
+
+    @Test
+    void a_bill_paid_twice_after_all_is_refunded_automatically_and_the_late_payment_flagged() {
+        String invoice = UUID.randomUUID().toString();
+        String first = checkoutOf("patron-r3", invoice, 1500);
+        String firstPage = start("patron-r3", first);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r3").get("/payments/" + first)
+                .then().body("state", equalTo("EXPIRED")));
+        String second = checkoutOf("patron-r3", invoice, 1500);
+        given().get(choose(start("patron-r3", second), "paid")).then().statusCode(200);
+        citizen("patron-r3").get("/payments/" + second).then().body("state", equalTo("SETTLED"));
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            choose(firstPage, "paid");   // the first tab was still open on the gateway's page
+            RefundIssued refund = EventJson.read(tap.await(r -> r.key().equals(first)
+                    && EventJson.read(r.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(40)).value())
+                    .payloadAs(RefundIssued.class);
+            assertEquals(1500, refund.amount());
+            assertEquals(invoice, refund.lines().get(0).refId());
+            assertEquals(AutomaticRefunds.REASON, refund.reason());
+            assertEquals(1, tap.collect(r -> r.key().equals(first)
+                    && EventJson.read(r.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(12)).size());
+        }
+        citizen("patron-r3").get("/payments/" + first).then().body("state", equalTo("REFUNDED"))
+                .body("flag", equalTo("DOUBLE_PAYMENT"));
+        citizen("patron-r3").get("/payments/" + second).then().body("state", equalTo("SETTLED"))
+                .body("flag", equalTo(null));
+    }
+
+    static String checkoutOf(String patron, String invoiceId, long amount) {
+        String paymentId = UUID.randomUUID().toString();
+        String checkoutId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.CART_CHECKED_OUT, "lib-kladno", checkoutId, new CartCheckedOut(checkoutId,
+                new Payer(patron, "Jan Novák", null, "cs"), null, List.of(new CartCheckedOut.PaymentRequest(paymentId,
+                REGIE, amount, "EUR", List.of(new PaymentLine(PaymentLine.INVOICE, invoiceId, "lib-kladno", "fee",
+                amount))))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> citizen(patron).get("/payments/" + paymentId).statusCode() == 200);
+        return paymentId;
     }
 }

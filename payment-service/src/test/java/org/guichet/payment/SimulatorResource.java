@@ -26,6 +26,8 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        simulator.close();
+        if (simulator != null) { // null when another resource failed to start first
+            simulator.close();
+        }
     }
 }

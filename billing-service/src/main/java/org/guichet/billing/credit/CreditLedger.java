@@ -1,5 +1,6 @@
 package org.guichet.billing.credit;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,29 @@ public class CreditLedger {
         credit.balance -= amount;
         return movement(credit.tenant, credit.accountId, CreditMovement.USE, amount, reference, operator)
                 .replaceWith(credit);
+    }
+
+    /**
+     * A payment that overpaid (its money went to credit) was refunded: up to {@code max} of what it put
+     * on credit and is still there comes off. Answers how much came off; the rest is the bill's refund.
+     */
+    public Uni<Long> takeBackOverpayment(String tenant, String accountId, String currency, String paymentReference,
+                                         long max, String operator) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select coalesce(sum(case when kind = ?4 then amount "
+                                + "else -amount end), 0)::bigint from credit_movement where tenant = ?1 and account_id = ?2 "
+                                + "and reference = ?3 and kind in (?4, ?5)", Long.class)
+                        .setParameter(1, tenant).setParameter(2, accountId).setParameter(3, paymentReference)
+                        .setParameter(4, CreditDeposited.OVERPAYMENT).setParameter(5, CreditMovement.REFUNDED)
+                        .getSingleResult())
+                .flatMap(left -> left <= 0 ? Uni.createFrom().item(0L) : locked(tenant, accountId, currency).flatMap(credit -> {
+                    long take = Math.min(max, Math.min(left, credit.balance));
+                    if (take <= 0) {
+                        return Uni.createFrom().item(0L);
+                    }
+                    credit.balance -= take;
+                    return movement(tenant, accountId, CreditMovement.REFUNDED, take, paymentReference, operator)
+                            .replaceWith(take);
+                }));
     }
 
     /** The account's credit row, created at zero if it has none, locked for the rest of the transaction. */

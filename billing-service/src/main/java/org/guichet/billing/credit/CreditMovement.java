@@ -9,11 +9,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One movement of credit: DEPOSIT and OVERPAYMENT put money on it, USE takes it off to pay bills. */
+/**
+ * One movement of credit: DEPOSIT and OVERPAYMENT put money on it, USE takes it off to pay bills,
+ * REFUNDED takes an overpayment off because the payment that made it was given back (a bill paid twice).
+ */
 @Entity
 @Table(name = "credit_movement")
 public class CreditMovement extends PanacheEntityBase {
     public static final String USE = "USE";
+    public static final String REFUNDED = "REFUNDED";
 
     @Id
     public UUID id;

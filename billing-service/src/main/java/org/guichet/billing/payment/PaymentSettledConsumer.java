@@ -36,7 +36,7 @@ public class PaymentSettledConsumer {
         if (envelope.is(EventType.PAYMENT_SETTLED)) {
             return application.apply(envelope);
         }
-        if (envelope.is(EventType.PAYMENT_FAILED)) {
+        if (envelope.isPaymentWithoutMoney()) {
             return pending.failed(envelope);
         }
         if (envelope.is(EventType.REFUND_ISSUED)) {

@@ -157,7 +157,11 @@ public class RefundService {
                 });
     }
 
-    /** A refund payment-service made on its own (an agent at the counter, a refused request): recorded on the bills. */
+    /**
+     * A refund payment-service made on its own (an agent at the counter, a refused request, a bill paid
+     * twice): what the payment had put on credit as an overpayment comes back off the credit first; the
+     * rest is refunded on the bill.
+     */
     private Uni<Void> refundedElsewhere(RefundIssued issued) {
         List<PaymentLine> lines = issued.lines().stream().filter(l -> PaymentLine.INVOICE.equals(l.kind())
                 && institutions.institutions().containsKey(l.tenant())).toList();
@@ -169,21 +173,31 @@ public class RefundService {
                     LOG.errorf("refund of payment %s names unknown invoice %s", issued.paymentId(), line.refId());
                     return Uni.createFrom().voidItem();
                 }
-                long amount = Math.min(line.amount(), invoice.refundable());
-                if (amount <= 0) {
-                    return Uni.createFrom().voidItem();
-                }
-                invoice.refund(amount);
-                InvoiceHistoryEntry e = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.REFUND, amount,
-                        "payment-service", clock.instant());
-                e.paymentMode = issued.mode() + "/" + issued.gateway();
-                e.reference = issued.reference();
-                e.paymentId = issued.paymentId();
-                e.notes = issued.reason();
-                return e.persist().replaceWithVoid();
+                return ledger.takeBackOverpayment(invoice.tenant, invoice.accountId, issued.currency(),
+                                issued.reference(), line.amount(), "payment-service")
+                        .flatMap(fromCredit -> {
+                            long fromBill = Math.min(line.amount() - fromCredit, invoice.refundable());
+                            Uni<Void> bill = Uni.createFrom().voidItem();
+                            if (fromBill > 0) {
+                                invoice.refund(fromBill);
+                                bill = refundHistory(invoice, issued, fromBill, issued.reason());
+                            }
+                            return fromCredit == 0 ? bill : bill.call(() -> refundHistory(invoice, issued, fromCredit,
+                                    "from the credit its overpayment made: " + issued.reason()));
+                        });
             }));
         }
         return chain;
+    }
+
+    private Uni<Void> refundHistory(Invoice invoice, RefundIssued issued, long amount, String notes) {
+        InvoiceHistoryEntry e = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.REFUND, amount, "payment-service",
+                clock.instant());
+        e.paymentMode = issued.mode() + "/" + issued.gateway();
+        e.reference = issued.reference();
+        e.paymentId = issued.paymentId();
+        e.notes = notes;
+        return e.persist().replaceWithVoid();
     }
 
     private Uni<InvoiceHistoryEntry> history(Invoice invoice, Refund refund, String action, String mode, String reference) {

@@ -1,27 +1,13 @@
 package org.guichet.billing.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.billing.account.AccountHistory;
+import org.guichet.documents.PdfText;
 import org.guichet.platform.money.Money;
-import org.guichet.platform.text.SearchText;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,18 +18,13 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StatementPdf {
-    static final float MARGIN = 50;
-    static final float LEADING = 13;
-    static final List<String> FONT_CANDIDATES = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ConfigProperty(name = "guichet.statement.font")
     Optional<String> configuredFont;
 
     public byte[] render(Statement s, ZoneId zone) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Writer w = new Writer(doc, font(doc));
+        try (PdfText w = new PdfText(configuredFont)) {
             w.line(s.institution(), 14);
             w.line("Account statement / Relevé de compte / Výpis z účtu", 11);
             w.line(s.accountName() + " — " + s.accountId(), 11);
@@ -73,83 +54,11 @@ public class StatementPdf {
             w.line("Billed in the period: " + money(s.billed(), s.currency()) + "   Paid: " + money(s.paid(), s.currency())
                     + "   Waived: " + money(s.waived(), s.currency()) + "   Refunded: " + money(s.refunded(), s.currency()), 10);
             w.line("Balance due: " + money(s.balance(), s.currency()) + "   Credit: " + money(s.credit(), s.currency()), 11);
-            w.close();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return w.toBytes();
         }
     }
 
     static String money(long minor, String currency) {
         return Money.of(minor, currency).toDecimalString() + " " + currency;
-    }
-
-    private PDFont font(PDDocument doc) throws IOException {
-        List<String> candidates = new ArrayList<>();
-        configuredFont.ifPresent(candidates::add);
-        candidates.addAll(FONT_CANDIDATES);
-        for (String candidate : candidates) {
-            Path path = Path.of(candidate);
-            if (Files.isReadable(path)) {
-                return PDType0Font.load(doc, path.toFile());
-            }
-        }
-        return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    }
-
-    /** Lines top to bottom, a new page when one is full. */
-    private static final class Writer {
-        private final PDDocument doc;
-        private final PDFont font;
-        private PDPageContentStream stream;
-        private float y;
-
-        Writer(PDDocument doc, PDFont font) throws IOException {
-            this.doc = doc;
-            this.font = font;
-            newPage();
-        }
-
-        void line(String text, float size) throws IOException {
-            if (y < MARGIN) {
-                newPage();
-            }
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(MARGIN, y);
-            stream.showText(printable(text));
-            stream.endText();
-            y -= Math.max(LEADING, size + 3);
-        }
-
-        void gap() {
-            y -= LEADING / 2;
-        }
-
-        void close() throws IOException {
-            stream.close();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        /** What the font cannot show is folded to plain letters (only with the fallback font). */
-        private String printable(String text) throws IOException {
-            String clean = text.replaceAll("[\\p{Cntrl}]", " ");
-            try {
-                font.encode(clean);
-                return clean;
-            } catch (IllegalArgumentException e) {
-                return SearchText.fold(clean).replaceAll("[^\\x20-\\x7E]", "?");
-            }
-        }
     }
 }

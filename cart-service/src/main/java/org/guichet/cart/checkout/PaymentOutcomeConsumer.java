@@ -28,7 +28,7 @@ public class PaymentOutcomeConsumer {
             if (envelope.is(EventType.PAYMENT_SETTLED)) {
                 return settle(envelope, PaymentStatus.SETTLED, PayableStatus.PAID);
             }
-            if (envelope.is(EventType.PAYMENT_FAILED)) {
+            if (envelope.isPaymentWithoutMoney()) {
                 return settle(envelope, PaymentStatus.FAILED, PayableStatus.AVAILABLE);
             }
             return Uni.createFrom().voidItem();

@@ -178,7 +178,7 @@ public final class MollieSimulator {
         if (p == null) {
             return problem(404, "Not Found", "No payment exists with token " + paymentId + ".", null);
         }
-        if (!p.path("status").asText().equals("paid")) {
+        if (!p.path("status").asText().equals("paid") || traps.refuseRefunds) {
             return problem(422, "Unprocessable Entity", "The payment cannot be refunded", null);
         }
         JsonNode in = Http.JSON.readTree(body);

@@ -51,4 +51,9 @@ public record EventEnvelope(
     public boolean is(EventType eventType) {
         return eventType.typeName().equals(type);
     }
+
+    /** PaymentFailed or PaymentExpired: the payment ended without money (one payload for both). */
+    public boolean isPaymentWithoutMoney() {
+        return is(EventType.PAYMENT_FAILED) || is(EventType.PAYMENT_EXPIRED);
+    }
 }

@@ -17,6 +17,9 @@ public enum EventType {
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),
     PAYMENT_FAILED("PaymentFailed", 1, Topics.PAYMENTS, PaymentFailed.class),
+    /** The payment's time ran out without money; same payload as PaymentFailed (outcome EXPIRED). */
+    PAYMENT_EXPIRED("PaymentExpired", 1, Topics.PAYMENTS, PaymentFailed.class),
+    RECEIPT_REQUESTED("ReceiptRequested", 1, Topics.PAYMENTS, ReceiptRequested.class),
     NOTIFICATION_SENT("NotificationSent", 1, Topics.NOTIFICATIONS, NotificationSent.class),
     ACCOUNT_REGISTERED("AccountRegistered", 1, Topics.ACCOUNTS, AccountRegistered.class),
     ACCOUNT_BLOCKED("AccountBlocked", 1, Topics.ACCOUNTS, AccountBlocked.class),
@@ -25,6 +28,7 @@ public enum EventType {
     REFUND_REQUESTED("RefundRequested", 1, Topics.REFUND_REQUESTS, RefundRequested.class),
     REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
     REFUND_FAILED("RefundFailed", 1, Topics.PAYMENTS, RefundFailed.class),
+    REFUND_AWAITING_BANK_DETAILS("RefundAwaitingBankDetails", 1, Topics.PAYMENTS, RefundAwaitingBankDetails.class),
     LOAN_REPORTED("LoanReported", 1, Topics.LOANS, LoanReported.class);
 
     private final String typeName;

@@ -33,7 +33,7 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     private static final int BATCH = 20;
     private static final String CLAIM = "select id, tenant, template, recipient, subject, body_text, attempts, "
-            + "source_event_id from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
+            + "source_event_id, attachment, attachment_name from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
             + "order by next_attempt_at limit $2 for update skip locked";
 
     @Inject
@@ -75,7 +75,12 @@ public class DeliverySender {
         String recipient = row.getString("recipient");
         int attempts = row.getInteger("attempts") + 1;
         try {
-            mailer.send(Mail.withText(recipient, row.getString("subject"), row.getString("body_text")));
+            Mail mail = Mail.withText(recipient, row.getString("subject"), row.getString("body_text"));
+            if (row.getBuffer("attachment") != null) {
+                mail.addAttachment(row.getString("attachment_name"), row.getBuffer("attachment").getBytes(),
+                        "application/pdf");
+            }
+            mailer.send(mail);
             conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
                     + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
             outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,

@@ -37,4 +37,8 @@ public class EmailDelivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** A PDF sent with the email (the receipt), or null. */
+    public byte[] attachment;
+    @Column(name = "attachment_name")
+    public String attachmentName;
 }

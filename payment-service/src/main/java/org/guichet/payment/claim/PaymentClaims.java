@@ -3,19 +3,24 @@ package org.guichet.payment.claim;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.payment.payment.Payment;
+import org.guichet.payment.refund.AutomaticRefunds;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Nobody pays the same bill twice at once (issue 4): a payment claims the bills and requests its
  * lines pay; the unique index on live claims lets one attempt through. Claims end with their payment;
- * a payment that settles a bill another payment already settled is flagged for a refund.
+ * a payment that settles a bill another payment already settled is flagged and refunded for it.
  */
 @ApplicationScoped
 public class PaymentClaims {
+    @Inject
+    AutomaticRefunds automaticRefunds;
     public static final String DOUBLE_PAYMENT = "DOUBLE_PAYMENT";
     private static final Logger LOG = Logger.getLogger(PaymentClaims.class);
     static final String CLAIM = "insert into payment_claim (ref_kind, ref_id, payment_id, live) values (?1, ?2, ?3, true) "
@@ -34,23 +39,30 @@ public class PaymentClaims {
         return all;
     }
 
-    /** In the caller's transaction: the payment ended; settled, it is checked for a bill paid twice. */
+    /**
+     * In the caller's transaction: the payment ended; settled, it is checked for bills another payment
+     * already settled — flagged, and their share planned for an automatic refund.
+     */
     public Uni<Void> ended(Payment payment, boolean settled) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update payment_claim set live = false, settled = ?1 where payment_id = ?2")
-                        .setParameter(1, settled).setParameter(2, payment.id).executeUpdate())
-                .flatMap(x -> !settled ? Uni.createFrom().item(0L) : Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "select count(*) from payment_claim mine join payment_claim other on other.ref_kind = "
+        Uni<Integer> end = Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update payment_claim set live = false, settled = ?1 where payment_id = ?2")
+                .setParameter(1, settled).setParameter(2, payment.id).executeUpdate());
+        if (!settled) {
+            return end.replaceWithVoid();
+        }
+        return end.flatMap(x -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "select distinct mine.ref_id from payment_claim mine join payment_claim other on other.ref_kind = "
                                         + "mine.ref_kind and other.ref_id = mine.ref_id and other.payment_id <> mine.payment_id "
-                                        + "where mine.payment_id = ?1 and other.settled", Long.class)
-                        .setParameter(1, payment.id).getSingleResult()))
-                .invoke(doubles -> {
-                    if (doubles > 0) {
-                        payment.flag = DOUBLE_PAYMENT;
-                        LOG.warnf("payment %s settles a bill another payment already paid: flagged %s", payment.reference,
-                                DOUBLE_PAYMENT);
+                                        + "where mine.payment_id = ?1 and other.settled", String.class)
+                        .setParameter(1, payment.id).getResultList()))
+                .flatMap(paidTwice -> {
+                    if (paidTwice.isEmpty()) {
+                        return Uni.createFrom().voidItem();
                     }
-                })
-                .replaceWithVoid();
+                    payment.flag = DOUBLE_PAYMENT;
+                    LOG.warnf("payment %s settles bills another payment already paid (%s): flagged %s, refunded",
+                            payment.reference, paidTwice, DOUBLE_PAYMENT);
+                    return automaticRefunds.plan(payment, Set.copyOf(paidTwice));
+                });
     }
 }

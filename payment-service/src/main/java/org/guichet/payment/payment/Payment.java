@@ -65,6 +65,11 @@ public class Payment extends PanacheEntityBase {
     public long refunded;
     /** Set when something needs a person: DOUBLE_PAYMENT (a bill this payment paid was already paid). */
     public String flag;
+    /** Given when the payment settles (R12): unique per institution. */
+    @Column(name = "receipt_number")
+    public String receiptNumber;
+    @Column(name = "settled_at")
+    public Instant settledAt;
     @Column(name = "failure_reason")
     public String failureReason;
     @Column(name = "created_at")

@@ -17,16 +17,25 @@ public class PaymentEvents {
 
     @Inject
     Outbox outbox;
+    @Inject
+    org.guichet.payment.receipt.Receipts receipts;
 
-    public Uni<Void> settled(Payment p, Instant at) {
-        PaymentSettled event = new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
-                p.currency, p.gateway, p.gatewayRef, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), at);
+    /** What a settled payment tells the others; also what its receipt prints. */
+    public PaymentSettled settledEvent(Payment p) {
+        return new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount, p.currency, p.gateway,
+                p.gatewayRef, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), p.settledAt,
+                p.receiptNumber, receipts.statementDescriptor(p.regie));
+    }
+
+    public Uni<Void> settled(Payment p) {
+        PaymentSettled event = settledEvent(p);
         return outbox.publish(EventType.PAYMENT_SETTLED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
     }
 
     public Uni<Void> failed(Payment p) {
         PaymentFailed event = new PaymentFailed(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
                 p.currency, p.gateway, p.state.name(), p.failureReason, p.payer(), p.lineList());
-        return outbox.publish(EventType.PAYMENT_FAILED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
+        EventType type = p.state == PaymentState.EXPIRED ? EventType.PAYMENT_EXPIRED : EventType.PAYMENT_FAILED;
+        return outbox.publish(type, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
     }
 }

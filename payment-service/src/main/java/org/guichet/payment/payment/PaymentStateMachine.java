@@ -24,6 +24,8 @@ public class PaymentStateMachine {
     Clock clock;
     @Inject
     org.guichet.payment.claim.PaymentClaims paymentClaims;
+    @Inject
+    org.guichet.payment.receipt.Receipts receipts;
 
     public Uni<Payment> apply(Payment payment, GatewayStatus status, String cause, String detail) {
         return PaymentState.from(status)
@@ -52,7 +54,7 @@ public class PaymentStateMachine {
             payment.failureReason = detail;
         }
         Uni<Void> event = switch (target) {
-            case SETTLED -> events.settled(payment, now);
+            case SETTLED -> settle(payment, now);
             case FAILED, CANCELLED, EXPIRED -> events.failed(payment);
             default -> Uni.createFrom().voidItem();
         };
@@ -64,5 +66,11 @@ public class PaymentStateMachine {
                 .call(() -> claims)
                 .call(() -> event)
                 .replaceWith(payment);
+    }
+
+    /** The money is ours: the receipt is numbered and PaymentSettled published, in this transaction. */
+    private Uni<Void> settle(Payment payment, Instant now) {
+        payment.settledAt = now;
+        return receipts.number(payment, now).call(() -> events.settled(payment));
     }
 }

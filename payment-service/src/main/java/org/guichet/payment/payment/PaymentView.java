@@ -8,11 +8,12 @@ import java.util.List;
 /** What the payer (or staff) sees of a payment. {@code finished} tells a client when to stop polling. */
 public record PaymentView(String id, String reference, String regie, long amount, String currency, String state,
                           boolean finished, String gateway, String checkoutUrl, String failureReason,
-                          List<PaymentLine> lines, Instant createdAt, Instant updatedAt, String flag) {
+                          List<PaymentLine> lines, Instant createdAt, Instant updatedAt, String flag,
+                          String receiptNumber, Instant settledAt) {
 
     public static PaymentView of(Payment p) {
         return new PaymentView(p.id.toString(), p.reference, p.regie, p.amount, p.currency, p.state.name(),
                 p.state.finished(), p.gateway, p.state == PaymentState.PENDING ? p.checkoutUrl : null,
-                p.failureReason, p.lineList(), p.createdAt, p.updatedAt, p.flag);
+                p.failureReason, p.lineList(), p.createdAt, p.updatedAt, p.flag, p.receiptNumber, p.settledAt);
     }
 }

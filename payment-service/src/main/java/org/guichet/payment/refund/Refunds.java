@@ -33,7 +33,8 @@ import java.util.UUID;
  * (the billing refund id is the gateway's refund reference, so a retry never refunds twice); a
  * counter payment is paid out at the counter. The payment moves to PARTIALLY_REFUNDED or REFUNDED
  * and RefundIssued goes back to billing and reporting. A gateway that cannot be reached is retried;
- * a refund the gateway refuses (or that cannot be made) is answered with RefundFailed.
+ * a refund the gateway refuses goes by bank transfer ({@link ManualRefunds}); one that cannot be
+ * made at all (too large, payment not settled) is answered with RefundFailed.
  */
 @ApplicationScoped
 public class Refunds {
@@ -50,6 +51,8 @@ public class Refunds {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    ManualRefunds manualRefunds;
 
     @Incoming("refund-requests")
     public Uni<Void> onRefundRequested(String record) {
@@ -59,7 +62,7 @@ public class Refunds {
     /** A refund that cannot be made is answered with RefundFailed (billing releases the bill); nothing else changes. */
     Uni<Void> refund(EventEnvelope envelope) {
         RefundRequested asked = envelope.payloadAs(RefundRequested.class);
-        return attempt(asked).onFailure(ProblemException.class).recoverWithUni(t -> {
+        return execute(RefundOrder.of(asked)).onFailure(ProblemException.class).recoverWithUni(t -> {
             ProblemException p = (ProblemException) t;
             LOG.warnf("refund %s of payment %s failed: %s", asked.refundId(), asked.paymentId(), p.getMessage());
             return outbox.publish(EventType.REFUND_FAILED, envelope.tenant(), asked.paymentId(), envelope.correlationId(),
@@ -68,56 +71,83 @@ public class Refunds {
         });
     }
 
-    private Uni<Void> attempt(RefundRequested asked) {
-        UUID paymentId = Ids.parseOrNotFound(asked.paymentId(), "Payment " + asked.paymentId());
+    /**
+     * In the caller's transaction: gives the money back through the gateway, pays it out at the counter,
+     * or — when the gateway refuses (no refund API, the card is gone) — asks the payer for an IBAN. A
+     * gateway that cannot be reached fails with an IllegalStateException so the caller retries.
+     */
+    public Uni<Void> execute(RefundOrder order) {
+        UUID paymentId = Ids.parseOrNotFound(order.paymentId(), "Payment " + order.paymentId());
         return Payment.byIdForUpdate(paymentId).flatMap(payment -> {
             if (payment == null) {
-                throw Problems.notFound("Payment " + asked.paymentId());
+                throw Problems.notFound("Payment " + order.paymentId());
             }
             if (payment.state != PaymentState.SETTLED && payment.state != PaymentState.PARTIALLY_REFUNDED) {
                 throw Problems.conflict("payment-not-settled", "Payment " + payment.reference + " is " + payment.state);
             }
-            if (asked.amount() > payment.amount - payment.refunded) {
-                throw Problems.unprocessable("refund-too-large", "Payment " + payment.reference + " has only "
-                        + (payment.amount - payment.refunded) + " left to refund");
-            }
-            Uni<String> gatewayRef = CounterPayments.GATEWAY.equals(payment.gateway) ? Uni.createFrom().nullItem()
-                    : gateways.get(payment.gateway).refund(payment, asked.amount(), asked.refundId())
-                    // an unreachable gateway is retried by the consumer; a refusal is final
-                    .onFailure(t -> t instanceof ProblemException p && p.status() == 502
-                            && "gateway-unavailable".equals(p.slug()))
-                    .transform(t -> new IllegalStateException("gateway unreachable, refund retried: " + t.getMessage()));
-            return gatewayRef.flatMap(ref -> record(payment, asked, ref));
+            return PaymentRefund.<PaymentRefund>find("billingRefundId", order.refundId()).firstResult()
+                    .flatMap(done -> done != null ? Uni.createFrom().voidItem() : firstTime(payment, order));
         });
     }
 
-    private Uni<Void> record(Payment payment, RefundRequested asked, String gatewayRef) {
+    private Uni<Void> firstTime(Payment payment, RefundOrder order) {
+        if (order.amount() > payment.amount - payment.refunded) {
+            return manualRefunds.existing(order.refundId()).map(existing -> {
+                if (existing == null) {
+                    throw Problems.unprocessable("refund-too-large", "Payment " + payment.reference + " has only "
+                            + (payment.amount - payment.refunded) + " left to refund");
+                }
+                return null; // already waiting for the payer's IBAN
+            }).replaceWithVoid();
+        }
+        if (CounterPayments.GATEWAY.equals(payment.gateway)) {
+            return record(payment, order, null);
+        }
+        return gateways.get(payment.gateway).refund(payment, order.amount(), order.refundId())
+                .onItemOrFailure().transformToUni((ref, t) -> {
+                    if (t == null) {
+                        return record(payment, order, ref);
+                    }
+                    if (t instanceof ProblemException p && !(p.status() == 502 && "gateway-unavailable".equals(p.slug()))) {
+                        // the gateway will not do it: the payer is asked for a bank account instead
+                        return manualRefunds.open(payment, order, p.getMessage());
+                    }
+                    return Uni.createFrom().failure(new IllegalStateException("gateway unreachable, refund retried: "
+                            + t.getMessage()));
+                });
+    }
+
+    private Uni<Void> record(Payment payment, RefundOrder order, String gatewayRef) {
+        payment.refunded += order.amount();
+        return issued(payment, order, gatewayRef, payment.mode);
+    }
+
+    /**
+     * In the caller's transaction: money went back (the amount is already counted in payment.refunded):
+     * the refund row, the payment's state, RefundIssued.
+     */
+    public Uni<Void> issued(Payment payment, RefundOrder order, String gatewayRef, String mode) {
         Instant now = clock.instant();
-        List<PaymentLine> lines = List.of(new PaymentLine(PaymentLine.INVOICE, asked.invoiceId(),
-                envelopeTenant(payment, asked), asked.reason(), asked.amount()));
+        PaymentLine paid = payment.lineList().stream().filter(l -> order.invoiceId().equals(l.refId())).findFirst()
+                .orElse(new PaymentLine(PaymentLine.INVOICE, order.invoiceId(), payment.tenant, null, order.amount()));
+        List<PaymentLine> lines = List.of(new PaymentLine(paid.kind(), order.invoiceId(), paid.tenant(), order.reason(),
+                order.amount()));
         PaymentRefund refund = new PaymentRefund();
         refund.id = Ids.newId();
         refund.paymentId = payment.id;
-        refund.billingRefundId = asked.refundId();
-        refund.amount = asked.amount();
+        refund.billingRefundId = order.refundId();
+        refund.amount = order.amount();
         refund.gatewayRef = gatewayRef;
-        refund.reason = asked.reason();
+        refund.reason = order.reason();
         refund.lines = EventJson.MAPPER.valueToTree(lines).toString();
         refund.createdAt = now;
-        payment.refunded += asked.amount();
         PaymentState next = payment.refunded == payment.amount ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED;
-        RefundIssued issued = new RefundIssued(asked.refundId(), payment.id.toString(), payment.reference, payment.regie,
-                asked.amount(), payment.currency, payment.gateway, payment.mode, asked.reason(), lines, now);
+        RefundIssued issued = new RefundIssued(order.refundId(), payment.id.toString(), payment.reference, payment.regie,
+                order.amount(), payment.currency, payment.gateway, mode, order.reason(), lines, now);
         return refund.persist()
-                .flatMap(x -> stateMachine.moveTo(payment, next, "refund", asked.refundId()))
+                .flatMap(x -> stateMachine.moveTo(payment, next, "refund", order.refundId()))
                 .call(() -> outbox.publish(EventType.REFUND_ISSUED, payment.tenant, payment.id.toString(),
                         payment.checkoutId, issued))
                 .replaceWithVoid();
-    }
-
-    /** The bill's institution as the payment's lines name it (a counter payment may pay another's bills, R10). */
-    private static String envelopeTenant(Payment payment, RefundRequested asked) {
-        return payment.lineList().stream().filter(l -> asked.invoiceId().equals(l.refId())).map(PaymentLine::tenant)
-                .findFirst().orElse(payment.tenant);
     }
 }

@@ -35,6 +35,10 @@ public interface PaymentConfig {
     @WithDefault("PT30M")
     java.time.Duration expireAfter();
 
+    /** Days after the export that a refund transfer file asks the bank to execute it. */
+    @WithDefault("1")
+    int transferExecutionDays();
+
     /** An expired payment is still looked up this long: paid late, it is settled. */
     @WithDefault("P1D")
     java.time.Duration latePaymentWindow();
@@ -87,6 +91,17 @@ public interface PaymentConfig {
 
         @WithDefault("HMAC-SHA-256")
         String sealAlgorithm();
+
+        /** The régie's time zone: receipts show local time and are numbered per local year. */
+        @WithDefault("Europe/Brussels")
+        String timeZone();
+
+        /** The régie's own bank account, debited by refund transfers (SEPA pain.001): holder, IBAN, BIC. */
+        Optional<String> bankAccountName();
+
+        Optional<String> bankAccountIban();
+
+        Optional<String> bankAccountBic();
     }
 
     /** Worldline Sips 2.0: the Paypage and the Office JSON services. */

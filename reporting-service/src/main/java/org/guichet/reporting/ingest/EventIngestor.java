@@ -58,7 +58,7 @@ public class EventIngestor {
                 r.settledAt = p.settledAt();
             });
         }
-        if (envelope.is(EventType.PAYMENT_FAILED)) {
+        if (envelope.isPaymentWithoutMoney()) {
             PaymentFailed p = envelope.payloadAs(PaymentFailed.class);
             return upsert(envelope, UUID.fromString(p.paymentId()), TransactionStatus.FAILED, r -> {
                 fill(r, envelope.tenant(), p.regie(), p.payer(), p.amount(), p.currency(), p.lines());

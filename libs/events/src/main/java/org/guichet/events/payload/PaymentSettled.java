@@ -3,7 +3,20 @@ package org.guichet.events.payload;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * The money is ours. {@code receiptNumber} is the receipt's number, unique per institution (R12), and
+ * {@code statementDescriptor} what the payer's bank statement shows (R17); producers before they
+ * existed leave them out.
+ */
 public record PaymentSettled(String paymentId, String reference, String checkoutId, String regie,
                              long amount, String currency, String gateway, String gatewayReference,
-                             String mode, Payer payer, List<PaymentLine> lines, Instant settledAt) {
+                             String mode, Payer payer, List<PaymentLine> lines, Instant settledAt,
+                             String receiptNumber, String statementDescriptor) {
+
+    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
+                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
+                          List<PaymentLine> lines, Instant settledAt) {
+        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
+                settledAt, null, null);
+    }
 }

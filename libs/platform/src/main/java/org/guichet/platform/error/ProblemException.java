@@ -31,4 +31,8 @@ public class ProblemException extends RuntimeException {
     public String slug() {
         return slug;
     }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
 }

@@ -1,0 +1,150 @@
+package org.guichet.notification.delivery;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.guichet.documents.Receipt;
+import org.guichet.documents.ReceiptPdf;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.ReceiptRequested;
+import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.notification.NotificationConfig;
+import org.guichet.notification.template.EmailTemplates;
+import org.guichet.platform.Ids;
+import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.platform.money.Money;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The emails payment events call for, rendered and queued in the consumer's transaction
+ * ({@link DeliverySender} sends them): for a settled payment, the citizen's receipt with its PDF
+ * (R12) and the régie agents' "paid — ready to process" notice (R21); a receipt asked for again, to
+ * any address; a refund that needs the payer's bank account, with the form link.
+ */
+@ApplicationScoped
+public class PaymentEmails {
+    static final String RECEIPT = "receipt";
+    static final String AGENT_NOTICE = "agent-notice";
+    static final String REFUND_BANK_DETAILS = "refund-bank-details";
+
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    EmailTemplates templates;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "guichet.receipt.font")
+    Optional<String> font;
+
+    @Incoming("payments")
+    public Uni<Void> onPaymentEvent(String record) {
+        return consumer.apply("notification.payment-settled", record, this::dispatch);
+    }
+
+    private Uni<Void> dispatch(EventEnvelope envelope) {
+        if (envelope.is(EventType.PAYMENT_SETTLED)) {
+            return settled(envelope, envelope.payloadAs(PaymentSettled.class));
+        }
+        if (envelope.is(EventType.RECEIPT_REQUESTED)) {
+            ReceiptRequested asked = envelope.payloadAs(ReceiptRequested.class);
+            return receipt(envelope, asked.payment(), asked.email(), asked.language()).persist().replaceWithVoid();
+        }
+        if (envelope.is(EventType.REFUND_AWAITING_BANK_DETAILS)) {
+            return refundForm(envelope, envelope.payloadAs(RefundAwaitingBankDetails.class));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> settled(EventEnvelope envelope, PaymentSettled p) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (p.payer().email() != null && !p.payer().email().isBlank()) {
+            chain = chain.call(() -> receipt(envelope, p, p.payer().email(), p.payer().language()).persist());
+        }
+        NotificationConfig.Regie regie = config.regies().get(p.regie());
+        List<String> agents = regie == null ? List.of() : regie.agents();
+        for (String agent : agents) {
+            chain = chain.call(() -> delivery(envelope, AGENT_NOTICE, regie.language(), agent, data(p)).persist());
+        }
+        return chain;
+    }
+
+    private EmailDelivery receipt(EventEnvelope envelope, PaymentSettled p, String email, String language) {
+        EmailDelivery d = delivery(envelope, RECEIPT, language, email, data(p));
+        if (p.receiptNumber() != null) {
+            d.attachment = ReceiptPdf.render(Receipt.of(p), zone(p.regie()), font);
+            d.attachmentName = p.receiptNumber() + ".pdf";
+        }
+        return d;
+    }
+
+    private Uni<Void> refundForm(EventEnvelope envelope, RefundAwaitingBankDetails r) {
+        if (r.payer() == null || r.payer().email() == null || r.payer().email().isBlank()) {
+            return Uni.createFrom().voidItem(); // no address: finance sees it waiting in the manual refunds list
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("reference", r.reference());
+        data.put("name", r.payer().name() == null ? r.payer().subject() : r.payer().name());
+        data.put("amount", Money.of(r.amount(), r.currency()).toString());
+        data.put("regieName", regieName(r.regie()));
+        data.put("reason", r.reason());
+        data.put("formUrl", r.formUrl());
+        return delivery(envelope, REFUND_BANK_DETAILS, r.payer().language(), r.payer().email(), data).persist()
+                .replaceWithVoid();
+    }
+
+    private Map<String, Object> data(PaymentSettled p) {
+        NotificationConfig.Regie regie = config.regies().get(p.regie());
+        Map<String, Object> data = new HashMap<>();
+        data.put("reference", p.reference());
+        data.put("receiptNumber", p.receiptNumber());
+        data.put("name", p.payer().name() == null ? p.payer().subject() : p.payer().name());
+        data.put("amount", Money.of(p.amount(), p.currency()).toString());
+        data.put("regieName", regieName(p.regie()));
+        data.put("descriptor", p.statementDescriptor() != null ? p.statementDescriptor()
+                : regie == null ? null : regie.statementDescriptor().orElse(null));
+        data.put("lines", p.lines().stream().map(l -> Map.of(
+                "description", l.description() == null ? l.refId() : l.description(),
+                "amount", Money.of(l.amount(), p.currency()).toString())).toList());
+        return data;
+    }
+
+    private String regieName(String code) {
+        NotificationConfig.Regie regie = config.regies().get(code);
+        return regie == null ? code : regie.name();
+    }
+
+    private ZoneId zone(String regie) {
+        NotificationConfig.Regie r = config.regies().get(regie);
+        return ZoneId.of(r == null ? "UTC" : r.timeZone());
+    }
+
+    private EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
+                                   Map<String, Object> data) {
+        EmailTemplates.Rendered rendered = templates.render(template, language, data);
+        EmailDelivery d = new EmailDelivery();
+        d.id = Ids.newId();
+        d.sourceEventId = envelope.eventId();
+        d.tenant = envelope.tenant();
+        d.template = template;
+        d.language = rendered.language();
+        d.recipient = recipient;
+        d.subject = rendered.subject();
+        d.bodyText = rendered.body();
+        d.status = DeliveryStatus.PENDING;
+        d.createdAt = clock.instant();
+        d.nextAttemptAt = d.createdAt;
+        return d;
+    }
+}

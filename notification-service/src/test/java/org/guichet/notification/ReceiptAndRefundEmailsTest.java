@@ -1,0 +1,88 @@
+package org.guichet.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.Payer;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.ReceiptRequested;
+import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.guichet.notification.PaymentEmailsTest.inbox;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** R12: the receipt email carries the receipt PDF, also when sent again to another address; R7: the IBAN form link. */
+@QuarkusTest
+class ReceiptAndRefundEmailsTest extends NotificationTestResource {
+
+    static PaymentSettled settled(String email, String reference, String receiptNumber) {
+        return new PaymentSettled(UUID.randomUUID().toString(), reference, null, "kladno-library", 6500, "CZK", "sandbox",
+                "sbx_9", "ONLINE", new Payer("patron-n", "Jana Nováková", email, "cs"),
+                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Pozdní vrácení", 6500)),
+                Instant.parse("2026-11-21T10:15:30Z"), receiptNumber, "KNIHOVNA KLADNO");
+    }
+
+    /** The text of the PDF attached to a message GreenMail received. */
+    static String attachedPdfText(JsonNode message) throws Exception {
+        String mime = message.path("mimeMessage").asText().replace("\r\n", "\n");
+        int type = mime.indexOf("application/pdf");
+        assertTrue(type > 0, "a PDF is attached: " + mime);
+        int start = mime.indexOf("\n\n", type) + 2;
+        int end = mime.indexOf("\n--", start);
+        byte[] pdf = Base64.getMimeDecoder().decode(mime.substring(start, end));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void the_receipt_email_carries_the_receipt_pdf_and_can_be_sent_again_to_another_address() throws Exception {
+        String email = "rc-" + UUID.randomUUID() + "@example.cz";
+        PaymentSettled p = settled(email, "KLADNO-LIBRARY-000201", "LIB-KLADNO-2026-000777");
+        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", p.paymentId(), p);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000201").size() == 1);
+        JsonNode receipt = inbox(email, "000201").get(0);
+        String text = attachedPdfText(receipt);
+        assertTrue(text.contains("LIB-KLADNO-2026-000777") && text.contains("Total: 65.00 CZK"), text);
+        assertTrue(text.contains("2026-11-21 11:15"), "local time in Kladno: " + text);
+        assertTrue(receipt.path("mimeMessage").asText().contains("LIB-KLADNO-2026-000777.pdf"));
+
+        String other = "employer-" + UUID.randomUUID() + "@example.cz";
+        TestEvents.publish(EventType.RECEIPT_REQUESTED, "lib-kladno", p.paymentId(), new ReceiptRequested(p.paymentId(),
+                p.receiptNumber(), other, "en", "agent-7", p));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(other, "000201").size() == 1);
+        JsonNode again = inbox(other, "000201").get(0);
+        assertEquals("Payment receipt KLADNO-LIBRARY-000201", again.path("subject").asText());
+        assertTrue(attachedPdfText(again).contains("LIB-KLADNO-2026-000777"));
+        assertEquals(1, inbox(email, "000201").size(), "the payer's address gets nothing more");
+    }
+
+    @Test
+    void a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link() {
+        String email = "rf-" + UUID.randomUUID() + "@example.be";
+        String link = "http://127.0.0.1:8083/refund-forms/" + UUID.randomUUID();
+        TestEvents.publish(EventType.REFUND_AWAITING_BANK_DETAILS, "ville-namur", "p1", new RefundAwaitingBankDetails(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "NAMUR-ETAT-CIVIL-000301", "namur-etat-civil", 500, "EUR", "demande refusée", link,
+                new Payer("c-1", "Marie Dubois", email, "fr")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000301").size() == 1);
+        JsonNode mail = inbox(email, "000301").get(0);
+        assertEquals("Remboursement NAMUR-ETAT-CIVIL-000301 : vos coordonnées bancaires", mail.path("subject").asText());
+        String mime = mail.path("mimeMessage").asText().replace("=\r\n", "").replace("=\n", "");
+        assertTrue(mime.contains(link.substring(link.lastIndexOf('/') + 1)), mime);
+    }
+}

@@ -1,0 +1,91 @@
+package org.guichet.payment.receipt;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.ReceiptRequested;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.payment.PaymentEvents;
+import org.guichet.payment.payment.PaymentService;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.outbox.Outbox;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** A settled payment's receipt (R12): the printable PDF, and sending it by email to any address. */
+@Path("/payments/{id}/receipt")
+@Tag(name = "Receipts")
+@RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+public class ReceiptResource {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    @Inject
+    PaymentService payments;
+    @Inject
+    PaymentEvents events;
+    @Inject
+    Receipts receipts;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Caller caller;
+
+    @GET
+    @Produces("application/pdf")
+    @Operation(summary = "The receipt as a PDF; the payer sees only their own")
+    public Uni<Response> pdf(@PathParam("id") String id) {
+        return settled(id).map(p -> Response.ok(receipts.pdf(events.settledEvent(p)), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + p.receiptNumber + ".pdf\"").build());
+    }
+
+    @POST
+    @Path("/emails")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Email the receipt, to the payer's address or to another given for this receipt only")
+    public Uni<Response> email(@PathParam("id") String id, EmailRequest request) {
+        String email = request == null || request.email() == null ? null : request.email().strip();
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw Problems.invalid("An email address is required", new FieldError("email", "must be an email address"));
+        }
+        return settled(id).flatMap(p -> Panache.withTransaction(() -> outbox.publish(EventType.RECEIPT_REQUESTED,
+                        p.tenant, p.id.toString(), p.checkoutId, new ReceiptRequested(p.id.toString(), p.receiptNumber,
+                                email, request.language() != null ? request.language() : p.payerLanguage,
+                                caller.subject(), events.settledEvent(p))))
+                .map(e -> Response.accepted(new EmailRequested(p.receiptNumber, email)).build()));
+    }
+
+    private Uni<Payment> settled(String id) {
+        UUID paymentId = Ids.parseOrNotFound(id, "Payment " + id);
+        return payments.visibleTo(paymentId, caller.tenant(), caller.subject(), caller.isStaff()).map(p -> {
+            if (p.receiptNumber == null) {
+                throw Problems.conflict("no-receipt", "Payment " + p.reference + " is " + p.state
+                        + ": a receipt exists once it is paid");
+            }
+            return p;
+        });
+    }
+
+    public record EmailRequest(String email, String language) {
+    }
+
+    public record EmailRequested(String receiptNumber, String email) {
+    }
+}

@@ -1,0 +1,250 @@
+package org.guichet.payment.refund;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.payment.payment.Payment;
+import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.payment.transfer.Iban;
+import org.guichet.payment.transfer.SepaCreditTransfer;
+import org.guichet.payment.transfer.TransferBatch;
+import org.guichet.platform.Ids;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Refunds made by bank transfer when the gateway cannot refund: the payer is sent a form link
+ * (RefundAwaitingBankDetails), gives an IBAN, finance exports every ready refund as one pain.001
+ * file and marks it executed once the bank has run it; then RefundIssued (mode BANK_TRANSFER).
+ * The amount is counted as refunded on the payment from the start, so nothing refunds it twice.
+ */
+@ApplicationScoped
+public class ManualRefunds {
+    private static final Logger LOG = Logger.getLogger(ManualRefunds.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final String FORM_PATH = "/refund-forms/";
+    public static final String MODE = "BANK_TRANSFER";
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    PaymentConfig config;
+    @Inject
+    Refunds refunds;
+
+    public Uni<ManualRefund> existing(String refundId) {
+        return ManualRefund.<ManualRefund>find("refundId", refundId).firstResult();
+    }
+
+    /** In the caller's transaction, the payment locked: the payer will be asked for an account. */
+    Uni<Void> open(Payment payment, RefundOrder order, String whyNotByGateway) {
+        return existing(order.refundId()).flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ManualRefund m = new ManualRefund();
+            m.id = Ids.newId();
+            m.paymentId = payment.id;
+            m.paymentReference = payment.reference;
+            m.refundId = order.refundId();
+            m.invoiceId = order.invoiceId();
+            m.tenant = payment.tenant;
+            m.regie = payment.regie;
+            m.amount = order.amount();
+            m.currency = payment.currency;
+            m.reason = order.reason();
+            m.state = ManualRefundState.AWAITING_BANK_DETAILS;
+            m.formToken = token();
+            m.createdAt = clock.instant();
+            payment.refunded += order.amount();
+            LOG.infof("refund %s of payment %s goes by bank transfer: %s", order.refundId(), payment.reference,
+                    whyNotByGateway);
+            return m.persist().call(() -> outbox.publish(EventType.REFUND_AWAITING_BANK_DETAILS, payment.tenant,
+                    payment.id.toString(), payment.checkoutId, new RefundAwaitingBankDetails(m.id.toString(),
+                            order.refundId(), payment.id.toString(), payment.reference, payment.regie, m.amount,
+                            m.currency, m.reason, config.publicUrl() + FORM_PATH + m.formToken, payment.payer())))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** The refund a form link names; an unknown token is a 404 like any other. */
+    public Uni<ManualRefund> byToken(String token) {
+        return Panache.withSession(() -> ManualRefund.<ManualRefund>find("formToken", token).firstResult())
+                .map(m -> {
+                    if (m == null) {
+                        throw Problems.notFound("Refund form");
+                    }
+                    return m;
+                });
+    }
+
+    /** The payer's account, checked; may be corrected until the refund is in a transfer file. */
+    public Uni<ManualRefund> giveBankDetails(String token, BankDetails details) {
+        List<FieldError> errors = new ArrayList<>();
+        Iban.Result iban = Iban.check(details.iban());
+        if (!iban.valid()) {
+            errors.add(new FieldError("iban", iban.problem()));
+        }
+        String bic = Iban.checkBic(details.bic()).orElse(null);
+        if (bic != null && !Iban.isBic(bic)) {
+            errors.add(new FieldError("bic", "must be 8 or 11 characters: bank, country, place (and branch)"));
+        }
+        String holder = details.holderName() == null ? "" : details.holderName().strip();
+        if (holder.isEmpty() || holder.length() > 70) {
+            errors.add(new FieldError("holderName", "is required, at most 70 characters"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(Problems.invalid("The bank details are not valid", errors));
+        }
+        return Panache.withTransaction(() -> ManualRefund.<ManualRefund>find("formToken", token)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().map(m -> {
+                    if (m == null) {
+                        throw Problems.notFound("Refund form");
+                    }
+                    m.moveTo(ManualRefundState.READY);
+                    m.holderName = holder;
+                    m.iban = iban.iban();
+                    m.bic = bic;
+                    m.detailsAt = clock.instant();
+                    return m;
+                }));
+    }
+
+    public Uni<List<ManualRefund>> list(String tenant, ManualRefundState state) {
+        return Panache.withSession(() -> state == null
+                ? ManualRefund.<ManualRefund>list("tenant = ?1 order by createdAt", tenant)
+                : ManualRefund.<ManualRefund>list("tenant = ?1 and state = ?2 order by createdAt", tenant, state));
+    }
+
+    /**
+     * Every ready refund of the institution in one currency in one pain.001 file (a bank takes one
+     * currency per file; EUR is a SEPA file); they move to IN_TRANSFER with it.
+     */
+    public Uni<TransferBatch> export(String tenant, String currency, String operator) {
+        return Panache.withTransaction(() -> ManualRefund.<ManualRefund>find(
+                        "tenant = ?1 and state = ?2 order by createdAt", tenant, ManualRefundState.READY)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().flatMap(all -> {
+                    List<ManualRefund> ready = all.stream()
+                            .filter(m -> currency == null || m.currency.equals(currency)).toList();
+                    if (ready.isEmpty()) {
+                        throw Problems.unprocessable("nothing-to-transfer",
+                                "No refund has its bank details yet: nothing to transfer");
+                    }
+                    List<String> currencies = ready.stream().map(m -> m.currency).distinct().toList();
+                    if (currencies.size() > 1) {
+                        throw Problems.unprocessable("choose-currency", "Refunds wait in " + currencies
+                                + ": export one currency at a time (?currency=EUR)");
+                    }
+                    Instant now = clock.instant();
+                    TransferBatch batch = new TransferBatch();
+                    batch.id = Ids.newId();
+                    batch.messageId = "GUICHET-" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                            .format(now.atOffset(ZoneOffset.UTC)) + "-" + token().substring(0, 8);
+                    batch.transfers = ready.size();
+                    batch.createdBy = operator;
+                    batch.createdAt = now;
+                    batch.document = SepaCreditTransfer.document(batch.messageId, now, tenant, groups(ready, now));
+                    ready.forEach(m -> {
+                        m.moveTo(ManualRefundState.IN_TRANSFER);
+                        m.batchId = batch.id;
+                    });
+                    return batch.persist();
+                }));
+    }
+
+    public Uni<TransferBatch> batch(String tenant, String id) {
+        UUID batchId = Ids.parseOrNotFound(id, "Transfer file " + id);
+        return Panache.withSession(() -> TransferBatch.<TransferBatch>findById(batchId)
+                .call(b -> b == null ? Uni.createFrom().nullItem()
+                        : ManualRefund.count("batchId = ?1 and tenant = ?2", batchId, tenant).invoke(n -> {
+                            if (n == 0) {
+                                throw Problems.notFound("Transfer file " + id);
+                            }
+                        }))
+                .map(b -> {
+                    if (b == null) {
+                        throw Problems.notFound("Transfer file " + id);
+                    }
+                    return b;
+                }));
+    }
+
+    /** The bank ran the file: each refund is issued (RefundIssued), once, however often this is called. */
+    public Uni<TransferBatch> executed(String tenant, String id, String operator) {
+        return batch(tenant, id).flatMap(seen -> Panache.withTransaction(() ->
+                TransferBatch.<TransferBatch>findById(seen.id, LockModeType.PESSIMISTIC_WRITE).flatMap(batch -> {
+                    if (batch.executedAt != null) {
+                        return Uni.createFrom().item(batch);
+                    }
+                    batch.executedAt = clock.instant();
+                    batch.executedBy = operator;
+                    return ManualRefund.<ManualRefund>list("batchId = ?1 order by createdAt", batch.id)
+                            .flatMap(refundsOfBatch -> Multi.createFrom().iterable(refundsOfBatch)
+                                    .onItem().transformToUniAndConcatenate(m -> issue(m, batch))
+                                    .collect().asList())
+                            .replaceWith(batch);
+                })));
+    }
+
+    private Uni<Void> issue(ManualRefund m, TransferBatch batch) {
+        m.moveTo(ManualRefundState.EXECUTED);
+        m.executedAt = batch.executedAt;
+        return Payment.byIdForUpdate(m.paymentId).flatMap(payment -> refunds.issued(payment,
+                new RefundOrder(m.refundId, m.invoiceId, m.paymentId.toString(), m.amount, m.reason),
+                batch.messageId + "/" + m.id, MODE));
+    }
+
+    private List<SepaCreditTransfer.Group> groups(List<ManualRefund> ready, Instant now) {
+        LocalDate execution = now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(config.transferExecutionDays());
+        Map<String, List<ManualRefund>> byAccount = new LinkedHashMap<>();
+        for (ManualRefund m : ready) {
+            byAccount.computeIfAbsent(m.regie + "/" + m.currency, k -> new ArrayList<>()).add(m);
+        }
+        List<SepaCreditTransfer.Group> groups = new ArrayList<>();
+        for (List<ManualRefund> same : byAccount.values()) {
+            String regie = same.get(0).regie;
+            PaymentConfig.Regie account = config.requireRegie(regie);
+            String iban = account.bankAccountIban().orElseThrow(() -> Problems.unprocessable("no-bank-account",
+                    "Régie " + regie + " has no bank account configured (guichet.payment.regies." + regie
+                            + ".bank-account-iban): its refunds cannot be transferred"));
+            groups.add(new SepaCreditTransfer.Group(account.bankAccountName().orElse(regie), iban,
+                    account.bankAccountBic().orElse(null), same.get(0).currency, execution,
+                    same.stream().map(m -> new SepaCreditTransfer.Transfer(m.id.toString().replace("-", ""), m.amount,
+                            m.holderName, m.iban, m.bic, "Refund of " + m.paymentReference
+                            + (m.reason == null ? "" : " " + m.reason))).toList()));
+        }
+        return groups;
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What the payer types on the form. */
+    public record BankDetails(String holderName, String iban, String bic) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.guichet.payment.refund;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.platform.error.ProblemException;
+import org.guichet.platform.money.Money;
+
+import static org.guichet.platform.text.Html.escape;
+
+/**
+ * The form a payer reaches from the refund email: no login, the link's unguessable token is the
+ * credential. The page posts back here; a JSON client may post the same fields as JSON.
+ */
+@Path(ManualRefunds.FORM_PATH + "{token}")
+@Tag(name = "Refunds by transfer")
+public class RefundFormResource {
+    @Inject
+    ManualRefunds manualRefunds;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The bank-account form of a refund the gateway could not make")
+    public Uni<String> form(@PathParam("token") String token) {
+        return manualRefunds.byToken(token).map(m -> page(m, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The payer's account, from the form page")
+    public Uni<Response> fromPage(@PathParam("token") String token, @FormParam("holderName") String holderName,
+                                  @FormParam("iban") String iban, @FormParam("bic") String bic) {
+        return manualRefunds.giveBankDetails(token, new ManualRefunds.BankDetails(holderName, iban, bic))
+                .map(m -> Response.ok(thanks(m)).build())
+                .onFailure(t -> t instanceof ProblemException p && p.status() == 400).recoverWithUni(t ->
+                        manualRefunds.byToken(token).map(m -> Response.status(400)
+                                .entity(page(m, ((ProblemException) t).errors().stream()
+                                        .map(e -> e.field() + " " + e.message()).toList().toString())).build()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The payer's account, as JSON")
+    public Uni<ManualRefundView> fromClient(@PathParam("token") String token, ManualRefunds.BankDetails details) {
+        return manualRefunds.giveBankDetails(token, details == null ? new ManualRefunds.BankDetails(null, null, null)
+                : details).map(ManualRefundView::of);
+    }
+
+    private static String page(ManualRefund m, String error) {
+        String amount = Money.of(m.amount, m.currency).toDecimalString() + " " + m.currency;
+        if (m.state != ManualRefundState.AWAITING_BANK_DETAILS && m.state != ManualRefundState.READY) {
+            return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
+                    + "<h1>Refund " + escape(amount) + "</h1><p>This refund is already on its way to your bank.</p></body></html>";
+        }
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
+                + "<h1>Refund " + escape(amount) + " — " + escape(m.paymentReference) + "</h1>"
+                + (m.reason == null ? "" : "<p>" + escape(m.reason) + "</p>")
+                + "<p>Your card could not be refunded: give the bank account to transfer the money to.</p>"
+                + (error == null ? "" : "<p role=\"alert\" class=\"error\">" + escape(error) + "</p>")
+                + "<form method=\"post\">"
+                + "<label>Account holder <input name=\"holderName\" required maxlength=\"70\"></label><br>"
+                + "<label>IBAN <input name=\"iban\" required></label><br>"
+                + "<label>BIC (optional) <input name=\"bic\"></label><br>"
+                + "<button type=\"submit\">Send</button></form></body></html>";
+    }
+
+    private static String thanks(ManualRefund m) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
+                + "<h1>Thank you</h1><p>The refund will be transferred to " + escape(ManualRefundView.mask(m.iban))
+                + ".</p></body></html>";
+    }
+}

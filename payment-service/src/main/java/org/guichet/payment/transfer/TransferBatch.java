@@ -1,0 +1,30 @@
+package org.guichet.payment.transfer;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One SEPA credit-transfer file finance exported, kept as generated so it can be downloaded again. */
+@Entity
+@Table(name = "transfer_batch")
+public class TransferBatch extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "message_id")
+    public String messageId;
+    public int transfers;
+    public String document;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "executed_by")
+    public String executedBy;
+    @Column(name = "executed_at")
+    public Instant executedAt;
+}

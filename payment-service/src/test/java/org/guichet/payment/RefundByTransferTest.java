@@ -1,0 +1,126 @@
+package org.guichet.payment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.guichet.events.EventContract;
+import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
+import org.guichet.events.Topics;
+import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.events.payload.RefundRequested;
+import org.guichet.payment.transfer.SepaCreditTransferTest;
+import org.guichet.testing.DevTokens;
+import org.guichet.testing.EventTap;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.MolliePaymentTest.REGIE;
+import static org.guichet.payment.MolliePaymentTest.choose;
+import static org.guichet.payment.MolliePaymentTest.start;
+import static org.guichet.payment.SandboxPaymentTest.TENANT;
+import static org.guichet.payment.SandboxPaymentTest.checkout;
+import static org.guichet.payment.SandboxPaymentTest.citizen;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A refund Mollie refuses (the card is gone) goes by bank transfer: the payer is sent a form link,
+ * gives an IBAN (checked), finance exports a SEPA pain.001 file valid against the schema, marks it
+ * executed, and RefundIssued follows once.
+ */
+@QuarkusTest
+class RefundByTransferTest extends PaymentTestResource {
+
+    static RequestSpecification finance() {
+        return given().auth().oauth2(DevTokens.mint("finance-1", TENANT, "finance")).contentType(ContentType.JSON);
+    }
+
+    @BeforeEach
+    void resetTraps() {
+        SimulatorResource.simulator.traps.reset();
+    }
+
+    @Test
+    void a_refund_the_gateway_refuses_is_transferred_to_the_iban_the_payer_gives() throws Exception {
+        String paymentId = checkout("patron-t1", REGIE, "EUR", 3000);
+        given().get(choose(start("patron-t1", paymentId), "paid")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-t1").get("/payments/" + paymentId)
+                .then().body("state", equalTo("SETTLED")));
+        SimulatorResource.simulator.traps.refuseRefunds = true;
+        String refundId = UUID.randomUUID().toString();
+        RefundRequested asked = new RefundRequested(refundId, UUID.randomUUID().toString(), "patron-t1", paymentId, 1200,
+                "EUR", "request refused", "agent-1");
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, asked.invoiceId(), asked);
+            ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30));
+            assertEquals(List.of(), EventContract.violations(r.value()));
+            RefundAwaitingBankDetails waiting = EventJson.read(r.value()).payloadAs(RefundAwaitingBankDetails.class);
+            assertEquals(1200, waiting.amount());
+            assertEquals("patron-t1@example.cz", waiting.payer().email());
+            String form = waiting.formUrl().substring(waiting.formUrl().indexOf("/refund-forms/"));
+
+            given().get(form).then().statusCode(200).contentType(ContentType.HTML).body(containsString("12.00 EUR"));
+            given().get("/refund-forms/not-a-token").then().statusCode(404);
+            // a mistyped IBAN (last digit) and a non-SEPA one are refused, as JSON and from the page
+            given().contentType(ContentType.JSON).body(Map.of("holderName", "Jan Novák", "iban", "BE71096123456768"))
+                    .post(form).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("iban"));
+            given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
+                    .formParam("iban", "US64SVBKUS6S3300958879").post(form).then().statusCode(400)
+                    .body(containsString("SEPA"));
+            finance().get("/manual-refunds?state=AWAITING_BANK_DETAILS").then().statusCode(200)
+                    .body("refundId", hasItem(refundId));
+
+            given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
+                    .formParam("iban", "fr14 2004 1010 0505 0001 3M02 606").post(form).then().statusCode(200)
+                    .body(containsString("FR14"));
+            citizen("patron-t1").get("/manual-refunds").then().statusCode(403);
+            finance().get("/manual-refunds?state=READY").then().statusCode(200)
+                    .body("find { it.refundId == '" + refundId + "' }.iban", equalTo("FR14…2606"));
+            finance().get("/manual-refunds?state=SOMETHING").then().statusCode(400);
+
+            Response export = finance().accept("application/xml").post("/manual-refunds/transfers?currency=EUR");
+            assertEquals(201, export.statusCode(), export.asString());
+            String xml = export.asString();
+            SepaCreditTransferTest.validate(xml);
+            assertTrue(xml.contains("<IBAN>FR1420041010050500013M02606</IBAN>"), xml);
+            assertTrue(xml.contains("<InstdAmt Ccy=\"EUR\">12.00</InstdAmt>"), xml);
+            assertTrue(xml.contains("<IBAN>BE71096123456769</IBAN>"), "the régie's account is debited: " + xml);
+            finance().post("/manual-refunds/transfers?currency=EUR").then().statusCode(422)
+                    .body("type", containsString("nothing-to-transfer"));
+            given().get(form).then().statusCode(200).body(containsString("already on its way"));
+            String batch = export.header("Location").substring(export.header("Location").indexOf("/manual-refunds/"));
+            assertEquals(xml, finance().accept("application/xml").get(batch).asString());
+            citizen("patron-t1").get("/payments/" + paymentId).then().body("state", equalTo("SETTLED"));
+
+            finance().post(batch + "/executed").then().statusCode(200).body("executedAt", notNullValue());
+            ConsumerRecord<String, String> issued = tap.await(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(10));
+            RefundIssued refund = EventJson.read(issued.value()).payloadAs(RefundIssued.class);
+            assertEquals(refundId, refund.refundId());
+            assertEquals("BANK_TRANSFER", refund.mode());
+            assertEquals(1200, refund.amount());
+            finance().post(batch + "/executed").then().statusCode(200);
+            assertEquals(1, tap.collect(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(3)).size());
+        }
+        citizen("patron-t1").get("/payments/" + paymentId).then().body("state", equalTo("PARTIALLY_REFUNDED"));
+    }
+}
