@@ -177,6 +177,19 @@ class CartJourneyTest extends CartTestResource {
     }
 
     @Test
+    void an_expired_payment_releases_its_items_too() {
+        String item = invoiceFor("patron-c11", "kladno-library", 3000);
+        String checkout = addAndCheckout("patron-c11", item);
+        String paymentId = citizen("patron-c11").get("/checkouts/" + checkout).then().extract().path("payments[0].paymentId");
+        TestEvents.publish(EventType.PAYMENT_EXPIRED, TENANT, paymentId, new PaymentFailed(paymentId, "R-3", checkout,
+                "kladno-library", 3000, "CZK", "sandbox", "EXPIRED", "no answer within 30 minutes",
+                new Payer("patron-c11", null, null, "cs"), List.of()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                citizen("patron-c11").get("/payables").then().body("id", hasItem(item)));
+        citizen("patron-c11").get("/checkouts/" + checkout).then().body("status", equalTo("FAILED"));
+    }
+
+    @Test
     void a_cancelled_invoice_is_withdrawn_and_a_partly_waived_one_costs_what_is_left() {
         String cancelled = invoiceFor("patron-c10", "kladno-library", 5000);
         String waived = invoiceFor("patron-c10", "kladno-library", 4000);

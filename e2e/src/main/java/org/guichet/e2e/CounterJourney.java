@@ -126,6 +126,37 @@ public final class CounterJourney {
         });
         step("C6 group    Kladno took a cheque for Slaný's bill (receipt %s); Namur may not (404)",
                 cheque.path("receiptNumber").asText());
+
+        // C7 a cash deposit on the patron's prepaid credit (R14), with its printable receipt (R12)
+        JsonNode deposit = Journey.expect(Http.postJson(urls.payment() + "/counter-payments", agent, Map.of("accountId",
+                patron, "amount", 300, "mode", "CASH", "tendered", 300, "deposit", true),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201, "counter deposit").json();
+        Journey.await("billing puts the deposit on the credit", () -> creditOf(patron, agent) == 300 ? 300L : null);
+        Http.Reply pdf = Journey.expect(Http.get(urls.payment() + "/payments/" + deposit.path("paymentId").asText()
+                + "/receipt", agent), 200, "receipt PDF");
+        if (!pdf.body().startsWith("%PDF")) {
+            throw new JourneyFailure("the receipt is not a PDF: " + pdf.body().substring(0, Math.min(40, pdf.body().length())));
+        }
+        step("C7 credit   cash deposit 3.00 CZK on %s's credit; receipt %s printed as PDF", patron,
+                deposit.path("receiptNumber").asText());
+
+        // C8 the patron tops up the credit online, through the same engine (payment order, gateway, PaymentSettled)
+        String citizen = DevTokens.mint(patron, TENANT, "citizen");
+        JsonNode online8 = Journey.expect(Http.postJson(urls.payment() + "/deposits", citizen, Map.of("amount", 500),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201, "online deposit").json();
+        String page = Journey.expect(Http.postJson(urls.payment() + "/payments/" + online8.path("id").asText() + "/start",
+                citizen, "", Map.of()), 200, "start deposit").json().path("checkoutUrl").asText();
+        Http.Reply decided = Http.postForm(page, "decision=pay");
+        if (decided.status() != 303) {
+            throw new JourneyFailure("the hosted page answered " + decided.status());
+        }
+        Journey.await("billing puts the online deposit on the credit", () -> creditOf(patron, agent) == 800 ? 800L : null);
+        step("C8 credit   online deposit 5.00 CZK through the sandbox (%s): credit 8.00 CZK", online8.path("reference").asText());
+    }
+
+    private long creditOf(String account, String token) {
+        return Journey.expect(Http.get(urls.billing() + "/accounts/" + account + "/summary", token), 200, "summary")
+                .json().path("credit").asLong();
     }
 
     private JsonNode refundIn(String invoiceId, String token) {

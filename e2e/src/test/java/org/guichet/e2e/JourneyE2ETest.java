@@ -45,13 +45,13 @@ class JourneyE2ETest {
             System.out.println(line);
             OUTPUT.add(line);
         }).run(result);
-        assertEquals(13, OUTPUT.size(), "every counter step reported");
+        assertEquals(15, OUTPUT.size(), "every counter step reported");
 
         new MollieJourney(SuiteUrls.withOffset(OFFSET), line -> {
             System.out.println(line);
             OUTPUT.add(line);
         }).run();
-        assertEquals(14, OUTPUT.size(), "the Mollie step reported");
+        assertEquals(16, OUTPUT.size(), "the Mollie step reported");
     }
 
     static int launcher(String command) throws IOException, InterruptedException {

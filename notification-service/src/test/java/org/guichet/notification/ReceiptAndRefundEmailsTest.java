@@ -72,7 +72,7 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
     }
 
     @Test
-    void a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link() {
+    void a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link() throws Exception {
         String email = "rf-" + UUID.randomUUID() + "@example.be";
         String link = "http://127.0.0.1:8083/refund-forms/" + UUID.randomUUID();
         TestEvents.publish(EventType.REFUND_AWAITING_BANK_DETAILS, "ville-namur", "p1", new RefundAwaitingBankDetails(

@@ -55,25 +55,12 @@ public class CartCheckedOutConsumer {
     private Uni<Void> create(String tenant, CartCheckedOut checkout, CartCheckedOut.PaymentRequest request) {
         Optional<PaymentConfig.Regie> regie = config.regie(request.regie());
         return references.next(request.regie()).flatMap(reference -> {
-            Payment p = new Payment();
-            p.id = Ids.parseOrNotFound(request.paymentId(), "Payment");
-            p.tenant = tenant;
-            p.owner = checkout.payer().subject();
-            p.payerName = checkout.payer().name();
-            p.payerEmail = checkout.payer().email();
-            p.payerLanguage = checkout.payer().language();
+            Payment p = Payment.created(Ids.parseOrNotFound(request.paymentId(), "Payment"), tenant, checkout.payer(),
+                    request.regie(), reference, request.amount(), request.currency(),
+                    regie.map(PaymentConfig.Regie::gateway).orElse("none"),
+                    org.guichet.payment.payment.PaymentEvents.MODE_ONLINE, request.lines(), clock.instant());
             p.checkoutId = checkout.checkoutId();
-            p.regie = request.regie();
-            p.reference = reference;
-            p.amount = request.amount();
-            p.currency = request.currency();
-            p.state = PaymentState.CREATED;
-            p.mode = org.guichet.payment.payment.PaymentEvents.MODE_ONLINE;
-            p.gateway = regie.map(PaymentConfig.Regie::gateway).orElse("none");
             p.returnUrl = checkout.returnUrl();
-            p.setLines(request.lines());
-            p.createdAt = clock.instant();
-            p.updatedAt = p.createdAt;
             String refusal = refusal(regie, request);
             Uni<Payment> saved = p.<Payment>persist().call(Panache::flush);
             if (refusal != null) {

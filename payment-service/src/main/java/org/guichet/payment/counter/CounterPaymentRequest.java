@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Money taken at the counter (R4, R24): for an account (oldest bills first) or for the bills
- * selected; {@code institution} names another institution of the group whose bills are paid (R10).
+ * Money taken at the counter (R4, R24): for an account (oldest bills first), for the bills
+ * selected, or as a deposit on its prepaid credit (R14); {@code institution} names another institution of the group whose bills are paid (R10).
  * Cash needs what was tendered; a cheque its number and bank.
  */
 public record CounterPaymentRequest(@NotBlank @Size(max = 100) String accountId,
@@ -20,7 +20,13 @@ public record CounterPaymentRequest(@NotBlank @Size(max = 100) String accountId,
                                     @NotNull @Positive Long amount,
                                     @NotNull Mode mode,
                                     @PositiveOrZero Long tendered,
-                                    @Valid Cheque cheque) {
+                                    @Valid Cheque cheque,
+                                    Boolean deposit) {
+
+    /** The money goes on the account's prepaid credit (R14) instead of paying bills. */
+    public boolean isDeposit() {
+        return Boolean.TRUE.equals(deposit);
+    }
 
     public enum Mode { CASH, CHEQUE, CARD_TERMINAL }
 

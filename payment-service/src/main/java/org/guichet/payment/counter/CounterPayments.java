@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentReferences;
@@ -55,25 +56,14 @@ public class CounterPayments {
                         + regie.currency() + ", the account's bills are in " + account.currency());
             }
             return references.next(account.regie()).flatMap(reference -> {
-                Payment p = new Payment();
-                p.id = Ids.newId();
-                p.tenant = callerTenant;
-                p.owner = account.principalAccountId();
-                p.regie = account.regie();
-                p.reference = reference;
-                p.amount = r.amount();
-                p.currency = account.currency();
-                p.state = PaymentState.CREATED;
-                p.gateway = GATEWAY;
-                p.mode = r.mode().name();
+                Payment p = Payment.created(Ids.newId(), callerTenant, new Payer(account.principalAccountId(), null,
+                                null, null), account.regie(), reference, r.amount(), account.currency(), GATEWAY,
+                        r.mode().name(), lines, clock.instant());
                 p.operator = agent;
                 p.tendered = r.mode() == CounterPaymentRequest.Mode.CASH ? r.tendered() : null;
                 p.changeGiven = p.tendered == null ? null : p.tendered - p.amount;
                 p.chequeNumber = r.cheque() == null ? null : r.cheque().number();
                 p.chequeBank = r.cheque() == null ? null : r.cheque().bank();
-                p.setLines(lines);
-                p.createdAt = clock.instant();
-                p.updatedAt = p.createdAt;
                 return p.persist()
                         .call(Panache::flush)
                         .flatMap(x -> claims.claim(p))
@@ -84,7 +74,8 @@ public class CounterPayments {
                             }
                         })
                         .flatMap(x -> stateMachine.moveTo(p, PaymentState.SETTLED, "counter", agent))
-                        .map(x -> new CounterReceipt(p.id.toString(), p.reference, institution, r.accountId(), p.amount,
+                        .map(x -> new CounterReceipt(p.id.toString(), p.receiptNumber, p.reference, institution,
+                                r.accountId(), p.amount,
                                 p.currency, p.mode, p.tendered, p.changeGiven, lines));
             });
         });
@@ -112,6 +103,14 @@ public class CounterPayments {
         if (!account.paymentModes().contains(r.mode().name())) {
             throw Problems.invalid("The institution does not take " + r.mode() + " at the counter",
                     new FieldError("mode", "must be one of " + account.paymentModes()));
+        }
+        if (r.isDeposit()) {
+            if (r.invoiceIds() != null && !r.invoiceIds().isEmpty()) {
+                throw Problems.invalid("A deposit goes on the credit: it pays no selected bill",
+                        new FieldError("invoiceIds", "must be empty for a deposit"));
+            }
+            return List.of(new PaymentLine(PaymentLine.DEPOSIT, account.principalAccountId(), account.institution(),
+                    "Deposit to credit", r.amount()));
         }
         if (r.amount() > account.balance()) {
             throw Problems.invalid("More than the account owes (" + account.balance() + ")",

@@ -5,6 +5,7 @@ import org.guichet.events.payload.PaymentLine;
 import java.util.List;
 
 /** What the agent hands the payer: the receipt number, what was paid for, the change due. */
-public record CounterReceipt(String paymentId, String receiptNumber, String institution, String accountId, long amount,
+public record CounterReceipt(String paymentId, String receiptNumber, String paymentReference, String institution,
+                             String accountId, long amount,
                              String currency, String mode, Long tendered, Long change, List<PaymentLine> lines) {
 }

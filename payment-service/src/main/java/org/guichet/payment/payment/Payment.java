@@ -101,6 +101,29 @@ public class Payment extends PanacheEntityBase {
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** A new payment order in CREATED: money asked of {@code payer} for {@code regie}, paying {@code lines}. */
+    public static Payment created(UUID id, String tenant, Payer payer, String regie, String reference, long amount,
+                                  String currency, String gateway, String mode, List<PaymentLine> lines, Instant now) {
+        Payment p = new Payment();
+        p.id = id;
+        p.tenant = tenant;
+        p.owner = payer.subject();
+        p.payerName = payer.name();
+        p.payerEmail = payer.email();
+        p.payerLanguage = payer.language();
+        p.regie = regie;
+        p.reference = reference;
+        p.amount = amount;
+        p.currency = currency;
+        p.state = PaymentState.CREATED;
+        p.gateway = gateway;
+        p.mode = mode;
+        p.setLines(lines);
+        p.createdAt = now;
+        p.updatedAt = now;
+        return p;
+    }
+
     public static Uni<Payment> byIdForUpdate(UUID id) {
         return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }

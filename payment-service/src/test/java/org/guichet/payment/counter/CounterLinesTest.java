@@ -21,7 +21,7 @@ class CounterLinesTest {
     }
 
     static CounterPaymentRequest request(long amount, List<String> invoices, CounterPaymentRequest.Mode mode) {
-        return new CounterPaymentRequest("p1", null, invoices, amount, mode, amount, null);
+        return new CounterPaymentRequest("p1", null, invoices, amount, mode, amount, null, null);
     }
 
     @Test
