@@ -2,8 +2,9 @@
 # Payment engine benchmark (issue 4), against the gateway simulator on this machine: a whole suite
 # is started on its own ports and databases (GUICHET_ENV=bench: +20000), N payments of Namur's
 # Mollie régie are seeded, then
-#   initiations: POST /payments/{id}/start by C concurrent clients (each creates the payment at
-#                "Mollie" over HTTP and records the session) — rate, p50, p99;
+#   initiations: POST /payments/{id}/start by C concurrent clients over kept-alive connections
+#                (bench/LoadClient.java; each start creates the payment at "Mollie" over HTTP and
+#                records the session) — rate, p50, p99;
 #   settlements: every payment is paid on the simulator's page; its webhook makes payment-service
 #                fetch the status, settle, and publish PaymentSettled, which billing consumes —
 #                rate from the first payment to the last consumed by billing;
@@ -37,21 +38,17 @@ SQL
 TOKEN=$(java -cp "$ROOT/libs/testing/target/classes" org.guichet.testing.DevTokens --role citizen --sub bench-citizen --tenant ville-namur)
 export TOKEN PAY SIM
 
+LOAD=(java "$ROOT/bench/LoadClient.java")
 echo "initiations: $N starts by $C clients…"
-t0=$(date +%s%N)
-xargs -P "$C" -I{} sh -c 'curl -s -o /dev/null -w "%{http_code} %{time_total}\n" -X POST -H "Authorization: Bearer $TOKEN" "$PAY/payments/{}/start"' \
-  < "$WORK/ids" > "$WORK/starts"
-INIT_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-OK=$(grep -c '^200 ' "$WORK/starts" || true)
-sort -n -k2 "$WORK/starts" | awk '{print $2}' > "$WORK/times"
-p() { awk -v q="$1" '{a[NR]=$1} END {i=int(NR*q); if (i<1) i=1; printf "%.1f", a[i]*1000}' "$WORK/times"; }
-P50=$(p 0.50); P99=$(p 0.99)
+read -r OK _ INIT_MS _ P50 P99 < <("${LOAD[@]}" "$WORK/ids" "$C" POST "$PAY/payments/{}/start" "" \
+  "Authorization: Bearer $TOKEN")
 
 echo "settlements: every payment paid on the simulator's page…"
 "${PSQL[@]}" -d guichet_bench_payment -c "select gateway_ref from payment where gateway_ref is not null" > "$WORK/refs"
 BILLED0=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
 t0=$(date +%s%N)
-xargs -P "$C" -I{} curl -s -o /dev/null -d status=paid "$SIM/mollie/checkout/{}" < "$WORK/refs"
+"${LOAD[@]}" "$WORK/refs" "$C" POST "$SIM/mollie/checkout/{}" "status=paid" \
+  "Content-Type: application/x-www-form-urlencoded" > /dev/null
 for _ in $(seq 1 1200); do
   BILLED=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
   [ $((BILLED - BILLED0)) -ge "$OK" ] && break

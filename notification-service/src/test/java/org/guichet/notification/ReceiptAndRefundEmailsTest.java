@@ -52,14 +52,14 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
     @Test
     void the_receipt_email_carries_the_receipt_pdf_and_can_be_sent_again_to_another_address() throws Exception {
         String email = "rc-" + UUID.randomUUID() + "@example.cz";
-        PaymentSettled p = settled(email, "KLADNO-LIBRARY-000201", "LIB-KLADNO-2026-000777");
+        PaymentSettled p = settled(email, "KLADNO-LIBRARY-000201", "RC-LIB-KLADNO-2026-000777");
         TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", p.paymentId(), p);
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000201").size() == 1);
         JsonNode receipt = inbox(email, "000201").get(0);
         String text = attachedPdfText(receipt);
-        assertTrue(text.contains("LIB-KLADNO-2026-000777") && text.contains("Total: 65.00 CZK"), text);
+        assertTrue(text.contains("RC-LIB-KLADNO-2026-000777") && text.contains("Total: 65.00 CZK"), text);
         assertTrue(text.contains("2026-11-21 11:15"), "local time in Kladno: " + text);
-        assertTrue(receipt.path("mimeMessage").asText().contains("LIB-KLADNO-2026-000777.pdf"));
+        assertTrue(receipt.path("mimeMessage").asText().contains("RC-LIB-KLADNO-2026-000777.pdf"));
 
         String other = "employer-" + UUID.randomUUID() + "@example.cz";
         TestEvents.publish(EventType.RECEIPT_REQUESTED, "lib-kladno", p.paymentId(), new ReceiptRequested(p.paymentId(),
@@ -67,7 +67,7 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(other, "000201").size() == 1);
         JsonNode again = inbox(other, "000201").get(0);
         assertEquals("Payment receipt KLADNO-LIBRARY-000201", again.path("subject").asText());
-        assertTrue(attachedPdfText(again).contains("LIB-KLADNO-2026-000777"));
+        assertTrue(attachedPdfText(again).contains("RC-LIB-KLADNO-2026-000777"));
         assertEquals(1, inbox(email, "000201").size(), "the payer's address gets nothing more");
     }
 

@@ -48,11 +48,11 @@ class ReceiptTest extends PaymentTestResource {
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.PAYMENT_SETTLED), Duration.ofSeconds(20));
             PaymentSettled settled = EventJson.read(r.value()).payloadAs(PaymentSettled.class);
-            assertTrue(settled.receiptNumber().matches("LIB-KLADNO-\\d{4}-\\d{6}"), settled.receiptNumber());
+            assertTrue(settled.receiptNumber().matches("RC-LIB-KLADNO-\\d{4}-\\d{6}"), settled.receiptNumber());
             assertEquals("KNIHOVNA KLADNO", settled.statementDescriptor());
         }
         String number = citizen("patron-r1").get("/payments/" + paymentId).then()
-                .body("receiptNumber", matchesPattern("LIB-KLADNO-\\d{4}-\\d{6}")).extract().path("receiptNumber");
+                .body("receiptNumber", matchesPattern("RC-LIB-KLADNO-\\d{4}-\\d{6}")).extract().path("receiptNumber");
         String other = pay("patron-r1", 100);
         assertNotEquals(number, citizen("patron-r1").get("/payments/" + other).then().extract().path("receiptNumber"));
 

@@ -16,13 +16,13 @@ class ReceiptPdfTest {
 
     @Test
     void a_receipt_prints_its_number_reference_descriptor_lines_and_total_with_accents() throws Exception {
-        Receipt r = new Receipt("LIB-KLADNO-2026-000042", "KLADNO-LIBRARY-000017", "kladno-library", "KNIHOVNA KLADNO",
+        Receipt r = new Receipt("RC-LIB-KLADNO-2026-000042", "KLADNO-LIBRARY-000017", "kladno-library", "KNIHOVNA KLADNO",
                 "Jana Nováková", "ONLINE", "mollie", "tr_WDqYK6vllg", Instant.parse("2026-11-21T10:15:30Z"), 7500, "CZK",
                 List.of(new Receipt.Line("Pozdní vrácení — Čapek", 5000), new Receipt.Line("Poplatek za zpracování", 2500)));
         byte[] pdf = ReceiptPdf.render(r, ZoneId.of("Europe/Prague"), Optional.empty());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("LIB-KLADNO-2026-000042"), text);
+            assertTrue(text.contains("RC-LIB-KLADNO-2026-000042"), text);
             assertTrue(text.contains("KLADNO-LIBRARY-000017"), text);
             assertTrue(text.contains("KNIHOVNA KLADNO"), text);
             assertTrue(text.contains("Jana Nováková"), text);

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Receipts (R12): every settled payment, online or at the counter, gets a number unique per
- * institution and year (TENANT-YEAR-NNNNNN), given in the settlement's transaction; the printable
+ * institution and year (RC-TENANT-YEAR-NNNNNN), given in the settlement's transaction; the printable
  * PDF is rendered from the same data PaymentSettled carries, so the emailed copy is the same document.
  */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class Receipts {
         int year = settledAt.atZone(zone(payment.regie)).getYear();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(NEXT, Long.class).setParameter(1, payment.tenant)
                         .setParameter(2, year).getSingleResult())
-                .invoke(n -> payment.receiptNumber = String.format(Locale.ROOT, "%s-%d-%06d",
+                .invoke(n -> payment.receiptNumber = String.format(Locale.ROOT, "RC-%s-%d-%06d",
                         payment.tenant.toUpperCase(Locale.ROOT), year, n))
                 .replaceWithVoid();
     }
