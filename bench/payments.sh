@@ -56,6 +56,15 @@ for _ in $(seq 1 1200); do
 done
 SETTLE_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 SETTLED=$("${PSQL[@]}" -d guichet_bench_payment -c "select count(*) from payment where state = 'SETTLED'")
+# where the time went: the last callback in the inbox, the last settlement, the last relay to Kafka, the last billing commit
+STAGES=$("${PSQL[@]}" -d guichet_bench_payment -c "select
+  (extract(epoch from (select max(received_at) from callback_inbox)) * 1000)::bigint || ' ' ||
+  (extract(epoch from (select max(settled_at) from payment)) * 1000)::bigint || ' ' ||
+  (extract(epoch from (select max(sent_at) from outbox_event where type = 'PaymentSettled')) * 1000)::bigint")
+BILLED_AT=$("${PSQL[@]}" -d guichet_bench_billing -c "select (extract(epoch from max(processed_at)) * 1000)::bigint
+  from processed_event where consumer = 'billing.payment-settled'")
+read -r INBOX_AT SETTLED_AT RELAYED_AT <<< "$STAGES"
+T0_MS=$(( t0 / 1000000 ))
 EVENTS=$("${PSQL[@]}" -d guichet_bench_payment -c "select count(*) from outbox_event where type = 'PaymentSettled'")
 
 echo "pgbench -c 8 -j 2 (TPC-B, 15 s)…"
@@ -72,4 +81,6 @@ printf '  %-46s p50 %s ms, p99 %s ms\n' "initiation latency" "$P50" "$P99"
 printf '  %-46s %s settled, %s PaymentSettled, %s consumed by billing in %s ms = %s/s\n' \
   "settlements (webhook → look-up → billing)" "$SETTLED" "$EVENTS" "$((BILLED - BILLED0))" "$SETTLE_MS" \
   "$(( (BILLED - BILLED0) * 1000 / (SETTLE_MS > 0 ? SETTLE_MS : 1) ))"
+printf '  %-46s inbox +%s ms, settled +%s ms, on Kafka +%s ms, billing +%s ms\n' "last of each stage after the first pay" \
+  "$((INBOX_AT - T0_MS))" "$((SETTLED_AT - T0_MS))" "$((RELAYED_AT - T0_MS))" "$((BILLED_AT - T0_MS))"
 printf '  %-46s %s tps\n' "pgbench TPC-B (-c 8 -j 2), same run" "$TPS"

@@ -18,13 +18,13 @@ import java.util.Optional;
 
 /**
  * Receipts (R12): every settled payment, online or at the counter, gets a number unique per
- * institution and year (RC-TENANT-YEAR-NNNNNN), given in the settlement's transaction; the printable
+ * institution (RC-TENANT-YEAR-NNNNNN, from one sequence: increasing, possibly with gaps), given in
+ * the settlement's transaction; the printable
  * PDF is rendered from the same data PaymentSettled carries, so the emailed copy is the same document.
  */
 @ApplicationScoped
 public class Receipts {
-    private static final String NEXT = "insert into receipt_counter (tenant, year, last) values (?1, ?2, 1) "
-            + "on conflict (tenant, year) do update set last = receipt_counter.last + 1 returning last";
+    private static final String NEXT = "select nextval('receipt_number_seq')";
 
     @Inject
     PaymentConfig config;
@@ -37,8 +37,7 @@ public class Receipts {
             return Uni.createFrom().voidItem();
         }
         int year = settledAt.atZone(zone(payment.regie)).getYear();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(NEXT, Long.class).setParameter(1, payment.tenant)
-                        .setParameter(2, year).getSingleResult())
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(NEXT, Long.class).getSingleResult())
                 .invoke(n -> payment.receiptNumber = String.format(Locale.ROOT, "RC-%s-%d-%06d",
                         payment.tenant.toUpperCase(Locale.ROOT), year, n))
                 .replaceWithVoid();

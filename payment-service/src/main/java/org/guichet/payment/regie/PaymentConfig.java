@@ -19,6 +19,10 @@ public interface PaymentConfig {
 
     Sandbox sandbox();
 
+    /** Connections kept open to each gateway (creations, status look-ups, refunds). */
+    @WithDefault("32")
+    int gatewayConnections();
+
     /** How often callbacks whose processing did not finish are processed again. */
     @WithDefault("10s")
     String inboxSweepEvery();
