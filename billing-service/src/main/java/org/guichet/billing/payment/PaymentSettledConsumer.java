@@ -9,6 +9,8 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
 import org.guichet.platform.consumer.IdempotentConsumer;
 
+import java.util.List;
+
 /**
  * Listens to payment-service: settled money is applied to the invoices it pays, a failed payment
  * releases the bills it held, a refund is recorded — each event once.
@@ -27,9 +29,10 @@ public class PaymentSettledConsumer {
     @Inject
     RefundService refunds;
 
+    /** Records come in batches (one transaction per poll, see IdempotentConsumer#applyBatch). */
     @Incoming("payments")
-    public Uni<Void> onPaymentEvent(String record) {
-        return consumer.apply(CONSUMER, record, this::dispatch);
+    public Uni<Void> onPaymentEvents(List<String> records) {
+        return consumer.applyBatch(CONSUMER, records, this::dispatch);
     }
 
     private Uni<Void> dispatch(EventEnvelope envelope) {
