@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns the cart into one payment per régie (R20), locks its items while payment is pending and
+ * Turns the cart into one payment per régie, or per item for a régie in SEPARATE mode (R20), locks its items while payment is pending and
  * asks payment-service for the payments through CartCheckedOut, all in one transaction.
  */
 @ApplicationScoped
@@ -52,12 +52,21 @@ public class CheckoutService {
                 if (locked != ids.size()) {
                     throw Problems.conflict("items-locked", "Some items are already being paid or were paid");
                 }
-                return createCheckout(tenant, payer, request, items);
+                return separateRegies(items).flatMap(separate -> createCheckout(tenant, payer, request, items, separate));
             });
         });
     }
 
-    private Uni<CheckoutView> createCheckout(String tenant, Payer payer, CheckoutRequest request, List<PayableItem> items) {
+    /** The régies whose items are paid one payment per item (cart mode SEPARATE, R20). */
+    private static Uni<java.util.Set<String>> separateRegies(List<PayableItem> items) {
+        List<String> codes = items.stream().map(i -> i.regie).distinct().toList();
+        return org.guichet.cart.regie.Regie.<org.guichet.cart.regie.Regie>list("code in ?1", codes)
+                .map(regies -> regies.stream().filter(r -> r.cartMode == org.guichet.cart.regie.CartMode.SEPARATE)
+                        .map(r -> r.code).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private Uni<CheckoutView> createCheckout(String tenant, Payer payer, CheckoutRequest request, List<PayableItem> items,
+                                             java.util.Set<String> separate) {
         Checkout checkout = new Checkout();
         checkout.id = Ids.newId();
         checkout.tenant = tenant;
@@ -67,7 +76,9 @@ public class CheckoutService {
 
         Map<String, List<PayableItem>> groups = new LinkedHashMap<>();
         for (PayableItem item : items) {
-            groups.computeIfAbsent(item.regie + "/" + item.currency, k -> new ArrayList<>()).add(item);
+            // never one payment across régies; one per item where the régie wants it so
+            String group = item.regie + "/" + item.currency + (separate.contains(item.regie) ? "/" + item.id : "");
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(item);
         }
         List<CheckoutPayment> payments = new ArrayList<>();
         List<CartCheckedOut.PaymentRequest> requests = new ArrayList<>();

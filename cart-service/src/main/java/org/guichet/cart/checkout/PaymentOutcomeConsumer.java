@@ -21,12 +21,15 @@ import java.util.UUID;
 public class PaymentOutcomeConsumer {
     @Inject
     IdempotentConsumer consumer;
+    @Inject
+    org.guichet.cart.procedure.ProcedureRequests requests;
 
     @Incoming("payments")
     public Uni<Void> onPaymentEvent(String record) {
         return consumer.apply("cart.payment-outcome", record, envelope -> {
             if (envelope.is(EventType.PAYMENT_SETTLED)) {
-                return settle(envelope, PaymentStatus.SETTLED, PayableStatus.PAID);
+                return settle(envelope, PaymentStatus.SETTLED, PayableStatus.PAID)
+                        .call(() -> requests.paid(Ids.parseOrNotFound(envelope.subjectId(), "Payment")));
             }
             if (envelope.isPaymentWithoutMoney()) {
                 return settle(envelope, PaymentStatus.FAILED, PayableStatus.AVAILABLE);

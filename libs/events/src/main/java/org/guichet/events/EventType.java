@@ -15,6 +15,8 @@ public enum EventType {
     CREDIT_DEPOSITED("CreditDeposited", 1, Topics.INVOICES, CreditDeposited.class),
     FINE_ACCRUED("FineAccrued", 1, Topics.FINES, FineAccrued.class),
     CART_CHECKED_OUT("CartCheckedOut", 1, Topics.CHECKOUTS, CartCheckedOut.class),
+    REQUEST_READY("RequestReady", 1, Topics.REQUESTS, RequestReady.class),
+    REQUEST_REFUSED("RequestRefused", 1, Topics.REQUESTS, RequestRefused.class),
     PAYMENT_SETTLED("PaymentSettled", 1, Topics.PAYMENTS, PaymentSettled.class),
     PAYMENT_FAILED("PaymentFailed", 1, Topics.PAYMENTS, PaymentFailed.class),
     /** The payment's time ran out without money; same payload as PaymentFailed (outcome EXPIRED). */

@@ -5,6 +5,8 @@ public final class Topics {
     public static final String INVOICES = "guichet.billing.invoices";
     public static final String FINES = "guichet.billing.fines";
     public static final String CHECKOUTS = "guichet.cart.checkouts";
+    /** Procedure requests (R19–R22): ready for the régie's agents, refused. */
+    public static final String REQUESTS = "guichet.cart.requests";
     public static final String PAYMENTS = "guichet.payment.payments";
     /** Account standing: registration, blocks, collections (billing-service). */
     public static final String ACCOUNTS = "guichet.billing.accounts";

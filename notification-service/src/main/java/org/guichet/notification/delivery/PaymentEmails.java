@@ -130,7 +130,8 @@ public class PaymentEmails {
         return ZoneId.of(r == null ? "UTC" : r.timeZone());
     }
 
-    private EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
+    /** One email rendered for its recipient, queued (the caller persists it in its transaction). */
+    EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
                                    Map<String, Object> data) {
         EmailTemplates.Rendered rendered = templates.render(template, language, data);
         EmailDelivery d = new EmailDelivery();

@@ -1,0 +1,11 @@
+package org.guichet.cart.procedure;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/** One criterion of a procedure's price (R19): its options and what each adds, in minor units. */
+public record Criterion(@NotBlank @Size(max = 50) String name, @NotEmpty @Size(max = 50) Map<@NotBlank String, @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PositiveOrZero Long> options) {
+}
