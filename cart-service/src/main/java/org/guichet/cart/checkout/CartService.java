@@ -25,10 +25,12 @@ import java.util.UUID;
 public class CartService {
     @Inject
     Clock clock;
+    @Inject
+    org.guichet.cart.CartConfig config;
 
     @WithTransaction
     public Uni<CartView> add(String tenant, String owner, UUID payableId) {
-        return PayableItem.ownedBy(payableId, tenant, owner).flatMap(item -> {
+        return emptyIfExpired(owner).flatMap(x -> PayableItem.ownedBy(payableId, tenant, owner)).flatMap(item -> {
             if (item == null) {
                 throw Problems.notFound("Payable item " + payableId);
             }
@@ -55,9 +57,9 @@ public class CartService {
                 }).map(CartService::view);
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<CartView> get(String tenant, String owner) {
-        return items(tenant, owner).map(CartService::view);
+        return emptyIfExpired(owner).flatMap(x -> items(tenant, owner)).map(CartService::view);
     }
 
     /** The caller's cart items still payable, oldest first (withdrawn ones drop out). Must run inside a session. */
@@ -65,6 +67,42 @@ public class CartService {
         return PayableItem.list("tenant = ?1 and owner = ?2 and status = ?3 and id in "
                 + "(select c.payableId from CartItemRef c where c.owner = ?2) order by createdAt", tenant, owner,
                 PayableStatus.AVAILABLE);
+    }
+
+    /**
+     * A cart whose last addition is older than {@code guichet.cart.expire-after} has expired. Touched
+     * again (viewed, added to), it is emptied first — its items stay payable; a checkout of it is refused.
+     */
+    Uni<Integer> emptyIfExpired(String owner) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from cart_item where owner = ?1 and "
+                        + "(select max(added_at) from cart_item where owner = ?1) < ?2")
+                .setParameter(1, owner).setParameter(2, expiryLimit()).executeUpdate());
+    }
+
+    /** In the checkout's transaction: an expired cart is refused, and nothing changes. */
+    Uni<Void> refuseIfExpired(String owner) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from cart_item where owner = ?1 "
+                                + "having max(added_at) < ?2", Long.class)
+                        .setParameter(1, owner).setParameter(2, expiryLimit()).getResultList())
+                .invoke(stale -> {
+                    if (!stale.isEmpty()) {
+                        throw Problems.unprocessable("cart-expired", "The cart expired (nothing added for "
+                                + config.expireAfter() + "): its items are still payable, add them again");
+                    }
+                }).replaceWithVoid();
+    }
+
+    private OffsetDateTime expiryLimit() {
+        return OffsetDateTime.ofInstant(clock.instant().minus(config.expireAfter()), ZoneOffset.UTC);
+    }
+
+    /** Expired carts are emptied in the background too (a citizen who never comes back). */
+    @io.quarkus.scheduler.Scheduled(every = "10m", delayed = "1m",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeExpired() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "delete from cart_item c where (select max(added_at) from cart_item o where o.owner = c.owner) < ?1")
+                .setParameter(1, expiryLimit()).executeUpdate())).replaceWithVoid();
     }
 
     Uni<Integer> clear(String owner) {

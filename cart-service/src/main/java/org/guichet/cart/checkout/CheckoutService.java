@@ -43,7 +43,8 @@ public class CheckoutService {
 
     /** Runs inside the Idempotency-Key transaction. */
     public Uni<CheckoutView> checkout(String tenant, Payer payer, String bearer, CheckoutRequest request) {
-        return cart.items(tenant, payer.subject()).call(items -> billingRules(items, bearer)).flatMap(items -> {
+        return cart.refuseIfExpired(payer.subject()).flatMap(x -> cart.items(tenant, payer.subject()))
+                .call(items -> billingRules(items, bearer)).flatMap(items -> {
             if (items.isEmpty()) {
                 throw Problems.unprocessable("cart-empty", "The cart is empty");
             }
@@ -169,9 +170,13 @@ public class CheckoutService {
     }
 
     private CheckoutView view(Checkout checkout, List<CheckoutPayment> payments) {
-        return new CheckoutView(checkout.id.toString(), checkout.status.name(), payments.stream()
+        List<CheckoutView.Payment> views = payments.stream()
+                .sorted(java.util.Comparator.comparingInt(p -> p.position))
                 .map(p -> new CheckoutView.Payment(p.paymentId.toString(), p.regie, p.amount, p.currency,
                         p.status.name(), config.paymentServiceUrl() + "/payments/" + p.paymentId))
-                .toList());
+                .toList();
+        CheckoutView.Payment next = views.stream().filter(p -> p.status().equals(PaymentStatus.PENDING.name()))
+                .findFirst().orElse(null);
+        return new CheckoutView(checkout.id.toString(), checkout.status.name(), views, next);
     }
 }
