@@ -13,6 +13,21 @@ public interface NotificationConfig {
 
     Map<String, Regie> regies();
 
+    /** Per institution (tenant): how its emails look and which it wants. */
+    Map<String, Institution> institutions();
+
+    interface Institution {
+        /** The name at the head of every email. */
+        String name();
+
+        /** The logo's address, shown in the HTML part. */
+        Optional<String> logoUrl();
+
+        /** Whether a new bill is announced to the account holder by email. */
+        @WithDefault("false")
+        boolean billNotices();
+    }
+
     Retry retry();
 
     interface Regie {

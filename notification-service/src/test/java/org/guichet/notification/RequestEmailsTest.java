@@ -18,16 +18,13 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.guichet.notification.PaymentEmailsTest.inbox;
+import static org.guichet.notification.PaymentEmailsTest.mime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R21: the régie's agents (as its admin set them) are told of a paid request; R22: the citizen, of a refusal. */
 @QuarkusTest
 class RequestEmailsTest extends NotificationTestResource {
-
-    static String mime(JsonNode message) {
-        return message.path("mimeMessage").asText().replace("=\r\n", "").replace("=\n", "");
-    }
 
     @Test
     void each_agent_of_the_regie_is_told_a_paid_request_is_ready_once() throws Exception {

@@ -33,7 +33,7 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     private static final int BATCH = 20;
     private static final String CLAIM = "select id, tenant, template, recipient, subject, body_text, attempts, "
-            + "source_event_id, attachment, attachment_name from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
+            + "source_event_id, attachment, attachment_name, body_html from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
             + "order by next_attempt_at limit $2 for update skip locked";
 
     @Inject
@@ -76,6 +76,9 @@ public class DeliverySender {
         int attempts = row.getInteger("attempts") + 1;
         try {
             Mail mail = Mail.withText(recipient, row.getString("subject"), row.getString("body_text"));
+            if (row.getString("body_html") != null) {
+                mail.setHtml(row.getString("body_html"));
+            }
             if (row.getBuffer("attachment") != null) {
                 mail.addAttachment(row.getString("attachment_name"), row.getBuffer("attachment").getBytes(),
                         "application/pdf");

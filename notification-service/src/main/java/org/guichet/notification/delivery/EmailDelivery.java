@@ -26,6 +26,8 @@ public class EmailDelivery extends PanacheEntityBase {
     public String subject;
     @Column(name = "body_text")
     public String bodyText;
+    @Column(name = "body_html")
+    public String bodyHtml;
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     public int attempts;

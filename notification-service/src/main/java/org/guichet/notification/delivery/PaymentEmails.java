@@ -9,7 +9,10 @@ import org.guichet.documents.Receipt;
 import org.guichet.documents.ReceiptPdf;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
+import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.notification.contact.PaymentContact;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
 import org.guichet.notification.NotificationConfig;
@@ -29,13 +32,16 @@ import java.util.Optional;
  * The emails payment events call for, rendered and queued in the consumer's transaction
  * ({@link DeliverySender} sends them): for a settled payment, the citizen's receipt with its PDF
  * (R12) and the régie agents' "paid — ready to process" notice (R21); a receipt asked for again, to
- * any address; a refund that needs the payer's bank account, with the form link.
+ * any address; a refund that needs the payer's bank account, with the form link; a payment that
+ * failed or expired; a refund made (to the payer remembered from the settlement).
  */
 @ApplicationScoped
 public class PaymentEmails {
     static final String RECEIPT = "receipt";
     static final String AGENT_NOTICE = "agent-notice";
     static final String REFUND_BANK_DETAILS = "refund-bank-details";
+    static final String PAYMENT_FAILED = "payment-failed";
+    static final String REFUND_ISSUED = "refund-issued";
 
     @Inject
     IdempotentConsumer consumer;
@@ -64,11 +70,17 @@ public class PaymentEmails {
         if (envelope.is(EventType.REFUND_AWAITING_BANK_DETAILS)) {
             return refundForm(envelope, envelope.payloadAs(RefundAwaitingBankDetails.class));
         }
+        if (envelope.isPaymentWithoutMoney()) {
+            return failed(envelope, envelope.payloadAs(PaymentFailed.class));
+        }
+        if (envelope.is(EventType.REFUND_ISSUED)) {
+            return refunded(envelope, envelope.payloadAs(RefundIssued.class));
+        }
         return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> settled(EventEnvelope envelope, PaymentSettled p) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = remember(envelope, p);
         if (p.payer().email() != null && !p.payer().email().isBlank()) {
             chain = chain.call(() -> receipt(envelope, p, p.payer().email(), p.payer().language()).persist());
         }
@@ -87,6 +99,57 @@ public class PaymentEmails {
             d.attachmentName = p.receiptNumber() + ".pdf";
         }
         return d;
+    }
+
+    /** The payer, for the refund notice that may follow (RefundIssued names no address). */
+    private Uni<Void> remember(EventEnvelope envelope, PaymentSettled p) {
+        if (p.payer().email() == null || p.payer().email().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        return PaymentContact.<PaymentContact>findById(p.paymentId()).flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            PaymentContact c = new PaymentContact();
+            c.paymentId = p.paymentId();
+            c.tenant = envelope.tenant();
+            c.name = p.payer().name();
+            c.email = p.payer().email();
+            c.language = p.payer().language();
+            return c.persist().replaceWithVoid();
+        });
+    }
+
+    /** The payment ended without money: the citizen is told, and that they may try again. */
+    private Uni<Void> failed(EventEnvelope envelope, PaymentFailed p) {
+        if (p.payer() == null || p.payer().email() == null || p.payer().email().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("reference", p.reference());
+        data.put("name", p.payer().name() == null ? p.payer().subject() : p.payer().name());
+        data.put("amount", Money.of(p.amount(), p.currency()).toString());
+        data.put("regieName", regieName(p.regie()));
+        data.put("expired", "EXPIRED".equals(p.outcome()));
+        return delivery(envelope, PAYMENT_FAILED, p.payer().language(), p.payer().email(), data).persist()
+                .replaceWithVoid();
+    }
+
+    /** Money went back: the payer (remembered from the settlement) is told how much and how. */
+    private Uni<Void> refunded(EventEnvelope envelope, RefundIssued r) {
+        return PaymentContact.<PaymentContact>findById(r.paymentId()).flatMap(c -> {
+            if (c == null) {
+                return Uni.createFrom().voidItem(); // a counter payment without address: the agent handed it back
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("reference", r.reference());
+            data.put("name", c.name == null ? "" : c.name);
+            data.put("amount", Money.of(r.amount(), r.currency()).toString());
+            data.put("regieName", regieName(r.regie()));
+            data.put("reason", r.reason());
+            data.put("transfer", "BANK_TRANSFER".equals(r.mode()));
+            return delivery(envelope, REFUND_ISSUED, c.language, c.email, data).persist().replaceWithVoid();
+        });
     }
 
     private Uni<Void> refundForm(EventEnvelope envelope, RefundAwaitingBankDetails r) {
@@ -131,7 +194,7 @@ public class PaymentEmails {
     }
 
     /** One email rendered for its recipient, queued (the caller persists it in its transaction). */
-    EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
+    public EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
                                    Map<String, Object> data) {
         EmailTemplates.Rendered rendered = templates.render(template, language, data);
         EmailDelivery d = new EmailDelivery();
@@ -143,6 +206,10 @@ public class PaymentEmails {
         d.recipient = recipient;
         d.subject = rendered.subject();
         d.bodyText = rendered.body();
+        NotificationConfig.Institution institution = config.institutions().get(envelope.tenant());
+        d.bodyHtml = templates.html(institution == null ? envelope.tenant() : institution.name(),
+                institution == null ? null : institution.logoUrl().orElse(null), rendered.language(), rendered.subject(),
+                rendered.body());
         d.status = DeliveryStatus.PENDING;
         d.createdAt = clock.instant();
         d.nextAttemptAt = d.createdAt;

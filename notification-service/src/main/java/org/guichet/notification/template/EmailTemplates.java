@@ -35,6 +35,17 @@ public class EmailTemplates {
         throw new IllegalStateException("no template " + name);
     }
 
+    /**
+     * The HTML part: the same text, escaped, a paragraph per blank-line block, under the institution's
+     * name and logo.
+     */
+    public String html(String institution, String logoUrl, String language, String subject, String bodyText) {
+        List<String> paragraphs = java.util.Arrays.stream(bodyText.strip().split("\\n\\s*\\n"))
+                .map(p -> org.guichet.platform.text.Html.escape(p.strip()).replace("\n", "<br>\n")).toList();
+        return engine.getTemplate("layout.html").data("institution", institution).data("logoUrl", logoUrl)
+                .data("language", language).data("subject", subject).data("paragraphs", paragraphs).render();
+    }
+
     private static List<String> candidates(String language) {
         String lang = language == null ? "fr" : language.toLowerCase(Locale.ROOT);
         int dash = lang.indexOf('-');

@@ -1,0 +1,20 @@
+package org.guichet.notification.contact;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Who paid a payment: a refund of it, announced later without an address, is written to them. */
+@Entity
+@Table(name = "payment_contact")
+public class PaymentContact extends PanacheEntityBase {
+    @Id
+    @Column(name = "payment_id")
+    public String paymentId;
+    public String tenant;
+    public String name;
+    public String email;
+    public String language;
+}
