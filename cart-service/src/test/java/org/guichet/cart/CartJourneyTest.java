@@ -177,6 +177,27 @@ class CartJourneyTest extends CartTestResource {
     }
 
     @Test
+    void two_tabs_checking_out_the_same_cart_at_once_make_one_checkout() throws Exception {
+        String item = invoiceFor("patron-c12", "kladno-library", 2500);
+        citizen("patron-c12").body(Map.of("payableId", item)).post("/cart/items").then().statusCode(200);
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(tabs.submit(() -> citizen("patron-c12").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body("{}").post("/cart/checkout").statusCode()));
+        }
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var a : answers) {
+            codes.add(a.get());
+        }
+        tabs.shutdown();
+        org.junit.jupiter.api.Assertions.assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409 || c == 422),
+                codes.toString());
+        citizen("patron-c12").get("/payables").then().body("id", not(hasItem(item)));
+    }
+
+    @Test
     void an_expired_payment_releases_its_items_too() {
         String item = invoiceFor("patron-c11", "kladno-library", 3000);
         String checkout = addAndCheckout("patron-c11", item);

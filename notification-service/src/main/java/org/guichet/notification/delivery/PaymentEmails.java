@@ -85,7 +85,9 @@ public class PaymentEmails {
             chain = chain.call(() -> receipt(envelope, p, p.payer().email(), p.payer().language()).persist());
         }
         NotificationConfig.Regie regie = config.regies().get(p.regie());
-        List<String> agents = regie == null ? List.of() : regie.agents();
+        // requests for procedures reach their agents through RequestReady, with the régie's current addresses
+        boolean onlyRequests = !p.lines().isEmpty() && p.lines().stream().allMatch(l -> "PROCEDURE".equals(l.kind()));
+        List<String> agents = regie == null || onlyRequests ? List.of() : regie.agents();
         for (String agent : agents) {
             chain = chain.call(() -> delivery(envelope, AGENT_NOTICE, regie.language(), agent, data(p)).persist());
         }
