@@ -50,6 +50,11 @@ final class Http {
         return send(b.build());
     }
 
+    static Reply putJson(String url, String token, Object body) {
+        return send(builder(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     static Reply postForm(String url, String form) {
         return send(builder(url, null).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

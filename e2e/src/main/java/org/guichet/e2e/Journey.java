@@ -155,12 +155,17 @@ public final class Journey {
     }
 
     private String mailWith(String address, String reference) {
+        return mailWith(urls, address, reference);
+    }
+
+    /** The subject of the first message in the mailbox whose subject contains {@code text}, or null. */
+    static String mailWith(SuiteUrls urls, String address, String text) {
         Http.Reply r = Http.get(urls.mailbox() + "/api/user/" + enc(address) + "/messages/INBOX", null);
         if (r.status() != 200) {
             return null;
         }
         for (JsonNode m : r.json()) {
-            if (m.path("subject").asText().contains(reference)) {
+            if (m.path("subject").asText().contains(text)) {
                 return m.path("subject").asText();
             }
         }

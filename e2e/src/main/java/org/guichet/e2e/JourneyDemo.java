@@ -1,14 +1,16 @@
 package org.guichet.e2e;
 
-/** {@code ./guichet demo}: runs the journey against the suite started by {@code ./guichet up}. */
+/** {@code ./guichet demo}: runs the bill journey and the e-counter journey against the suite started by {@code ./guichet up}. */
 public final class JourneyDemo {
     private JourneyDemo() {
     }
 
     public static void main(String[] args) {
         try {
-            new Journey(SuiteUrls.fromSystemProperties(), System.out::println).run();
-            System.out.println("demo: the journey went through all five services");
+            SuiteUrls urls = SuiteUrls.fromSystemProperties();
+            new Journey(urls, System.out::println).run();
+            new ProcedureJourney(urls, System.out::println).run();
+            System.out.println("demo: the journeys went through all five services");
         } catch (JourneyFailure e) {
             System.err.println("demo FAILED: " + e.getMessage());
             System.exit(1);

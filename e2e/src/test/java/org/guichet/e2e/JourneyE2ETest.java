@@ -52,6 +52,12 @@ class JourneyE2ETest {
             OUTPUT.add(line);
         }).run();
         assertEquals(16, OUTPUT.size(), "the Mollie step reported");
+
+        new ProcedureJourney(SuiteUrls.withOffset(OFFSET), line -> {
+            System.out.println(line);
+            OUTPUT.add(line);
+        }).run();
+        assertEquals(19, OUTPUT.size(), "every e-counter step reported");
     }
 
     static int launcher(String command) throws IOException, InterruptedException {
