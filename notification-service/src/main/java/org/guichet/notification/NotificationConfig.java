@@ -46,7 +46,7 @@ public interface NotificationConfig {
 
         /** Receipts show the local time of the payment. */
         @WithDefault("Europe/Brussels")
-        String timeZone();
+        java.time.ZoneId timeZone();
     }
 
     interface Retry {

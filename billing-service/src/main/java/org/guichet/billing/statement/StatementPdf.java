@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.billing.account.AccountHistory;
 import org.guichet.documents.PdfText;
-import org.guichet.platform.money.Money;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -59,6 +58,6 @@ public class StatementPdf {
     }
 
     static String money(long minor, String currency) {
-        return Money.of(minor, currency).toDecimalString() + " " + currency;
+        return PdfText.money(minor, currency);
     }
 }

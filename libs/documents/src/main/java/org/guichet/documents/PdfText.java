@@ -61,6 +61,11 @@ public final class PdfText implements AutoCloseable {
         }
     }
 
+    /** An amount as printed: 12.50 EUR. */
+    public static String money(long minor, String currency) {
+        return org.guichet.platform.money.Money.of(minor, currency).toDecimalString() + " " + currency;
+    }
+
     public PdfText gap() {
         y -= LEADING / 2;
         return this;

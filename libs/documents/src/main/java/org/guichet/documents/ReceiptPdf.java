@@ -1,7 +1,5 @@
 package org.guichet.documents;
 
-import org.guichet.platform.money.Money;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -31,15 +29,11 @@ public final class ReceiptPdf {
                     + (r.gatewayReference() == null ? "" : " " + r.gatewayReference()), 10);
             pdf.gap();
             for (Receipt.Line line : r.lines()) {
-                pdf.line(money(line.amount(), r.currency()) + "   " + (line.description() == null ? "" : line.description()), 10);
+                pdf.line(PdfText.money(line.amount(), r.currency()) + "   " + (line.description() == null ? "" : line.description()), 10);
             }
             pdf.gap();
-            pdf.line("Total: " + money(r.amount(), r.currency()), 12);
+            pdf.line("Total: " + PdfText.money(r.amount(), r.currency()), 12);
             return pdf.toBytes();
         }
-    }
-
-    public static String money(long minor, String currency) {
-        return Money.of(minor, currency).toDecimalString() + " " + currency;
     }
 }

@@ -192,7 +192,7 @@ public class PaymentEmails {
 
     private ZoneId zone(String regie) {
         NotificationConfig.Regie r = config.regies().get(regie);
-        return ZoneId.of(r == null ? "UTC" : r.timeZone());
+        return r == null ? ZoneId.of("UTC") : r.timeZone();
     }
 
     /** One email rendered for its recipient, queued (the caller persists it in its transaction). */

@@ -52,6 +52,6 @@ public class Receipts {
     }
 
     private ZoneId zone(String regie) {
-        return config.regie(regie).map(r -> ZoneId.of(r.timeZone())).orElse(ZoneId.of("UTC"));
+        return config.regie(regie).map(PaymentConfig.Regie::timeZone).orElse(ZoneId.of("UTC"));
     }
 }

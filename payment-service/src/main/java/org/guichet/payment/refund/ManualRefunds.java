@@ -107,10 +107,11 @@ public class ManualRefunds {
         if (!iban.valid()) {
             errors.add(new FieldError("iban", iban.problem()));
         }
-        String bic = Iban.checkBic(details.bic()).orElse(null);
-        if (bic != null && !Iban.isBic(bic)) {
-            errors.add(new FieldError("bic", "must be 8 or 11 characters: bank, country, place (and branch)"));
+        Iban.Result bicCheck = Iban.checkBic(details.bic());
+        if (!bicCheck.valid()) {
+            errors.add(new FieldError("bic", bicCheck.problem()));
         }
+        String bic = bicCheck.value();
         String holder = details.holderName() == null ? "" : details.holderName().strip();
         if (holder.isEmpty() || holder.length() > 70) {
             errors.add(new FieldError("holderName", "is required, at most 70 characters"));
@@ -125,7 +126,7 @@ public class ManualRefunds {
                     }
                     m.moveTo(ManualRefundState.READY);
                     m.holderName = holder;
-                    m.iban = iban.iban();
+                    m.iban = iban.value();
                     m.bic = bic;
                     m.detailsAt = clock.instant();
                     return m;
@@ -143,11 +144,12 @@ public class ManualRefunds {
      * currency per file; EUR is a SEPA file); they move to IN_TRANSFER with it.
      */
     public Uni<TransferBatch> export(String tenant, String currency, String operator) {
-        return Panache.withTransaction(() -> ManualRefund.<ManualRefund>find(
-                        "tenant = ?1 and state = ?2 order by createdAt", tenant, ManualRefundState.READY)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list().flatMap(all -> {
-                    List<ManualRefund> ready = all.stream()
-                            .filter(m -> currency == null || m.currency.equals(currency)).toList();
+        return Panache.withTransaction(() -> (currency == null
+                ? ManualRefund.<ManualRefund>find("tenant = ?1 and state = ?2 order by createdAt", tenant,
+                ManualRefundState.READY)
+                : ManualRefund.<ManualRefund>find("tenant = ?1 and state = ?2 and currency = ?3 order by createdAt",
+                tenant, ManualRefundState.READY, currency))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().flatMap(ready -> {
                     if (ready.isEmpty()) {
                         throw Problems.unprocessable("nothing-to-transfer",
                                 "No refund has its bank details yet: nothing to transfer");
@@ -161,7 +163,7 @@ public class ManualRefunds {
                     TransferBatch batch = new TransferBatch();
                     batch.id = Ids.newId();
                     batch.messageId = "GUICHET-" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                            .format(now.atOffset(ZoneOffset.UTC)) + "-" + token().substring(0, 8);
+                            .format(now.atOffset(ZoneOffset.UTC)) + "-" + batch.id.toString().substring(0, 8);
                     batch.transfers = ready.size();
                     batch.createdBy = operator;
                     batch.createdAt = now;

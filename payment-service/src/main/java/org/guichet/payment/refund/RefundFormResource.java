@@ -43,10 +43,13 @@ public class RefundFormResource {
                                   @FormParam("iban") String iban, @FormParam("bic") String bic) {
         return manualRefunds.giveBankDetails(token, new ManualRefunds.BankDetails(holderName, iban, bic))
                 .map(m -> Response.ok(thanks(m)).build())
-                .onFailure(t -> t instanceof ProblemException p && p.status() == 400).recoverWithUni(t ->
-                        manualRefunds.byToken(token).map(m -> Response.status(400)
-                                .entity(page(m, ((ProblemException) t).errors().stream()
-                                        .map(e -> e.field() + " " + e.message()).toList().toString())).build()));
+                .onFailure(t -> t instanceof ProblemException p && (p.status() == 400 || p.status() == 409))
+                .recoverWithUni(t -> manualRefunds.byToken(token).map(m -> {
+                    ProblemException p = (ProblemException) t;
+                    String why = p.errors().isEmpty() ? p.getMessage()
+                            : p.errors().stream().map(e -> e.field() + " " + e.message()).toList().toString();
+                    return Response.status(p.status()).entity(page(m, why)).build();
+                }));
     }
 
     @POST

@@ -40,6 +40,8 @@ import java.util.UUID;
 public class Refunds {
     private static final Logger LOG = Logger.getLogger(Refunds.class);
     static final String CONSUMER = "payment.refund-requested";
+    /** What a gateway answers when it cannot give the money back: the refund goes by bank transfer. */
+    static final java.util.Set<String> REFUSALS = java.util.Set.of("refund-refused", "refund-not-supported");
 
     @Inject
     IdempotentConsumer consumer;
@@ -82,23 +84,22 @@ public class Refunds {
             if (payment == null) {
                 throw Problems.notFound("Payment " + order.paymentId());
             }
-            if (payment.state != PaymentState.SETTLED && payment.state != PaymentState.PARTIALLY_REFUNDED) {
-                throw Problems.conflict("payment-not-settled", "Payment " + payment.reference + " is " + payment.state);
-            }
+            // asked again (a redelivered request): the first refund — made, or waiting for the payer's IBAN —
+            // stands, whatever the payment's state now
             return PaymentRefund.<PaymentRefund>find("billingRefundId", order.refundId()).firstResult()
-                    .flatMap(done -> done != null ? Uni.createFrom().voidItem() : firstTime(payment, order));
+                    .flatMap(done -> done != null ? Uni.createFrom().item(true)
+                            : manualRefunds.existing(order.refundId()).map(m -> m != null))
+                    .flatMap(asked -> asked ? Uni.createFrom().voidItem() : firstTime(payment, order));
         });
     }
 
     private Uni<Void> firstTime(Payment payment, RefundOrder order) {
+        if (payment.state != PaymentState.SETTLED && payment.state != PaymentState.PARTIALLY_REFUNDED) {
+            throw Problems.conflict("payment-not-settled", "Payment " + payment.reference + " is " + payment.state);
+        }
         if (order.amount() > payment.amount - payment.refunded) {
-            return manualRefunds.existing(order.refundId()).map(existing -> {
-                if (existing == null) {
-                    throw Problems.unprocessable("refund-too-large", "Payment " + payment.reference + " has only "
-                            + (payment.amount - payment.refunded) + " left to refund");
-                }
-                return null; // already waiting for the payer's IBAN
-            }).replaceWithVoid();
+            throw Problems.unprocessable("refund-too-large", "Payment " + payment.reference + " has only "
+                    + (payment.amount - payment.refunded) + " left to refund");
         }
         if (CounterPayments.GATEWAY.equals(payment.gateway)) {
             return record(payment, order, null);
@@ -108,9 +109,12 @@ public class Refunds {
                     if (t == null) {
                         return record(payment, order, ref);
                     }
-                    if (t instanceof ProblemException p && !(p.status() == 502 && "gateway-unavailable".equals(p.slug()))) {
-                        // the gateway will not do it: the payer is asked for a bank account instead
+                    if (t instanceof ProblemException p && REFUSALS.contains(p.slug())) {
+                        // the gateway will not do it (no refund API, the card is gone): the payer gives an IBAN
                         return manualRefunds.open(payment, order, p.getMessage());
+                    }
+                    if (t instanceof ProblemException p && !"gateway-unavailable".equals(p.slug())) {
+                        return Uni.createFrom().failure(p); // misconfigured, invalid: not the payer's business
                     }
                     return Uni.createFrom().failure(new IllegalStateException("gateway unreachable, refund retried: "
                             + t.getMessage()));

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RequestRefused;
+import org.guichet.platform.outbox.Outbox;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.error.ProblemException;
 import org.jboss.logging.Logger;
@@ -24,6 +26,8 @@ public class RequestRefunds {
     IdempotentConsumer consumer;
     @Inject
     Refunds refunds;
+    @Inject
+    Outbox outbox;
 
     @Incoming("requests")
     public Uni<Void> onRequestEvent(String record) {
@@ -37,10 +41,15 @@ public class RequestRefunds {
         }
         return refunds.execute(new RefundOrder(refused.requestId(), refused.requestId(), refused.paymentId(),
                         refused.amount(), "request refused: " + refused.reason()))
-                .onFailure(ProblemException.class).recoverWithItem(t -> {
+                .onFailure(ProblemException.class).recoverWithUni(t -> {
+                    // on record for finance and reporting: the citizen was promised this money
                     LOG.errorf("refund of refused request %s (payment %s) cannot be made: %s", refused.requestId(),
                             refused.paymentId(), t.getMessage());
-                    return null;
+                    ProblemException p = (ProblemException) t;
+                    return outbox.publish(EventType.REFUND_FAILED, envelope.tenant(), refused.paymentId(),
+                            envelope.correlationId(), new RefundFailed(refused.requestId(), refused.paymentId(),
+                                    refused.requestId(), refused.amount(), refused.currency(), null,
+                                    p.slug() + ": " + p.getMessage())).replaceWithVoid();
                 });
     }
 }

@@ -98,7 +98,7 @@ public interface PaymentConfig {
 
         /** The régie's time zone: receipts show local time and are numbered per local year. */
         @WithDefault("Europe/Brussels")
-        String timeZone();
+        java.time.ZoneId timeZone();
 
         /** The régie's own bank account, debited by refund transfers (SEPA pain.001): holder, IBAN, BIC. */
         Optional<String> bankAccountName();

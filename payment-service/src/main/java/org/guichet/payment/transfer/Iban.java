@@ -2,7 +2,6 @@ package org.guichet.payment.transfer;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +26,8 @@ public final class Iban {
             Map.entry("SI", "5n8n2n"), Map.entry("SK", "4n6n10n"), Map.entry("SM", "1a5n5n12c"),
             Map.entry("VA", "3n15n"));
     private static final Pattern PART = Pattern.compile("(\\d+)([nac])");
+    private static final Map<String, Pattern> FORMATS = BBAN.entrySet().stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> bbanPattern(e.getValue())));
     private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?");
 
     private Iban() {
@@ -46,7 +47,7 @@ public final class Iban {
         if (bban == null) {
             return Result.invalid("country " + country + " is not in the SEPA area: a transfer cannot reach it");
         }
-        Pattern format = bbanPattern(bban);
+        Pattern format = FORMATS.get(country);
         int length = 4 + lengthOf(bban);
         if (iban.length() != length) {
             return Result.invalid("an IBAN of " + country + " has " + length + " characters, not " + iban.length());
@@ -60,13 +61,14 @@ public final class Iban {
         return new Result(iban, null);
     }
 
-    /** An optional BIC (8 or 11 characters); SEPA transfers can do without one. */
-    public static Optional<String> checkBic(String input) {
+    /** An optional BIC (8 or 11 characters), normalised; SEPA transfers can do without one. */
+    public static Result checkBic(String input) {
         if (input == null || input.isBlank()) {
-            return Optional.empty();
+            return new Result(null, null);
         }
         String bic = input.replace(" ", "").toUpperCase(Locale.ROOT);
-        return Optional.of(bic);
+        return isBic(bic) ? new Result(bic, null)
+                : Result.invalid("must be 8 or 11 characters: bank, country, place (and branch)");
     }
 
     public static boolean isBic(String bic) {
@@ -105,8 +107,8 @@ public final class Iban {
         return total;
     }
 
-    /** {@code iban} when valid, else {@code problem} says why. */
-    public record Result(String iban, String problem) {
+    /** {@code value} (normalised) when valid, else {@code problem} says why. */
+    public record Result(String value, String problem) {
         static Result invalid(String why) {
             return new Result(null, why);
         }

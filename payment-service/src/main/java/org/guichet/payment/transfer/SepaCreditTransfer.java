@@ -1,5 +1,7 @@
 package org.guichet.payment.transfer;
 
+import org.guichet.platform.money.Money;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -11,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.List;
 
 /**
@@ -148,7 +149,7 @@ public final class SepaCreditTransfer {
     }
 
     static String decimal(long minor, String currency) {
-        return BigDecimal.valueOf(minor, Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
+        return Money.of(minor, currency).toDecimalString();
     }
 
     private static String controlSum(List<Group> groups) {

@@ -16,12 +16,12 @@ class IbanTest {
     @ValueSource(strings = {"BE71096123456769", "CZ6508000000192000145399", "DE89370400440532013000",
             "FR1420041010050500013M02606", "NL91ABNA0417164300", "GB29NWBK60161331926819", "SK3112000000198742637541"})
     void registry_examples_are_valid(String iban) {
-        assertEquals(iban, Iban.check(iban).iban());
+        assertEquals(iban, Iban.check(iban).value());
     }
 
     @Test
     void spaces_and_lower_case_are_what_people_type() {
-        assertEquals("BE71096123456769", Iban.check("be71 0961 2345 6769").iban());
+        assertEquals("BE71096123456769", Iban.check("be71 0961 2345 6769").value());
     }
 
     @ParameterizedTest
