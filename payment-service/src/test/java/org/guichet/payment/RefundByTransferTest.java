@@ -123,4 +123,57 @@ class RefundByTransferTest extends PaymentTestResource {
         }
         citizen("patron-t1").get("/payments/" + paymentId).then().body("state", equalTo("PARTIALLY_REFUNDED"));
     }
+
+    @Test
+    void a_transfer_the_bank_sends_back_asks_the_payer_again_and_a_cancelled_one_frees_the_amount() throws Exception {
+        String paymentId = checkout("patron-t2", REGIE, "EUR", 2000);
+        given().get(choose(start("patron-t2", paymentId), "paid")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-t2").get("/payments/" + paymentId)
+                .then().body("state", equalTo("SETTLED")));
+        SimulatorResource.simulator.traps.refuseRefunds = true;
+        String refundId = UUID.randomUUID().toString();
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t2", new RefundRequested(refundId, "inv-t2",
+                    "patron-t2", paymentId, 800, "EUR", "overcharged", "agent-1"));
+            String firstForm = form(tap, paymentId, 1);
+            given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
+                    .formParam("iban", "NL91ABNA0417164300").post(firstForm).then().statusCode(200);
+            String batch = finance().post("/manual-refunds/transfers?currency=EUR").then().statusCode(201).extract()
+                    .header("Location");
+            String manual = finance().get("/manual-refunds?state=IN_TRANSFER").then().extract()
+                    .path("find { it.refundId == '" + refundId + "' }.id");
+            // the bank sends it back: a new link, the old one is dead, the file's other refunds stand
+            finance().post("/manual-refunds/" + manual + "/returned").then().statusCode(200)
+                    .body("state", equalTo("AWAITING_BANK_DETAILS"));
+            String secondForm = form(tap, paymentId, 2);
+            org.junit.jupiter.api.Assertions.assertNotEquals(firstForm, secondForm);
+            given().get(firstForm).then().statusCode(404);
+            given().get(secondForm).then().statusCode(200);
+            // finance pays it out another way: cancelled, billing told, the 8.00 free again on the payment
+            finance().body(Map.of("reason", "")).post("/manual-refunds/" + manual + "/cancellation").then().statusCode(400);
+            finance().body(Map.of("reason", "paid in cash at the counter")).post("/manual-refunds/" + manual
+                    + "/cancellation").then().statusCode(200).body("state", equalTo("CANCELLED"));
+            tap.await(x -> x.key().equals(paymentId) && EventJson.read(x.value()).is(EventType.REFUND_FAILED),
+                    Duration.ofSeconds(10));
+            finance().post("/manual-refunds/" + manual + "/cancellation").then().statusCode(400);
+            finance().body(Map.of("reason", "again")).post("/manual-refunds/" + manual + "/cancellation").then()
+                    .statusCode(409);
+            assertTrue(batch.contains("/manual-refunds/transfers/"));
+        }
+        SimulatorResource.simulator.traps.refuseRefunds = false;
+        TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t2", new RefundRequested(UUID.randomUUID().toString(),
+                "inv-t2", "patron-t2", paymentId, 2000, "EUR", "everything", "agent-1"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-t2").get("/payments/" + paymentId)
+                .then().body("state", equalTo("REFUNDED")));
+    }
+
+    /** The form path of the n-th RefundAwaitingBankDetails seen for the payment. */
+    static String form(EventTap tap, String paymentId, int nth) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tap.collect(x -> x.key().equals(paymentId)
+                && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofMillis(300)).size() >= nth);
+        String url = EventJson.read(tap.collect(x -> x.key().equals(paymentId)
+                        && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofMillis(1)).get(nth - 1)
+                .value()).payloadAs(RefundAwaitingBankDetails.class).formUrl();
+        return url.substring(url.indexOf("/refund-forms/"));
+    }
 }

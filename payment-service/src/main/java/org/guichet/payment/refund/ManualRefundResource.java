@@ -3,6 +3,7 @@ package org.guichet.payment.refund;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,6 +69,28 @@ public class ManualRefundResource {
     @Operation(summary = "The bank executed the file: its refunds are issued (once)")
     public Uni<BatchView> executed(@PathParam("id") String id) {
         return manualRefunds.executed(caller.tenant(), id, caller.subject()).map(BatchView::of);
+    }
+
+    @POST
+    @Path("/{id}/returned")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The bank sent this transfer back: the payer is asked for an account again")
+    public Uni<ManualRefundView> returned(@PathParam("id") String id) {
+        return manualRefunds.returned(caller.tenant(), id).map(ManualRefundView::of);
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a refund not yet in a transfer file (paid out another way): billing is told")
+    public Uni<ManualRefundView> cancel(@PathParam("id") String id, @jakarta.validation.constraints.NotNull
+                                        @jakarta.validation.Valid Cancellation cancellation) {
+        return manualRefunds.cancel(caller.tenant(), id, cancellation.reason()).map(ManualRefundView::of);
+    }
+
+    public record Cancellation(@jakarta.validation.constraints.NotBlank
+                               @jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 
     private static ManualRefundState state(String state) {

@@ -6,16 +6,19 @@ import java.util.Set;
 
 /**
  * A refund made by bank transfer: the payer gives (and may correct) an account, finance puts it in a
- * transfer file, then marks the file executed by the bank. The table is the only source of transitions.
+ * transfer file, then marks the file executed by the bank. A transfer the bank sends back (a closed or
+ * wrong account) asks the payer again; finance may cancel one not yet in a file (paid out another way).
+ * The table is the only source of transitions.
  */
 public enum ManualRefundState {
-    AWAITING_BANK_DETAILS, READY, IN_TRANSFER, EXECUTED;
+    AWAITING_BANK_DETAILS, READY, IN_TRANSFER, EXECUTED, CANCELLED;
 
     private static final Map<ManualRefundState, Set<ManualRefundState>> ALLOWED = Map.of(
-            AWAITING_BANK_DETAILS, EnumSet.of(READY),
-            READY, EnumSet.of(READY, IN_TRANSFER),
-            IN_TRANSFER, EnumSet.of(EXECUTED),
-            EXECUTED, EnumSet.noneOf(ManualRefundState.class));
+            AWAITING_BANK_DETAILS, EnumSet.of(READY, CANCELLED),
+            READY, EnumSet.of(READY, IN_TRANSFER, CANCELLED),
+            IN_TRANSFER, EnumSet.of(EXECUTED, AWAITING_BANK_DETAILS),
+            EXECUTED, EnumSet.noneOf(ManualRefundState.class),
+            CANCELLED, EnumSet.noneOf(ManualRefundState.class));
 
     public boolean canBecome(ManualRefundState next) {
         return ALLOWED.get(this).contains(next);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundFailed;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.payment.transfer.Iban;
@@ -81,11 +82,7 @@ public class ManualRefunds {
             payment.refunded += order.amount();
             LOG.infof("refund %s of payment %s goes by bank transfer: %s", order.refundId(), payment.reference,
                     whyNotByGateway);
-            return m.persist().call(() -> outbox.publish(EventType.REFUND_AWAITING_BANK_DETAILS, payment.tenant,
-                    payment.id.toString(), payment.checkoutId, new RefundAwaitingBankDetails(m.id.toString(),
-                            order.refundId(), payment.id.toString(), payment.reference, payment.regie, m.amount,
-                            m.currency, m.reason, config.publicUrl() + FORM_PATH + m.formToken, payment.payer())))
-                    .replaceWithVoid();
+            return m.persist().call(() -> askForAccount(payment, m)).replaceWithVoid();
         });
     }
 
@@ -208,6 +205,54 @@ public class ManualRefunds {
                                     .collect().asList())
                             .replaceWith(batch);
                 })));
+    }
+
+    /**
+     * The bank sent a transfer back (closed or mistyped account): the refund waits for an account again,
+     * under a new form link sent to the payer; the rest of its file stands.
+     */
+    public Uni<ManualRefund> returned(String tenant, String id) {
+        return Panache.withTransaction(() -> locked(tenant, id).flatMap(m -> {
+            m.moveTo(ManualRefundState.AWAITING_BANK_DETAILS);
+            m.batchId = null;
+            m.iban = null;
+            m.bic = null;
+            m.formToken = token();
+            return Payment.<Payment>findById(m.paymentId).call(payment -> askForAccount(payment, m)).replaceWith(m);
+        }));
+    }
+
+    /**
+     * Finance gives the money back another way (at the counter, say) or not at all: the refund is cancelled
+     * before any transfer, the amount is free again on the payment, and RefundFailed tells billing.
+     */
+    public Uni<ManualRefund> cancel(String tenant, String id, String reason) {
+        return Panache.withTransaction(() -> locked(tenant, id).flatMap(m -> {
+            m.moveTo(ManualRefundState.CANCELLED);
+            return Payment.byIdForUpdate(m.paymentId).flatMap(payment -> {
+                payment.refunded -= m.amount;
+                return outbox.publish(EventType.REFUND_FAILED, payment.tenant, payment.id.toString(),
+                        payment.checkoutId, new RefundFailed(m.refundId, payment.id.toString(), m.invoiceId, m.amount,
+                                m.currency, payment.gateway, "cancelled by finance: " + reason));
+            }).replaceWith(m);
+        }));
+    }
+
+    private Uni<ManualRefund> locked(String tenant, String id) {
+        UUID refundId = Ids.parseOrNotFound(id, "Manual refund " + id);
+        return ManualRefund.<ManualRefund>findById(refundId, LockModeType.PESSIMISTIC_WRITE).map(m -> {
+            if (m == null || !m.tenant.equals(tenant)) {
+                throw Problems.notFound("Manual refund " + id);
+            }
+            return m;
+        });
+    }
+
+    private Uni<Void> askForAccount(Payment payment, ManualRefund m) {
+        return outbox.publish(EventType.REFUND_AWAITING_BANK_DETAILS, payment.tenant, payment.id.toString(),
+                payment.checkoutId, new RefundAwaitingBankDetails(m.id.toString(), m.refundId, payment.id.toString(),
+                        payment.reference, payment.regie, m.amount, m.currency, m.reason,
+                        config.publicUrl() + FORM_PATH + m.formToken, payment.payer())).replaceWithVoid();
     }
 
     private Uni<Void> issue(ManualRefund m, TransferBatch batch) {
