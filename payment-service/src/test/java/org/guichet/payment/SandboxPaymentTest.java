@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SandboxPaymentTest extends PaymentTestResource {
@@ -103,6 +104,18 @@ class SandboxPaymentTest extends PaymentTestResource {
                 .body("cause", org.hamcrest.Matchers.either(org.hamcrest.Matchers.hasItem("callback"))
                         .or(org.hamcrest.Matchers.hasItem("return-lookup")));
         citizen("patron-p1").post("/payments/" + paymentId + "/start").then().statusCode(409);
+    }
+
+    @Test
+    void a_regie_on_structured_communications_gives_each_payment_a_valid_one() {
+        String first = checkout("patron-sc", "namur-population", "EUR", 500);
+        String second = checkout("patron-sc", "namur-population", "EUR", 700);
+        String a = citizen("patron-sc").get("/payments/" + first).then().statusCode(200)
+                .body("reference", matchesPattern("\\+\\+\\+101/\\d{4}/\\d{5}\\+\\+\\+")).extract().path("reference");
+        String b = citizen("patron-sc").get("/payments/" + second).then().extract().path("reference");
+        assertTrue(org.guichet.platform.bank.StructuredCommunication.parse(a).isPresent(), a);
+        assertTrue(org.guichet.platform.bank.StructuredCommunication.parse(b).isPresent(), b);
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
     }
 
     @Test

@@ -47,6 +47,10 @@ public interface PaymentConfig {
     @WithDefault("P1D")
     java.time.Duration latePaymentWindow();
 
+    enum ReferenceFormat {
+        SEQUENTIAL, BE_STRUCTURED
+    }
+
     /** A régie's gateway account (R18). */
     interface Regie {
         /** Adapter name: sandbox (mollie, sips, ogone, gopay come with their adapters). */
@@ -60,6 +64,13 @@ public interface PaymentConfig {
 
         /** What the citizen's bank statement shows (R17). */
         Optional<String> statementDescriptor();
+
+        /** How payment references look: REGIE-000042, or a Belgian structured communication. */
+        @WithDefault("SEQUENTIAL")
+        ReferenceFormat referenceFormat();
+
+        /** For structured communications: the régie's three digits (0–999), unique on its bank account. */
+        Optional<@jakarta.validation.constraints.Max(999) Integer> referencePrefix();
 
         /** The régie's API key at its gateway (Mollie); from a secret in production, never logged. */
         Optional<String> apiKey();
