@@ -83,5 +83,12 @@ class ReceiptTest extends PaymentTestResource {
             assertEquals(900, asked.payment().amount());
             assertEquals(asked.receiptNumber(), asked.payment().receiptNumber());
         }
+        // the institution's name is not a way to mail anyone at will: a few sends per receipt a day
+        for (int i = 1; i < 5; i++) {
+            citizen("patron-r3").body(Map.of("email", "copy" + i + "@example.cz"))
+                    .post("/payments/" + paymentId + "/receipt/emails").then().statusCode(202);
+        }
+        citizen("patron-r3").body(Map.of("email", "one-more@example.cz")).post("/payments/" + paymentId + "/receipt/emails")
+                .then().statusCode(429).contentType("application/problem+json");
     }
 }

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 @Tag(name = "Receipts")
 @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
 public class ReceiptResource {
+    static final int SENDS_PER_DAY = 5;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     @Inject
@@ -65,11 +66,28 @@ public class ReceiptResource {
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw Problems.invalid("An email address is required", new FieldError("email", "must be an email address"));
         }
-        return settled(id).flatMap(p -> Panache.withTransaction(() -> outbox.publish(EventType.RECEIPT_REQUESTED,
+        return settled(id).flatMap(p -> Panache.withTransaction(() -> capped(p)
+                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("insert into receipt_email "
+                                + "(payment_id, email, requested_by, requested_at) values (?1, ?2, ?3, now())")
+                        .setParameter(1, p.id).setParameter(2, email).setParameter(3, caller.subject()).executeUpdate()))
+                .call(() -> outbox.publish(EventType.RECEIPT_REQUESTED,
                         p.tenant, p.id.toString(), p.checkoutId, new ReceiptRequested(p.id.toString(), p.receiptNumber,
                                 email, request.language() != null ? request.language() : p.payerLanguage,
-                                caller.subject(), events.settledEvent(p))))
+                                caller.subject(), events.settledEvent(p)))))
                 .map(e -> Response.accepted(new EmailRequested(p.receiptNumber, email)).build()));
+    }
+
+    /** The institution's name must not become a way to mail anyone at will: a few sends per receipt a day. */
+    private static Uni<Void> capped(Payment p) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from receipt_email where payment_id = ?1 "
+                        + "and requested_at > now() - interval '1 day'", Long.class).setParameter(1, p.id).getSingleResult())
+                .invoke(sent -> {
+                    if (sent >= SENDS_PER_DAY) {
+                        throw new org.guichet.platform.error.ProblemException(429, "too-many-receipt-emails",
+                                "Too many receipt emails", "Receipt " + p.receiptNumber + " was already sent " + sent
+                                + " times today", null);
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Payment> settled(String id) {

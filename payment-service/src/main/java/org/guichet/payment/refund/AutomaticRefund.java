@@ -25,4 +25,7 @@ public class AutomaticRefund extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "done_at")
     public Instant doneAt;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 }

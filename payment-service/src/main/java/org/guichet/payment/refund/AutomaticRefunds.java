@@ -59,8 +59,9 @@ public class AutomaticRefunds {
 
     /** Runs the pending automatic refunds; a replica busy with one is skipped (row lock, skip locked). */
     public Uni<Integer> runPending() {
-        return Panache.withSession(() -> AutomaticRefund.<AutomaticRefund>find("doneAt is null order by createdAt")
-                        .page(0, BATCH).list())
+        return Panache.withSession(() -> AutomaticRefund.<AutomaticRefund>find(
+                                "doneAt is null and (nextAttemptAt is null or nextAttemptAt <= ?1) order by createdAt",
+                                clock.instant()).page(0, BATCH).list())
                 .flatMap(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(this::runOne)
                         .collect().asList().map(List::size));
@@ -82,8 +83,17 @@ public class AutomaticRefunds {
                         .call(() -> markDone(seen))))
                 .onFailure().recoverWithUni(t -> {
                     LOG.warnf("automatic refund %s of payment %s not done yet: %s", seen.id, seen.paymentId, t.toString());
-                    return Uni.createFrom().voidItem();
+                    return later(seen);
                 });
+    }
+
+    /** The gateway did not answer: wait longer each time (30 s doubling, at most an hour) so others go first. */
+    private Uni<Void> later(AutomaticRefund seen) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update automatic_refund set attempts = attempts + 1, next_attempt_at = ?1 + "
+                                + "least(interval '1 hour', interval '30 seconds' * power(2, attempts)) where id = ?2")
+                .setParameter(1, clock.instant()).setParameter(2, seen.id).executeUpdate()))
+                .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
     private Uni<Integer> markDone(AutomaticRefund seen) {
