@@ -52,6 +52,8 @@ public class EventIngestor {
             return upsert(envelope, UUID.fromString(p.paymentId()), TransactionStatus.SETTLED, r -> {
                 fill(r, envelope.tenant(), p.regie(), p.payer(), p.amount(), p.currency(), p.lines());
                 r.reference = p.reference();
+                r.operator = p.operator();
+                r.receiptNumber = p.receiptNumber();
                 r.gateway = p.gateway();
                 r.gatewayRef = p.gatewayReference();
                 r.mode = p.mode();

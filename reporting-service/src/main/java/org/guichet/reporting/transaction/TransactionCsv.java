@@ -19,7 +19,17 @@ public final class TransactionCsv {
     }
 
     public static String write(List<TransactionView> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        return header() + rows(rows);
+    }
+
+    /** The byte-order mark and the header line: the start of a streamed export. */
+    public static String header() {
+        return "\uFEFF" + HEADER + "\r\n";
+    }
+
+    /** Rows without the header: a page of a streamed export. */
+    public static String rows(List<TransactionView> rows) {
+        StringBuilder out = new StringBuilder();
         for (TransactionView t : rows) {
             out.append(cell(t.reference())).append(';')
                     .append(DATE.format(t.date())).append(';')

@@ -34,6 +34,10 @@ public class TransactionRecord extends PanacheEntityBase {
     @Column(name = "gateway_ref")
     public String gatewayRef;
     public String mode;
+    /** The agent who took a counter payment. */
+    public String operator;
+    @Column(name = "receipt_number")
+    public String receiptNumber;
     /** JSON array of the line items. */
     public String lines;
     @Column(name = "search_text")

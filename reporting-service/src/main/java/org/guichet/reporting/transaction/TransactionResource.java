@@ -1,8 +1,9 @@
 package org.guichet.reporting.transaction;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,70 +18,161 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.events.EventJson;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
-import org.guichet.platform.text.SearchText;
+import org.jboss.resteasy.reactive.RestMulti;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The back office's transaction list (R23): search, filter by régie and status, JSON or CSV. */
+/**
+ * The back office's transactions (R23): search with filters and keyset pages (JSON, or CSV for a
+ * spreadsheet), the whole of a search streamed as CSV or JSON in constant memory, totals, and the
+ * counter cash-up per agent and day.
+ */
 @Path("/transactions")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
 @Tag(name = "Transactions")
 public class TransactionResource {
     public static final String CSV = "text/csv";
+    public static final String NEXT_CURSOR = "Next-Cursor";
+    static final int EXPORT_PAGE = 1000;
 
     @Inject
     Caller caller;
+    @Inject
+    Reports reports;
 
     /**
-     * JSON by default; CSV when the client asks for {@code text/csv} (a spreadsheet download).
-     * One method, so a request without an Accept header always gets JSON.
+     * JSON by default; CSV when the client asks for {@code text/csv}. When the page is full, the
+     * {@code Next-Cursor} header gives {@code after} for the next one.
      */
     @GET
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Transactions of the caller's institution, newest first; Accept: text/csv exports them "
-            + "(semicolons, decimal comma, UTF-8)")
+    @Operation(summary = "Transactions of the caller's institution, newest (or largest) first, filtered; keyset pages")
     public Uni<Response> search(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                @QueryParam("status") String status,
+                                @QueryParam("status") String status, @QueryParam("gateway") String gateway,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
+                                @QueryParam("sort") String sort, @QueryParam("after") String after,
                                 @QueryParam("limit") @DefaultValue("100") int limit,
                                 @Context HttpHeaders headers) {
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
-        return find(q, regie, status, limit).map(rows -> csv
-                ? Response.ok(TransactionCsv.write(rows)).type(CSV + "; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build()
-                : Response.ok(rows).type(MediaType.APPLICATION_JSON).build());
-    }
-
-    /** Runs inside the endpoint's session. */
-    private Uni<List<TransactionView>> find(String q, String regie, String status, int limit) {
         if (limit < 1 || limit > 10_000) {
             throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
         }
-        StringBuilder query = new StringBuilder("tenant = :tenant");
-        Parameters params = Parameters.with("tenant", caller.tenant());
-        if (q != null && !q.isBlank()) {
-            query.append(" and searchText like :q escape '\\'");
-            params.and("q", "%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
-        }
-        if (regie != null && !regie.isBlank()) {
-            query.append(" and regie = :regie");
-            params.and("regie", regie);
-        }
-        if (status != null && !status.isBlank()) {
-            try {
-                params.and("status", TransactionStatus.valueOf(status));
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid("unknown status", new FieldError("status", "PENDING, FAILED or SETTLED"));
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
+                maxAmount, sort, after);
+        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
+        return page(query, limit).map(rows -> {
+            List<TransactionView> views = rows.stream().map(TransactionView::of).toList();
+            Response.ResponseBuilder answer = csv
+                    ? Response.ok(TransactionCsv.write(views)).type(CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"transactions.csv\"")
+                    : Response.ok(views).type(MediaType.APPLICATION_JSON);
+            if (rows.size() == limit) {
+                answer.header(NEXT_CURSOR, query.cursorOf(rows.get(rows.size() - 1)).encode());
             }
-            query.append(" and status = :status");
+            return answer.build();
+        });
+    }
+
+    /** Every transaction of a search as CSV, page after page, as it is read: memory stays flat whatever the size. */
+    @GET
+    @Path("/export.csv")
+    @Produces(CSV)
+    @Operation(summary = "The whole search streamed as CSV (Belgian/Czech spreadsheet: UTF-8 BOM, ';', decimal comma)")
+    public RestMulti<byte[]> exportCsv(@QueryParam("q") String q, @QueryParam("regie") String regie,
+                                       @QueryParam("status") String status, @QueryParam("gateway") String gateway,
+                                       @QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
+                                       @QueryParam("sort") String sort) {
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
+                maxAmount, sort, null);
+        // the stream writer ends every chunk with "\n": each chunk ends with the "\r" of its CRLF
+        Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(TransactionCsv.header()),
+                        pages(query).map(TransactionCsv::rows))
+                .map(chunk -> chunk.substring(0, chunk.length() - 1));
+        return RestMulti.fromMultiData(bytes(body)).encodeAsJsonArray(false)
+                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
+    }
+
+    /** The same as a JSON array, streamed. */
+    @GET
+    @Path("/export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The whole search streamed as one JSON array")
+    public RestMulti<byte[]> exportJson(@QueryParam("q") String q, @QueryParam("regie") String regie,
+                                        @QueryParam("status") String status, @QueryParam("gateway") String gateway,
+                                        @QueryParam("from") String from, @QueryParam("to") String to,
+                                        @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
+                                        @QueryParam("sort") String sort) {
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
+                maxAmount, sort, null);
+        AtomicReference<Boolean> first = new AtomicReference<>(true);
+        Multi<String> rows = pages(query).map(views -> {
+            StringBuilder json = new StringBuilder();
+            for (TransactionView v : views) {
+                com.fasterxml.jackson.databind.JsonNode node = EventJson.MAPPER.valueToTree(v);
+                json.append(first.get() ? "" : ",").append(node.toString());
+                first.set(false);
+            }
+            return json.toString();
+        });
+        Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item("["), rows,
+                Multi.createFrom().item("]"));
+        return RestMulti.fromMultiData(bytes(body)).encodeAsJsonArray(false).build();
+    }
+
+    /** The chunks as written (each followed by the stream writer's "\n"). */
+    private static Multi<byte[]> bytes(Multi<String> chunks) {
+        return chunks.map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A search's pages of {@value #EXPORT_PAGE}, one query each, read when the previous one is written. */
+    private static Multi<List<TransactionView>> pages(TransactionQuery first) {
+        AtomicReference<TransactionQuery> next = new AtomicReference<>(first);
+        return Multi.createBy().repeating()
+                .uni(() -> next.get() == null ? Uni.createFrom().item(List.<TransactionRecord>of())
+                        : page(next.get(), EXPORT_PAGE).invoke(rows -> next.set(rows.size() < EXPORT_PAGE ? null
+                        : next.get().after(next.get().cursorOf(rows.get(rows.size() - 1))))))
+                .whilst(rows -> rows.size() == EXPORT_PAGE)
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> rows.stream().map(TransactionView::of).toList());
+    }
+
+    @GET
+    @Path("/totals")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Settled totals per régie, day or payment mode, within the same filters")
+    public Uni<List<Reports.Total>> totals(@QueryParam("by") @DefaultValue("regie") String by,
+                                           @QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("regie") String regie) {
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, regie, null, null, from, to, null, null,
+                null, null);
+        return reports.totals(query, Reports.GroupBy.parse(by));
+    }
+
+    @GET
+    @Path("/cash-up")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The counter cash-up of a day: per agent, cash, cheques and card terminal, refunds paid out")
+    public Uni<List<Reports.CashUp>> cashUp(@QueryParam("day") String day) {
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, null, null, null, day, day, null, null,
+                null, null);
+        if (query.from() == null) {
+            throw Problems.invalid("day is required", new FieldError("day", "a day as YYYY-MM-DD"));
         }
-        return TransactionRecord.<TransactionRecord>find(query + " order by createdAt desc, paymentId", params)
-                .page(Page.ofSize(limit)).list()
-                .map(list -> list.stream().map(TransactionView::of).toList());
+        return reports.cashUp(caller.tenant(), query.from());
+    }
+
+    private static Uni<List<TransactionRecord>> page(TransactionQuery query, int size) {
+        Parameters params = new Parameters();
+        String hql = query.hql(params);
+        return Panache.withSession(() -> TransactionRecord.<TransactionRecord>find(hql, params)
+                .page(Page.ofSize(size)).list());
     }
 }

@@ -5,18 +5,25 @@ import java.util.List;
 
 /**
  * The money is ours. {@code receiptNumber} is the receipt's number, unique per institution (R12), and
- * {@code statementDescriptor} what the payer's bank statement shows (R17); producers before they
- * existed leave them out.
+ * {@code statementDescriptor} what the payer's bank statement shows (R17), {@code operator} the agent
+ * who took a counter payment (the cash-up); producers before they existed leave them out.
  */
 public record PaymentSettled(String paymentId, String reference, String checkoutId, String regie,
                              long amount, String currency, String gateway, String gatewayReference,
                              String mode, Payer payer, List<PaymentLine> lines, Instant settledAt,
-                             String receiptNumber, String statementDescriptor) {
+                             String receiptNumber, String statementDescriptor, String operator) {
 
     public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
                           String currency, String gateway, String gatewayReference, String mode, Payer payer,
                           List<PaymentLine> lines, Instant settledAt) {
         this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, null, null);
+                settledAt, null, null, null);
+    }
+
+    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
+                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
+                          List<PaymentLine> lines, Instant settledAt, String receiptNumber, String statementDescriptor) {
+        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
+                settledAt, receiptNumber, statementDescriptor, null);
     }
 }

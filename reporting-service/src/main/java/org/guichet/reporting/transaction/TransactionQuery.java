@@ -1,0 +1,147 @@
+package org.guichet.reporting.transaction;
+
+import io.quarkus.panache.common.Parameters;
+import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.text.SearchText;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A back-office search (R23), checked: free text (accent-insensitive), régie, status, gateway, date
+ * range (days, inclusive), amount range (minor units), sort by date or amount (newest/largest first),
+ * and a keyset cursor — the last row's sort key — so that page 1,000 costs what page 1 costs.
+ */
+public record TransactionQuery(String tenant, String q, String regie, TransactionStatus status, String gateway,
+                               LocalDate from, LocalDate to, Long minAmount, Long maxAmount, Sort sort, Cursor after) {
+
+    public enum Sort { DATE, AMOUNT }
+
+    /** Where the previous page ended: its last row's sort value and id. */
+    public record Cursor(long value, UUID id) {
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((value + ":" + id).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":");
+                return new Cursor(Long.parseLong(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw Problems.invalid("Not a cursor this search gave", new FieldError("after", "use the Next-Cursor value"));
+            }
+        }
+    }
+
+    public static TransactionQuery parse(String tenant, String q, String regie, String status, String gateway,
+                                         String from, String to, Long minAmount, Long maxAmount, String sort, String after) {
+        List<FieldError> errors = new ArrayList<>();
+        TransactionStatus st = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                st = TransactionStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "PENDING, FAILED or SETTLED"));
+            }
+        }
+        LocalDate fromDay = day(from, "from", errors);
+        LocalDate toDay = day(to, "to", errors);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            errors.add(new FieldError("to", "must not be before from"));
+        }
+        if ((minAmount != null && minAmount < 0) || (maxAmount != null && maxAmount < 0)) {
+            errors.add(new FieldError("minAmount", "amounts are minor units, not negative"));
+        }
+        Sort s = Sort.DATE;
+        if (sort != null && !sort.isBlank()) {
+            try {
+                s = Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("sort", "date or amount"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid("The search is not valid", errors);
+        }
+        return new TransactionQuery(tenant, q, regie, st, gateway, fromDay, toDay, minAmount, maxAmount, s,
+                after == null || after.isBlank() ? null : Cursor.decode(after));
+    }
+
+    private static LocalDate day(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "a day as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    /** The same search from where a page ended. */
+    public TransactionQuery after(Cursor cursor) {
+        return new TransactionQuery(tenant, q, regie, status, gateway, from, to, minAmount, maxAmount, sort, cursor);
+    }
+
+    public Cursor cursorOf(TransactionRecord last) {
+        return new Cursor(sort == Sort.AMOUNT ? last.total : last.createdAt.toEpochMilli() * 1000
+                + last.createdAt.getNano() / 1000 % 1000, last.paymentId);
+    }
+
+    /** HQL (where … order by …) and its parameters. */
+    public String hql(Parameters params) {
+        StringBuilder w = new StringBuilder("tenant = :tenant");
+        params.and("tenant", tenant);
+        if (q != null && !q.isBlank()) {
+            w.append(" and searchText like :q escape '\\'");
+            params.and("q", "%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
+        }
+        if (regie != null && !regie.isBlank()) {
+            w.append(" and regie = :regie");
+            params.and("regie", regie);
+        }
+        if (status != null) {
+            w.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (gateway != null && !gateway.isBlank()) {
+            w.append(" and gateway = :gateway");
+            params.and("gateway", gateway);
+        }
+        if (from != null) {
+            w.append(" and createdAt >= :from");
+            params.and("from", from.atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (to != null) {
+            w.append(" and createdAt < :to");
+            params.and("to", to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (minAmount != null) {
+            w.append(" and total >= :minAmount");
+            params.and("minAmount", minAmount);
+        }
+        if (maxAmount != null) {
+            w.append(" and total <= :maxAmount");
+            params.and("maxAmount", maxAmount);
+        }
+        String key = sort == Sort.AMOUNT ? "total" : "createdAt";
+        if (after != null) {
+            w.append(" and (").append(key).append(" < :afterValue or (").append(key)
+                    .append(" = :afterValue and paymentId > :afterId))");
+            params.and("afterValue", sort == Sort.AMOUNT ? (Object) after.value()
+                    : Instant.EPOCH.plusNanos(after.value() * 1000));
+            params.and("afterId", after.id());
+        }
+        return w + " order by " + key + " desc, paymentId";
+    }
+}
