@@ -98,6 +98,45 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
                 + last.createdAt.getNano() / 1000 % 1000, last.paymentId);
     }
 
+    /** The same search in SQL ({@code where … order by …}, $n placeholders) for a streamed export; no cursor. */
+    public String sql(List<Object> params) {
+        StringBuilder w = new StringBuilder("where tenant = $1");
+        params.add(tenant);
+        if (q != null && !q.isBlank()) {
+            params.add("%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
+            w.append(" and search_text like $").append(params.size()).append(" escape '\\'");
+        }
+        if (regie != null && !regie.isBlank()) {
+            params.add(regie);
+            w.append(" and regie = $").append(params.size());
+        }
+        if (status != null) {
+            params.add(status.name());
+            w.append(" and status = $").append(params.size());
+        }
+        if (gateway != null && !gateway.isBlank()) {
+            params.add(gateway);
+            w.append(" and gateway = $").append(params.size());
+        }
+        if (from != null) {
+            params.add(from.atStartOfDay().atOffset(ZoneOffset.UTC));
+            w.append(" and created_at >= $").append(params.size());
+        }
+        if (to != null) {
+            params.add(to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            w.append(" and created_at < $").append(params.size());
+        }
+        if (minAmount != null) {
+            params.add(minAmount);
+            w.append(" and total >= $").append(params.size());
+        }
+        if (maxAmount != null) {
+            params.add(maxAmount);
+            w.append(" and total <= $").append(params.size());
+        }
+        return w + " order by " + (sort == Sort.AMOUNT ? "total" : "created_at") + " desc, payment_id";
+    }
+
     /** HQL (where … order by …) and its parameters. */
     public String hql(Parameters params) {
         StringBuilder w = new StringBuilder("tenant = :tenant");

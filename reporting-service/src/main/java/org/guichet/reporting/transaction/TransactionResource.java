@@ -39,12 +39,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TransactionResource {
     public static final String CSV = "text/csv";
     public static final String NEXT_CURSOR = "Next-Cursor";
-    static final int EXPORT_PAGE = 1000;
 
     @Inject
     Caller caller;
     @Inject
     Reports reports;
+    @Inject
+    TransactionExport export;
 
     /**
      * JSON by default; CSV when the client asks for {@code text/csv}. When the page is full, the
@@ -94,7 +95,7 @@ public class TransactionResource {
                 maxAmount, sort, null);
         // the stream writer ends every chunk with "\n": each chunk ends with the "\r" of its CRLF
         Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(TransactionCsv.header()),
-                        pages(query).map(TransactionCsv::rows))
+                        export.chunks(query).map(TransactionCsv::rows))
                 .map(chunk -> chunk.substring(0, chunk.length() - 1));
         return RestMulti.fromMultiData(bytes(body)).encodeAsJsonArray(false)
                 .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
@@ -113,7 +114,7 @@ public class TransactionResource {
         TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
                 maxAmount, sort, null);
         AtomicReference<Boolean> first = new AtomicReference<>(true);
-        Multi<String> rows = pages(query).map(views -> {
+        Multi<String> rows = export.chunks(query).map(views -> {
             StringBuilder json = new StringBuilder();
             for (TransactionView v : views) {
                 com.fasterxml.jackson.databind.JsonNode node = EventJson.MAPPER.valueToTree(v);
@@ -130,18 +131,6 @@ public class TransactionResource {
     /** The chunks as written (each followed by the stream writer's "\n"). */
     private static Multi<byte[]> bytes(Multi<String> chunks) {
         return chunks.map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A search's pages of {@value #EXPORT_PAGE}, one query each, read when the previous one is written. */
-    private static Multi<List<TransactionView>> pages(TransactionQuery first) {
-        AtomicReference<TransactionQuery> next = new AtomicReference<>(first);
-        return Multi.createBy().repeating()
-                .uni(() -> next.get() == null ? Uni.createFrom().item(List.<TransactionRecord>of())
-                        : page(next.get(), EXPORT_PAGE).invoke(rows -> next.set(rows.size() < EXPORT_PAGE ? null
-                        : next.get().after(next.get().cursorOf(rows.get(rows.size() - 1))))))
-                .whilst(rows -> rows.size() == EXPORT_PAGE)
-                .filter(rows -> !rows.isEmpty())
-                .map(rows -> rows.stream().map(TransactionView::of).toList());
     }
 
     @GET
