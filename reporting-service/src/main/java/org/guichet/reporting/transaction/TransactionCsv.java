@@ -62,8 +62,9 @@ public final class TransactionCsv {
             return "";
         }
         // a leading = + - @ would be run as a formula by spreadsheets: neutralise it
-        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+        char first = value.isEmpty() ? ' ' : value.charAt(0);
+        String v = first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
+        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;
