@@ -160,8 +160,17 @@ class ProcedureRequestsTest extends CartTestResource {
         String c = as("citizen", "c4").body(Map.of("procedure", "birth-certificate", "quotedAmount", 700,
                 "criteria", Map.of("reason", "EMPLOYMENT", "delivery", "POSTAL"))).post("/requests").then()
                 .statusCode(201).extract().path("id");
-        String checkout = as("citizen", "c4").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
-                .post("/cart/checkout").then().statusCode(201).extract().path("id");
+        String checkout;
+        try (EventTap tap = new EventTap(Topics.CHECKOUTS)) {
+            checkout = as("citizen", "c4").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
+                    .post("/cart/checkout").then().statusCode(201).extract().path("id");
+            String key = checkout;
+            org.guichet.events.payload.CartCheckedOut event = EventJson.read(tap.await(x -> x.key().equals(key),
+                    Duration.ofSeconds(30)).value()).payloadAs(org.guichet.events.payload.CartCheckedOut.class);
+            assertEquals(List.of("70/161-02", "70/161-02", "70/161-01"), event.payments().stream()
+                    .map(org.guichet.events.payload.CartCheckedOut.PaymentRequest::accountingCode).sorted(
+                            java.util.Comparator.reverseOrder()).toList(), "each payment carries its régie's accounting code");
+        }
         as("citizen", "c4").get("/checkouts/" + checkout).then().body("payments", hasSize(3))
                 .body("payments.findAll { it.regie == 'namur-population' }.amount", equalTo(List.of(300, 300)))
                 .body("payments.findAll { it.regie == 'namur-etat-civil' }.amount", equalTo(List.of(700)));

@@ -121,6 +121,20 @@ class TransactionSearchTest extends ReportingTestResource {
     }
 
     @Test
+    void a_payment_carries_its_regie_s_accounting_code_into_json_and_csv() {
+        String paymentId = UUID.randomUUID().toString();
+        String checkoutId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.CART_CHECKED_OUT, TENANT, checkoutId, new org.guichet.events.payload.CartCheckedOut(
+                checkoutId, PAYER, null, List.of(new org.guichet.events.payload.CartCheckedOut.PaymentRequest(paymentId,
+                regie, 4200, "EUR", List.of(new PaymentLine("PROCEDURE", "r1", TENANT, "acte", 4200)), "70/161-09"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("regie", regie)
+                .queryParam("status", "PENDING").get("/transactions").then().body("[0].accountingCode", equalTo("70/161-09")));
+        String csv = finance().queryParam("regie", regie).queryParam("status", "PENDING").get("/transactions/export.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.split("\r\n")[0].endsWith(";accounting_code") && csv.contains(";70/161-09"), csv);
+    }
+
+    @Test
     void totals_per_mode_and_the_counter_cash_up_per_agent() {
         List<Object> byMode = finance().queryParam("regie", regie).queryParam("by", "mode").get("/transactions/totals")
                 .then().statusCode(200).extract().jsonPath().getList("$");

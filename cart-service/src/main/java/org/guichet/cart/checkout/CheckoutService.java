@@ -53,21 +53,20 @@ public class CheckoutService {
                 if (locked != ids.size()) {
                     throw Problems.conflict("items-locked", "Some items are already being paid or were paid");
                 }
-                return separateRegies(items).flatMap(separate -> createCheckout(tenant, payer, request, items, separate));
+                return regiesOf(items).flatMap(regies -> createCheckout(tenant, payer, request, items, regies));
             });
         });
     }
 
-    /** The régies whose items are paid one payment per item (cart mode SEPARATE, R20). */
-    private static Uni<java.util.Set<String>> separateRegies(List<PayableItem> items) {
+    /** The cart's régies as their admin set them (cart mode SEPARATE pays one item per payment, R20). */
+    private static Uni<Map<String, org.guichet.cart.regie.Regie>> regiesOf(List<PayableItem> items) {
         List<String> codes = items.stream().map(i -> i.regie).distinct().toList();
         return org.guichet.cart.regie.Regie.<org.guichet.cart.regie.Regie>list("code in ?1", codes)
-                .map(regies -> regies.stream().filter(r -> r.cartMode == org.guichet.cart.regie.CartMode.SEPARATE)
-                        .map(r -> r.code).collect(java.util.stream.Collectors.toSet()));
+                .map(regies -> regies.stream().collect(java.util.stream.Collectors.toMap(r -> r.code, r -> r)));
     }
 
     private Uni<CheckoutView> createCheckout(String tenant, Payer payer, CheckoutRequest request, List<PayableItem> items,
-                                             java.util.Set<String> separate) {
+                                             Map<String, org.guichet.cart.regie.Regie> regies) {
         Checkout checkout = new Checkout();
         checkout.id = Ids.newId();
         checkout.tenant = tenant;
@@ -78,7 +77,9 @@ public class CheckoutService {
         Map<String, List<PayableItem>> groups = new LinkedHashMap<>();
         for (PayableItem item : items) {
             // never one payment across régies; one per item where the régie wants it so
-            String group = item.regie + "/" + item.currency + (separate.contains(item.regie) ? "/" + item.id : "");
+            org.guichet.cart.regie.Regie regie = regies.get(item.regie);
+            boolean separate = regie != null && regie.cartMode == org.guichet.cart.regie.CartMode.SEPARATE;
+            String group = item.regie + "/" + item.currency + (separate ? "/" + item.id : "");
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(item);
         }
         List<CheckoutPayment> payments = new ArrayList<>();
@@ -94,8 +95,10 @@ public class CheckoutService {
             p.status = PaymentStatus.PENDING;
             p.position = position++;
             payments.add(p);
+            org.guichet.cart.regie.Regie regie = regies.get(p.regie);
             requests.add(new CartCheckedOut.PaymentRequest(p.paymentId.toString(), p.regie, p.amount, p.currency,
-                    group.stream().map(i -> new PaymentLine(i.kind, i.refId, i.tenant, i.description, i.amount)).toList()));
+                    group.stream().map(i -> new PaymentLine(i.kind, i.refId, i.tenant, i.description, i.amount)).toList(),
+                    regie == null ? null : regie.accountingCode));
         }
         CartCheckedOut event = new CartCheckedOut(checkout.id.toString(), payer,
                 request == null ? null : request.returnUrl(), requests);

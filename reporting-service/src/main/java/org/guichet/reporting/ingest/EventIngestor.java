@@ -44,6 +44,7 @@ public class EventIngestor {
                     .onItem().transformToUniAndConcatenate(p -> upsert(envelope, UUID.fromString(p.paymentId()),
                             TransactionStatus.PENDING, r -> {
                                 fill(r, envelope.tenant(), p.regie(), c.payer(), p.amount(), p.currency(), p.lines());
+                                r.accountingCode = p.accountingCode();
                             }))
                     .collect().asList().replaceWithVoid();
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * separator, decimal comma, quoted where needed.
  */
 public final class TransactionCsv {
-    static final String HEADER = "reference;date;citizen;total;currency;regie;status;gateway;gateway_reference;lines";
+    static final String HEADER = "reference;date;citizen;total;currency;regie;status;gateway;gateway_reference;lines;"
+            + "accounting_code";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private TransactionCsv() {
@@ -40,7 +41,8 @@ public final class TransactionCsv {
                     .append(t.status()).append(';')
                     .append(cell(t.gateway())).append(';')
                     .append(cell(t.gatewayReference())).append(';')
-                    .append(cell(lines(t))).append("\r\n");
+                    .append(cell(lines(t))).append(';')
+                    .append(cell(t.accountingCode())).append("\r\n");
         }
         return out.toString();
     }

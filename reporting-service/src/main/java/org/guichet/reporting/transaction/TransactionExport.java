@@ -24,7 +24,8 @@ public class TransactionExport {
     static final int FETCH = 1000;
     static final int CHUNK = 500;
     private static final String SELECT = "select payment_id, reference, created_at, settled_at, citizen_name, "
-            + "citizen_subject, total, currency, regie, status, gateway, gateway_ref, mode, lines from transaction_record ";
+            + "citizen_subject, total, currency, regie, status, gateway, gateway_ref, mode, lines, accounting_code "
+            + "from transaction_record ";
 
     @Inject
     Pool pool;
@@ -52,7 +53,7 @@ public class TransactionExport {
                     (settled != null ? settled : created).toInstant(), r.getString("citizen_name"),
                     r.getString("citizen_subject"), r.getLong("total"), r.getString("currency"), r.getString("regie"),
                     r.getString("status"), r.getString("gateway"), r.getString("gateway_ref"), r.getString("mode"),
-                    EventJson.MAPPER.readTree(r.getString("lines")));
+                    EventJson.MAPPER.readTree(r.getString("lines")), r.getString("accounting_code"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable lines of " + r.getUUID("payment_id"), e);
         }

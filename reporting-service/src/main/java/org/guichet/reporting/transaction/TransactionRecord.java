@@ -38,6 +38,8 @@ public class TransactionRecord extends PanacheEntityBase {
     public String operator;
     @Column(name = "receipt_number")
     public String receiptNumber;
+    @Column(name = "accounting_code")
+    public String accountingCode;
     /** JSON array of the line items. */
     public String lines;
     @Column(name = "search_text")
