@@ -50,8 +50,11 @@ class BankReconciliationTest extends ReportingTestResource {
         settled(payoutA, "NAMUR-POPULATION-PA" + suffix, 300);
         settled(payoutB, "NAMUR-POPULATION-PB" + suffix, 450);
         settled(unseen, "NAMUR-POPULATION-U" + suffix, 999);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-U" + suffix)
-                .get("/transactions").then().body("$", hasSize(1)));
+        // the five land on different partitions: wait for each, not for the last one sent
+        for (String id : java.util.List.of(structured, plain, payoutA, payoutB, unseen)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("status", "SETTLED")
+                    .queryParam("limit", 10000).get("/transactions").then().body("paymentId", hasItem(id)));
+        }
 
         String payout = "<TxDtls><Amt Ccy=\"EUR\">3.00</Amt><RmtInf><Ustrd>NAMUR-POPULATION-PA" + suffix
                 + "</Ustrd></RmtInf></TxDtls><TxDtls><Amt Ccy=\"EUR\">4.50</Amt><RmtInf><Ustrd>NAMUR-POPULATION-PB" + suffix
