@@ -70,10 +70,7 @@ public class ProcedureResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or change a procedure: régie, title, base price, criteria with their options' prices")
     public Uni<ProcedureView> put(@PathParam("code") String code, @NotNull @Valid ProcedureRequest request) {
-        if (!code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw Problems.invalid("A procedure code is lower-case letters, digits and dashes",
-                    new FieldError("code", "must match [a-z0-9][a-z0-9-]{1,62}"));
-        }
+        org.guichet.cart.CatalogueCode.check(code, "procedure");
         if (request.validUntil() != null && request.validUntil().isBefore(request.validFrom())) {
             throw Problems.invalid("The procedure ends before it starts", new FieldError("validUntil",
                     "must not be before validFrom"));

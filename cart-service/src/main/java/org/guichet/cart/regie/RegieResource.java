@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
@@ -47,10 +46,7 @@ public class RegieResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or change a régie: name, accounting code, cart mode, agents' addresses")
     public Uni<RegieView> put(@PathParam("code") String code, @NotNull @Valid RegieRequest request) {
-        if (!code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw Problems.invalid("A régie code is lower-case letters, digits and dashes",
-                    new FieldError("code", "must match [a-z0-9][a-z0-9-]{1,62}"));
-        }
+        org.guichet.cart.CatalogueCode.check(code, "régie");
         return Panache.withTransaction(() -> Regie.<Regie>findById(code).flatMap(found -> {
             if (found != null && !found.tenant.equals(caller.tenant())) {
                 throw Problems.conflict("regie-taken", "Régie " + code + " belongs to another institution");
