@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,18 +55,13 @@ public class TransactionResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Transactions of the caller's institution, newest (or largest) first, filtered; keyset pages")
-    public Uni<Response> search(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                @QueryParam("status") String status, @QueryParam("gateway") String gateway,
-                                @QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
-                                @QueryParam("sort") String sort, @QueryParam("after") String after,
+    public Uni<Response> search(@BeanParam SearchFilter filter, @QueryParam("after") String after,
                                 @QueryParam("limit") @DefaultValue("100") int limit,
                                 @Context HttpHeaders headers) {
         if (limit < 1 || limit > 10_000) {
             throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
         }
-        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
-                maxAmount, sort, after);
+        TransactionQuery query = filter.query(caller.tenant(), after);
         boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
         return page(query, limit).map(rows -> {
@@ -86,13 +82,8 @@ public class TransactionResource {
     @Path("/export.csv")
     @Produces(CSV)
     @Operation(summary = "The whole search streamed as CSV (Belgian/Czech spreadsheet: UTF-8 BOM, ';', decimal comma)")
-    public RestMulti<byte[]> exportCsv(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                       @QueryParam("status") String status, @QueryParam("gateway") String gateway,
-                                       @QueryParam("from") String from, @QueryParam("to") String to,
-                                       @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
-                                       @QueryParam("sort") String sort) {
-        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
-                maxAmount, sort, null);
+    public RestMulti<byte[]> exportCsv(@BeanParam SearchFilter filter) {
+        TransactionQuery query = filter.query(caller.tenant(), null);
         // the stream writer ends every chunk with "\n": each chunk ends with the "\r" of its CRLF
         Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(TransactionCsv.header()),
                         export.chunks(query).map(TransactionCsv::rows))
@@ -106,13 +97,8 @@ public class TransactionResource {
     @Path("/export.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The whole search streamed as one JSON array")
-    public RestMulti<byte[]> exportJson(@QueryParam("q") String q, @QueryParam("regie") String regie,
-                                        @QueryParam("status") String status, @QueryParam("gateway") String gateway,
-                                        @QueryParam("from") String from, @QueryParam("to") String to,
-                                        @QueryParam("minAmount") Long minAmount, @QueryParam("maxAmount") Long maxAmount,
-                                        @QueryParam("sort") String sort) {
-        TransactionQuery query = TransactionQuery.parse(caller.tenant(), q, regie, status, gateway, from, to, minAmount,
-                maxAmount, sort, null);
+    public RestMulti<byte[]> exportJson(@BeanParam SearchFilter filter) {
+        TransactionQuery query = filter.query(caller.tenant(), null);
         AtomicReference<Boolean> first = new AtomicReference<>(true);
         Multi<String> rows = export.chunks(query).map(views -> {
             StringBuilder json = new StringBuilder();
