@@ -131,7 +131,7 @@ class TransactionSearchTest extends ReportingTestResource {
                 .queryParam("status", "PENDING").get("/transactions").then().body("[0].accountingCode", equalTo("70/161-09")));
         String csv = finance().queryParam("regie", regie).queryParam("status", "PENDING").get("/transactions/export.csv")
                 .then().statusCode(200).extract().asString();
-        assertTrue(csv.split("\r\n")[0].endsWith(";accounting_code") && csv.contains(";70/161-09"), csv);
+        assertTrue(csv.split("\r\n")[0].endsWith(";accounting_code;refunded") && csv.contains(";70/161-09;0,00\r\n"), csv);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.reporting.transaction.LineSummary;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.reporting.transaction.TransactionRecord;
 import org.guichet.reporting.transaction.TransactionStatus;
@@ -25,7 +27,7 @@ import java.util.UUID;
 
 /**
  * Builds the read model from every Guichet event, once each. Every event goes to the event log;
- * checkout and payment events shape the transaction lines.
+ * checkout, payment and refund events shape the transaction lines.
  */
 @ApplicationScoped
 public class EventIngestor {
@@ -61,6 +63,9 @@ public class EventIngestor {
                 r.settledAt = p.settledAt();
             });
         }
+        if (envelope.is(EventType.REFUND_ISSUED)) {
+            return refunded(envelope, envelope.payloadAs(RefundIssued.class));
+        }
         if (envelope.isPaymentWithoutMoney()) {
             PaymentFailed p = envelope.payloadAs(PaymentFailed.class);
             return upsert(envelope, UUID.fromString(p.paymentId()), TransactionStatus.FAILED, r -> {
@@ -93,8 +98,40 @@ public class EventIngestor {
             r.status = status;
             r.updatedAt = envelope.occurredAt();
             r.refreshSearchText();
-            return fresh ? r.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            if (!fresh) {
+                return Uni.createFrom().voidItem();
+            }
+            TransactionRecord created = r;
+            // a refund seen before the transaction itself (another topic, another partition) still counts
+            return refundedSoFar(paymentId).flatMap(sum -> {
+                created.refunded = sum;
+                return created.persist().replaceWithVoid();
+            });
         });
+    }
+
+    /** Records the refund once and adds it to its transaction, if the read model has it yet. */
+    private static Uni<Void> refunded(EventEnvelope envelope, RefundIssued refund) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into transaction_refund (event_id, payment_id, "
+                                + "tenant, amount, currency, mode, reason, refunded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                + "on conflict do nothing")
+                        .setParameter(1, envelope.eventId()).setParameter(2, UUID.fromString(refund.paymentId()))
+                        .setParameter(3, envelope.tenant()).setParameter(4, refund.amount())
+                        .setParameter(5, refund.currency()).setParameter(6, refund.mode()).setParameter(7, refund.reason())
+                        .setParameter(8, OffsetDateTime.ofInstant(refund.refundedAt() != null ? refund.refundedAt()
+                                : envelope.occurredAt(), ZoneOffset.UTC))
+                        .executeUpdate()
+                        .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(0) : s.createNativeQuery(
+                                        "update transaction_record set refunded = refunded + ?1 where payment_id = ?2")
+                                .setParameter(1, refund.amount()).setParameter(2, UUID.fromString(refund.paymentId()))
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Long> refundedSoFar(UUID paymentId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select cast(coalesce(sum(amount), 0) as bigint) from transaction_refund where payment_id = ?1", Long.class)
+                .setParameter(1, paymentId).getSingleResult());
     }
 
     private static void fill(TransactionRecord r, String tenant, String regie, Payer payer, long amount,
@@ -108,6 +145,8 @@ public class EventIngestor {
         r.total = amount;
         r.currency = currency;
         r.lines = EventJson.MAPPER.valueToTree(lines).toString();
+        r.linesSummary = LineSummary.of(lines, currency);
+        r.institutions = LineSummary.institutions(tenant, lines);
     }
 
     private static Uni<Void> log(EventEnvelope e) {

@@ -1,6 +1,5 @@
 package org.guichet.reporting.transaction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.guichet.platform.money.Money;
 
 import java.time.ZoneOffset;
@@ -13,13 +12,13 @@ import java.util.List;
  */
 public final class TransactionCsv {
     static final String HEADER = "reference;date;citizen;total;currency;regie;status;gateway;gateway_reference;lines;"
-            + "accounting_code";
+            + "accounting_code;refunded";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private TransactionCsv() {
     }
 
-    public static String write(List<TransactionView> rows) {
+    public static String write(List<ExportRow> rows) {
         return header() + rows(rows);
     }
 
@@ -29,34 +28,27 @@ public final class TransactionCsv {
     }
 
     /** Rows without the header: a page of a streamed export. */
-    public static String rows(List<TransactionView> rows) {
-        StringBuilder out = new StringBuilder();
-        for (TransactionView t : rows) {
+    public static String rows(List<ExportRow> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 200);
+        for (ExportRow t : rows) {
             out.append(cell(t.reference())).append(';')
                     .append(DATE.format(t.date())).append(';')
                     .append(cell(t.citizenName() != null ? t.citizenName() : t.citizen())).append(';')
-                    .append(Money.of(t.total(), t.currency()).toDecimalString().replace('.', ',')).append(';')
+                    .append(decimal(t.total(), t.currency())).append(';')
                     .append(t.currency()).append(';')
                     .append(cell(t.regie())).append(';')
                     .append(t.status()).append(';')
                     .append(cell(t.gateway())).append(';')
                     .append(cell(t.gatewayReference())).append(';')
-                    .append(cell(lines(t))).append(';')
-                    .append(cell(t.accountingCode())).append("\r\n");
+                    .append(cell(t.linesCell())).append(';')
+                    .append(cell(t.accountingCode())).append(';')
+                    .append(decimal(t.refunded(), t.currency())).append("\r\n");
         }
         return out.toString();
     }
 
-    private static String lines(TransactionView t) {
-        StringBuilder s = new StringBuilder();
-        for (JsonNode line : t.lines()) {
-            if (!s.isEmpty()) {
-                s.append(" | ");
-            }
-            s.append(line.path("description").asText(line.path("refId").asText())).append(" = ")
-                    .append(Money.of(line.path("amount").asLong(), t.currency()).toDecimalString().replace('.', ','));
-        }
-        return s.toString();
+    private static String decimal(long minor, String currency) {
+        return Money.of(minor, currency).toDecimalString().replace('.', ',');
     }
 
     static String cell(String value) {

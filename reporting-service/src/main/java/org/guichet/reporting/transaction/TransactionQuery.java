@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A back-office search (R23), checked: free text (accent-insensitive), régie, status, gateway, date
+ * A back-office search (R23), checked: free text (accent-insensitive), régie, institution (of the bills
+ * paid: a library of the same group may take the money), status, gateway, date
  * range (days, inclusive), amount range (minor units), sort by date or amount (newest/largest first),
  * and a keyset cursor — the last row's sort key — so that page 1,000 costs what page 1 costs.
  */
-public record TransactionQuery(String tenant, String q, String regie, TransactionStatus status, String gateway,
-                               LocalDate from, LocalDate to, Long minAmount, Long maxAmount, Sort sort, Cursor after) {
+public record TransactionQuery(String tenant, String q, String regie, String institution, TransactionStatus status,
+                               String gateway, LocalDate from, LocalDate to, Long minAmount, Long maxAmount, Sort sort,
+                               Cursor after) {
 
     public enum Sort { DATE, AMOUNT }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Where the previous page ended: its last row's sort value and id. */
     public record Cursor(long value, UUID id) {
@@ -42,7 +46,8 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
         }
     }
 
-    public static TransactionQuery parse(String tenant, String q, String regie, String status, String gateway,
+    public static TransactionQuery parse(String tenant, String q, String regie, String institution, String status,
+                                         String gateway,
                                          String from, String to, Long minAmount, Long maxAmount, String sort, String after) {
         List<FieldError> errors = new ArrayList<>();
         TransactionStatus st = null;
@@ -69,10 +74,13 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
                 errors.add(new FieldError("sort", "date or amount"));
             }
         }
+        if (institution != null && !institution.isBlank() && !CODE.matcher(institution).matches()) {
+            errors.add(new FieldError("institution", "an institution code such as lib-slany"));
+        }
         if (!errors.isEmpty()) {
             throw Problems.invalid("The search is not valid", errors);
         }
-        return new TransactionQuery(tenant, q, regie, st, gateway, fromDay, toDay, minAmount, maxAmount, s,
+        return new TransactionQuery(tenant, q, regie, institution, st, gateway, fromDay, toDay, minAmount, maxAmount, s,
                 after == null || after.isBlank() ? null : Cursor.decode(after));
     }
 
@@ -90,7 +98,8 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
 
     /** The same search from where a page ended. */
     public TransactionQuery after(Cursor cursor) {
-        return new TransactionQuery(tenant, q, regie, status, gateway, from, to, minAmount, maxAmount, sort, cursor);
+        return new TransactionQuery(tenant, q, regie, institution, status, gateway, from, to, minAmount, maxAmount, sort,
+                cursor);
     }
 
     public Cursor cursorOf(TransactionRecord last) {
@@ -109,6 +118,10 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
         if (regie != null && !regie.isBlank()) {
             params.add(regie);
             w.append(" and regie = $").append(params.size());
+        }
+        if (institution != null && !institution.isBlank()) {
+            params.add("%|" + institution + "|%");
+            w.append(" and institutions like $").append(params.size());
         }
         if (status != null) {
             params.add(status.name());
@@ -148,6 +161,10 @@ public record TransactionQuery(String tenant, String q, String regie, Transactio
         if (regie != null && !regie.isBlank()) {
             w.append(" and regie = :regie");
             params.and("regie", regie);
+        }
+        if (institution != null && !institution.isBlank()) {
+            w.append(" and institutions like :institution");
+            params.and("institution", "%|" + institution + "|%");
         }
         if (status != null) {
             w.append(" and status = :status");

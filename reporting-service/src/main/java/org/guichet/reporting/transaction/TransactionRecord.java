@@ -42,6 +42,13 @@ public class TransactionRecord extends PanacheEntityBase {
     public String accountingCode;
     /** JSON array of the line items. */
     public String lines;
+    /** The line items as one CSV cell, written with {@link #lines}. */
+    @Column(name = "lines_summary")
+    public String linesSummary;
+    /** The institutions whose bills the lines pay, as {@code |a|b|}. */
+    public String institutions;
+    /** What was refunded so far (minor units). */
+    public long refunded;
     @Column(name = "search_text")
     public String searchText;
     @Column(name = "created_at")

@@ -47,6 +47,8 @@ public class TransactionResource {
     Reports reports;
     @Inject
     TransactionExport export;
+    @Inject
+    TransactionDetails details;
 
     /**
      * JSON by default; CSV when the client asks for {@code text/csv}. When the page is full, the
@@ -61,20 +63,28 @@ public class TransactionResource {
         if (limit < 1 || limit > 10_000) {
             throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
         }
-        TransactionQuery query = filter.query(caller.tenant(), after);
+        TransactionQuery query = filter.query(caller.tenant(), after, "after", "limit");
         boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
         return page(query, limit).map(rows -> {
-            List<TransactionView> views = rows.stream().map(TransactionView::of).toList();
+            List<ExportRow> found = rows.stream().map(ExportRow::of).toList();
             Response.ResponseBuilder answer = csv
-                    ? Response.ok(TransactionCsv.write(views)).type(CSV + "; charset=UTF-8")
+                    ? Response.ok(TransactionCsv.write(found)).type(CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"transactions.csv\"")
-                    : Response.ok(views).type(MediaType.APPLICATION_JSON);
+                    : Response.ok(found.stream().map(ExportRow::view).toList()).type(MediaType.APPLICATION_JSON);
             if (rows.size() == limit) {
                 answer.header(NEXT_CURSOR, query.cursorOf(rows.get(rows.size() - 1)).encode());
             }
             return answer.build();
         });
+    }
+
+    @GET
+    @Path("/{paymentId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One transaction: its line, its refunds and the timeline of its events")
+    public Uni<TransactionDetails.Detail> detail(@jakarta.ws.rs.PathParam("paymentId") String paymentId) {
+        return details.of(caller.tenant(), paymentId);
     }
 
     /** Every transaction of a search as CSV, page after page, as it is read: memory stays flat whatever the size. */
@@ -102,8 +112,8 @@ public class TransactionResource {
         AtomicReference<Boolean> first = new AtomicReference<>(true);
         Multi<String> rows = export.chunks(query).map(views -> {
             StringBuilder json = new StringBuilder();
-            for (TransactionView v : views) {
-                com.fasterxml.jackson.databind.JsonNode node = EventJson.MAPPER.valueToTree(v);
+            for (ExportRow row : views) {
+                com.fasterxml.jackson.databind.JsonNode node = EventJson.MAPPER.valueToTree(row.view());
                 json.append(first.get() ? "" : ",").append(node.toString());
                 first.set(false);
             }
@@ -122,12 +132,13 @@ public class TransactionResource {
     @GET
     @Path("/totals")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Settled totals per régie, day or payment mode, within the same filters")
+    @Operation(summary = "Settled totals per régie, day, reason (line items) or payment mode, within the same filters")
     public Uni<List<Reports.Total>> totals(@QueryParam("by") @DefaultValue("regie") String by,
                                            @QueryParam("from") String from, @QueryParam("to") String to,
-                                           @QueryParam("regie") String regie) {
-        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, regie, null, null, from, to, null, null,
-                null, null);
+                                           @QueryParam("regie") String regie,
+                                           @QueryParam("institution") String institution) {
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, regie, institution, null, null, from, to,
+                null, null, null, null);
         return reports.totals(query, Reports.GroupBy.parse(by));
     }
 
@@ -136,8 +147,8 @@ public class TransactionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The counter cash-up of a day: per agent, cash, cheques and card terminal, refunds paid out")
     public Uni<List<Reports.CashUp>> cashUp(@QueryParam("day") String day) {
-        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, null, null, null, day, day, null, null,
-                null, null);
+        TransactionQuery query = TransactionQuery.parse(caller.tenant(), null, null, null, null, null, day, day, null,
+                null, null, null);
         if (query.from() == null) {
             throw Problems.invalid("day is required", new FieldError("day", "a day as YYYY-MM-DD"));
         }

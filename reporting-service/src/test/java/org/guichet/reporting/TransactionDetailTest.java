@@ -1,0 +1,115 @@
+package org.guichet.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.guichet.events.EventType;
+import org.guichet.events.payload.InvoiceCreated;
+import org.guichet.events.payload.PaymentLine;
+import org.guichet.events.payload.PaymentSettled;
+import org.guichet.events.payload.RefundIssued;
+import org.guichet.testing.EventTap;
+import org.guichet.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.TransactionReadModelTest.PAYER;
+import static org.guichet.reporting.TransactionReadModelTest.TENANT;
+import static org.guichet.reporting.TransactionReadModelTest.finance;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * A transaction in full (its refunds and the timeline of its events), the institution filter (a bill of
+ * another library of the group paid here), totals per reason, and searches that name an unknown filter.
+ */
+@QuarkusTest
+class TransactionDetailTest extends ReportingTestResource {
+
+    static PaymentSettled settlement(String paymentId, String reference, String regie, List<PaymentLine> lines) {
+        long total = lines.stream().mapToLong(PaymentLine::amount).sum();
+        return new PaymentSettled(paymentId, reference, null, regie, total, "EUR", "mollie", "tr_" + reference, "ONLINE",
+                PAYER, lines, Instant.now());
+    }
+
+    @Test
+    void refunds_before_or_after_the_settlement_are_counted_once_and_the_detail_shows_the_timeline() {
+        String paymentId = UUID.randomUUID().toString();
+        String invoiceId = UUID.randomUUID().toString();
+        String reference = "DETAIL-" + paymentId.substring(0, 8);
+        List<PaymentLine> lines = List.of(new PaymentLine("INVOICE", invoiceId, TENANT, "Concession", 2500));
+        RefundIssued early = new RefundIssued(null, paymentId, reference, "namur-population", 500, "EUR", "mollie",
+                "GATEWAY", "duplicate", lines, Instant.now());
+        // the refund is seen first (another partition), then the bill, the settlement, a second refund
+        String earlyEvent = TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, early);
+        TestEvents.publish(EventType.INVOICE_CREATED, TENANT, invoiceId, new InvoiceCreated(invoiceId, "F-1", "acc-1",
+                "namur-population", 2500, "EUR", "FEE", "Concession", java.time.LocalDate.now(), "agent-1"));
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, settlement(paymentId, reference,
+                "namur-population", lines));
+        TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, new RefundIssued(null, paymentId, reference,
+                "namur-population", 700, "EUR", "mollie", "GATEWAY", "refused request", lines, Instant.now()));
+        EventTap.send(EventType.REFUND_ISSUED.topic(), paymentId, earlyEvent);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
+                .statusCode(200).body("transaction.refunded", equalTo(1200)).body("refunds", hasSize(2))
+                .body("timeline.event", hasItems("RefundIssued", "PaymentSettled", "InvoiceCreated"))
+                .body("timeline.find { it.event == 'InvoiceCreated' }.about", equalTo(invoiceId)));
+        finance().queryParam("q", reference).get("/transactions").then().body("[0].refunded", equalTo(1200));
+        finance().accept("text/csv").queryParam("q", reference).get("/transactions").then()
+                .body(containsString(";Concession = 25,00;;12,00\r\n"));
+    }
+
+    @Test
+    void a_transaction_of_another_institution_or_a_made_up_id_is_not_found() {
+        String paymentId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, settlement(paymentId, "HIDDEN-1",
+                "namur-population", List.of(new PaymentLine("INVOICE", "x", TENANT, "Taxe", 100))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
+                .statusCode(200));
+        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("f", "lib-kladno", "finance"))
+                .get("/transactions/" + paymentId).then().statusCode(404).contentType("application/problem+json");
+        finance().get("/transactions/not-an-id").then().statusCode(404);
+    }
+
+    @Test
+    void the_institution_filter_finds_bills_of_another_library_of_the_group_and_totals_go_by_reason() {
+        String regie = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        String own = UUID.randomUUID().toString();
+        String forSlany = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, own, settlement(own, regie + "-1", regie,
+                List.of(new PaymentLine("INVOICE", "i1", TENANT, "Late fee", 300),
+                        new PaymentLine("INVOICE", "i2", TENANT, "Lost item", 2000))));
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, forSlany, settlement(forSlany, regie + "-2", regie,
+                List.of(new PaymentLine("INVOICE", "i3", "lib-slany", "Late fee", 200))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("regie", regie)
+                .get("/transactions").then().body("$", hasSize(2)));
+
+        finance().queryParam("regie", regie).queryParam("institution", "lib-slany").get("/transactions").then()
+                .body("$", hasSize(1)).body("[0].paymentId", equalTo(forSlany));
+        finance().queryParam("regie", regie).queryParam("institution", TENANT).get("/transactions").then()
+                .body("$", hasSize(1)).body("[0].paymentId", equalTo(own));
+        finance().queryParam("by", "reason").queryParam("regie", regie).get("/transactions/totals").then()
+                .statusCode(200).body("$", hasSize(2))
+                .body("find { it.key == 'Late fee' }.total", equalTo(500))
+                .body("find { it.key == 'Late fee' }.count", equalTo(2))
+                .body("find { it.key == 'Lost item' }.total", equalTo(2000));
+        finance().queryParam("by", "reason").queryParam("regie", regie).queryParam("institution", "lib-slany")
+                .get("/transactions/totals").then().body("$", hasSize(1)).body("[0].total", equalTo(200));
+    }
+
+    @Test
+    void unknown_filters_and_malformed_amounts_are_refused() {
+        finance().queryParam("regei", "typo").get("/transactions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("regei"));
+        finance().queryParam("minAmount", "12,50").get("/transactions/export.csv").then().statusCode(400)
+                .body("errors[0].field", equalTo("minAmount"));
+        finance().queryParam("institution", "Lib Slaný").get("/transactions").then().statusCode(400)
+                .body("errors[0].field", equalTo("institution"));
+        finance().queryParam("by", "colour").get("/transactions/totals").then().statusCode(400);
+    }
+}
