@@ -31,7 +31,8 @@ echo "loading $N transactions…"
 t0=$(date +%s%N)
 "${PSQL[@]}" -d $DB <<SQL
 insert into transaction_record (payment_id, tenant, reference, regie, citizen_subject, citizen_name, total, currency,
-       status, gateway, gateway_ref, mode, operator, lines, search_text, created_at, settled_at, updated_at)
+       status, gateway, gateway_ref, mode, operator, lines, lines_summary, institutions, search_text, created_at,
+       settled_at, updated_at)
 select gen_random_uuid(), 'ville-namur', 'NAMUR-' || (array['POPULATION','ETAT-CIVIL','REPAS'])[1 + g % 3] || '-'
        || lpad(g::text, 7, '0'),
        (array['namur-population','namur-etat-civil','namur-repas-scolaires'])[1 + g % 3], 'c' || g % 50000,
@@ -41,6 +42,8 @@ select gen_random_uuid(), 'ville-namur', 'NAMUR-' || (array['POPULATION','ETAT-C
        (array['mollie','ogone','sips','counter'])[1 + g % 4], 'gw' || g, (array['ONLINE','ONLINE','ONLINE','CASH'])[1 + g % 4],
        case when g % 4 = 3 then 'agent-' || g % 7 end,
        '[{"kind":"PROCEDURE","refId":"r' || g || '","tenant":"ville-namur","description":"Extrait d''acte","amount":' || (100 + (g * 37) % 20000) || '}]',
+       'Extrait d''acte = ' || replace(to_char((100 + (g * 37) % 20000) / 100.0, 'FM99999990.00'), '.', ','),
+       '|ville-namur|',
        lower(translate('NAMUR-' || lpad(g::text, 7, '0') || ' ' || (array['Dupré','Lefèvre','Janssens','Peeters','Dvořák','Maes','Lambert','Willems'])[1 + g % 8]
              || ' ' || (array['Marie','Luc','Anne','Jan','Sophie'])[1 + g % 5] || ' ' || g % 50000 || ' extrait d''acte',
              'éèřá', 'eera')),
@@ -83,8 +86,8 @@ kill $SAMPLER 2>/dev/null || true
 peak=$(sort -n "$WORK/heap" | tail -1)
 t0=$(date +%s%N)
 COPY_BYTES=$("${PSQL[@]}" -d $DB -c "copy (select reference, coalesce(settled_at, created_at), citizen_name, total, currency,
-  regie, status, gateway, gateway_ref, lines from transaction_record where tenant = 'ville-namur'
-  order by created_at desc, payment_id) to stdout with (format csv, delimiter ';')" | wc -c)
+  regie, status, gateway, gateway_ref, lines_summary, accounting_code, refunded from transaction_record
+  where tenant = 'ville-namur' order by created_at desc, payment_id) to stdout with (format csv, delimiter ';')" | wc -c)
 COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 echo
 echo "reporting benchmark ($N transactions)"

@@ -61,7 +61,7 @@ class TransactionDetailTest extends ReportingTestResource {
                 .body("timeline.find { it.event == 'InvoiceCreated' }.about", equalTo(invoiceId)));
         finance().queryParam("q", reference).get("/transactions").then().body("[0].refunded", equalTo(1200));
         finance().accept("text/csv").queryParam("q", reference).get("/transactions").then()
-                .body(containsString(";Concession = 25,00;;12,00\r\n"));
+                .body(containsString(";Concession = 25,00;;12,00\n"));
     }
 
     @Test

@@ -110,7 +110,7 @@ class TransactionSearchTest extends ReportingTestResource {
     void the_whole_search_streams_as_csv_and_json() throws Exception {
         String csv = finance().queryParam("regie", regie).get("/transactions/export.csv").then()
                 .statusCode(200).extract().asString();
-        String[] lines = csv.split("\r\n");
+        String[] lines = csv.split("\n");
         assertTrue(lines[0].startsWith("\uFEFFreference;date;citizen"), lines[0]);
         assertEquals(amounts.length + 1, lines.length, csv);
         assertTrue(csv.contains(";70,00;EUR;"), csv);
@@ -131,7 +131,7 @@ class TransactionSearchTest extends ReportingTestResource {
                 .queryParam("status", "PENDING").get("/transactions").then().body("[0].accountingCode", equalTo("70/161-09")));
         String csv = finance().queryParam("regie", regie).queryParam("status", "PENDING").get("/transactions/export.csv")
                 .then().statusCode(200).extract().asString();
-        assertTrue(csv.split("\r\n")[0].endsWith(";accounting_code;refunded") && csv.contains(";70/161-09;0,00\r\n"), csv);
+        assertTrue(csv.split("\n")[0].endsWith(";accounting_code;refunded") && csv.contains(";70/161-09;0,00\n"), csv);
     }
 
     @Test

@@ -8,17 +8,20 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at real servers: a fresh PostgreSQL database of its own, the JVM's
- * Kafka broker, and with {@code smtp=true} a GreenMail server. Use with
+ * Kafka broker, with {@code smtp=true} a GreenMail server, with {@code keycloak=true} a Keycloak (the back
+ * office's login). Use with
  * {@code @QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "billing"))}.
  */
 public class GuichetTestResource implements QuarkusTestResourceLifecycleManager {
     private String service;
     private boolean smtp;
+    private boolean keycloak;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", "app");
         smtp = Boolean.parseBoolean(initArgs.getOrDefault("smtp", "false"));
+        keycloak = Boolean.parseBoolean(initArgs.getOrDefault("keycloak", "false"));
     }
 
     @Override
@@ -36,6 +39,12 @@ public class GuichetTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", Integer.toString(TestInfra.smtp().smtpPort()));
             config.put("quarkus.mailer.mock", "false");
+        }
+        if (keycloak) {
+            // the back office's login (an OIDC web-app tenant) against a real Keycloak
+            config.put("guichet.test.keycloak.url", TestInfra.keycloak().realmUrl());
+            config.put("quarkus.oidc.backoffice.auth-server-url", TestInfra.keycloak().realmUrl());
+            config.put("quarkus.oidc.backoffice.tenant-enabled", "true");
         }
         return config;
     }

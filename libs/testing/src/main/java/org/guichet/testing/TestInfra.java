@@ -2,6 +2,8 @@ package org.guichet.testing;
 
 import org.guichet.testing.infra.InfraPaths;
 import org.guichet.testing.infra.KafkaBroker;
+import org.guichet.testing.infra.KeycloakServer;
+import org.guichet.testing.infra.TestDatabases;
 import org.guichet.testing.infra.SmtpServer;
 
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ public final class TestInfra {
     static final String SMTP_PORTS = "guichet.test.smtp.ports";
     private static KafkaBroker kafka;
     private static SmtpServer smtp;
+    static final String KEYCLOAK_PORT = "guichet.test.keycloak.port";
+    private static KeycloakServer keycloak;
 
     private TestInfra() {
     }
@@ -56,5 +60,24 @@ public final class TestInfra {
             }
         }
         return smtp;
+    }
+
+    /** A Keycloak with the guichet realm, on a database of its own made afresh for this JVM. */
+    public static synchronized KeycloakServer keycloak() {
+        if (keycloak == null) {
+            Path dir = Path.of("target", "test-keycloak-" + ProcessHandle.current().pid());
+            String running = System.getProperty(KEYCLOAK_PORT);
+            String database = "guichet_test_keycloak";
+            if (running != null) {
+                keycloak = new KeycloakServer(Integer.parseInt(running), database, dir);
+            } else {
+                TestDatabases.recreate(database);
+                keycloak = new KeycloakServer(InfraPaths.freePort(), database, dir).start();
+                KeycloakServer started = keycloak;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+                System.setProperty(KEYCLOAK_PORT, Integer.toString(started.port()));
+            }
+        }
+        return keycloak;
     }
 }

@@ -1,6 +1,5 @@
 package org.guichet.reporting.transaction;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.platform.money.Money;
 
@@ -21,15 +20,6 @@ public final class LineSummary {
         StringBuilder s = new StringBuilder();
         for (PaymentLine line : lines) {
             append(s, line.description() != null ? line.description() : line.refId(), line.amount(), currency);
-        }
-        return s.toString();
-    }
-
-    /** The same from the stored JSON (rows written before the summary existed). */
-    public static String of(JsonNode lines, String currency) {
-        StringBuilder s = new StringBuilder();
-        for (JsonNode line : lines) {
-            append(s, line.path("description").asText(line.path("refId").asText()), line.path("amount").asLong(), currency);
         }
         return s.toString();
     }

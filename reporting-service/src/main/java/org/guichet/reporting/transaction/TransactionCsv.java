@@ -1,66 +1,120 @@
 package org.guichet.reporting.transaction;
 
-import org.guichet.platform.money.Money;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.postgresql.PGConnection;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * CSV as a Belgian or Czech spreadsheet opens it: UTF-8 with a byte-order mark, semicolon
- * separator, decimal comma, quoted where needed.
+ * CSV as a Belgian or Czech spreadsheet opens it — UTF-8 with a byte-order mark, semicolon separator,
+ * decimal comma, quoted where needed, formulas neutralised — written by PostgreSQL itself: the search
+ * runs as {@code COPY (select …) TO STDOUT}, streamed straight to the client, so an export of a million
+ * transactions costs about what the database's own COPY costs, in constant memory. The cells' format is
+ * the SQL functions {@code csv_amount} and {@code csv_text} (migration V6), in this one place.
  */
-public final class TransactionCsv {
+@ApplicationScoped
+public class TransactionCsv {
     static final String HEADER = "reference;date;citizen;total;currency;regie;status;gateway;gateway_reference;lines;"
             + "accounting_code;refunded";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String CELLS = "csv_text(reference), "
+            + "to_char(coalesce(settled_at, created_at) at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), "
+            + "csv_text(coalesce(citizen_name, citizen_subject)), csv_amount(total, currency), currency, csv_text(regie), "
+            + "status, csv_text(gateway), csv_text(gateway_ref), csv_text(lines_summary), csv_text(accounting_code), "
+            + "csv_amount(refunded, currency)";
 
-    private TransactionCsv() {
-    }
+    @Inject
+    AgroalDataSource dataSource;
 
-    public static String write(List<ExportRow> rows) {
-        return header() + rows(rows);
-    }
-
-    /** The byte-order mark and the header line: the start of a streamed export. */
-    public static String header() {
-        return "\uFEFF" + HEADER + "\r\n";
-    }
-
-    /** Rows without the header: a page of a streamed export. */
-    public static String rows(List<ExportRow> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 200);
-        for (ExportRow t : rows) {
-            out.append(cell(t.reference())).append(';')
-                    .append(DATE.format(t.date())).append(';')
-                    .append(cell(t.citizenName() != null ? t.citizenName() : t.citizen())).append(';')
-                    .append(decimal(t.total(), t.currency())).append(';')
-                    .append(t.currency()).append(';')
-                    .append(cell(t.regie())).append(';')
-                    .append(t.status()).append(';')
-                    .append(cell(t.gateway())).append(';')
-                    .append(cell(t.gatewayReference())).append(';')
-                    .append(cell(t.linesCell())).append(';')
-                    .append(cell(t.accountingCode())).append(';')
-                    .append(decimal(t.refunded(), t.currency())).append("\r\n");
+    /** Writes the byte-order mark, the header and the search's rows (at most {@code limit}; null: all). */
+    public void write(TransactionQuery query, Integer limit, OutputStream out) {
+        List<Object> params = new ArrayList<>();
+        String where = query.sql(params, n -> setting(n, params.get(n - 1)));
+        String copy = "copy (select " + CELLS + " from transaction_record " + where
+                + (limit != null ? " limit " + limit : "") + ") to stdout with (format csv, delimiter ';')";
+        try {
+            out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            inTransaction(params, c -> c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
-    private static String decimal(long minor, String currency) {
-        return Money.of(minor, currency).toDecimalString().replace('.', ',');
+    /** Where the page of {@code limit} rows ends, when it is full: the cursor of the next page (else null). */
+    public String nextCursor(TransactionQuery query, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = query.sql(params, n -> setting(n, params.get(n - 1)));
+        String key = query.sort() == TransactionQuery.Sort.AMOUNT ? "total" : "created_at";
+        String[] cursor = new String[1];
+        inTransaction(params, c -> {
+            try (PreparedStatement last = c.prepareStatement("select " + key + ", payment_id from transaction_record "
+                    + where + " offset " + (limit - 1) + " limit 1"); ResultSet rs = last.executeQuery()) {
+                if (rs.next()) {
+                    long value = query.sort() == TransactionQuery.Sort.AMOUNT ? rs.getLong(1)
+                            : micros(rs.getObject(1, OffsetDateTime.class));
+                    cursor[0] = new TransactionQuery.Cursor(value, rs.getObject(2, UUID.class)).encode();
+                }
+            }
+        });
+        return cursor[0];
     }
 
-    static String cell(String value) {
-        if (value == null) {
-            return "";
+    private interface Work {
+        void run(Connection c) throws SQLException, IOException;
+    }
+
+    /**
+     * A read-only transaction whose settings {@code guichet.p1…} hold the search's parameters: COPY takes
+     * no bind parameters, and values never become SQL text.
+     */
+    private void inTransaction(List<Object> params, Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
+                for (int i = 0; i < params.size(); i++) {
+                    set.setString(1, "guichet.p" + (i + 1));
+                    set.setString(2, params.get(i).toString());
+                    set.executeQuery().close();
+                }
+                work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("export failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // a leading = + - @ would be run as a formula by spreadsheets: neutralise it
-        char first = value.isEmpty() ? ' ' : value.charAt(0);
-        String v = first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String setting(int n, Object value) {
+        String read = "current_setting('guichet.p" + n + "')";
+        if (value instanceof Long) {
+            return "cast(" + read + " as bigint)";
         }
-        return v;
+        if (value instanceof OffsetDateTime) {
+            return "cast(" + read + " as timestamptz)";
+        }
+        if (value instanceof UUID) {
+            return "cast(" + read + " as uuid)";
+        }
+        return read;
+    }
+
+    private static long micros(OffsetDateTime t) {
+        return t.toEpochSecond() * 1_000_000 + t.getNano() / 1000;
     }
 }

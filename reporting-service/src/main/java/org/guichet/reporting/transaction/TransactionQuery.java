@@ -107,47 +107,67 @@ public record TransactionQuery(String tenant, String q, String regie, String ins
                 + last.createdAt.getNano() / 1000 % 1000, last.paymentId);
     }
 
-    /** The same search in SQL ({@code where … order by …}, $n placeholders) for a streamed export; no cursor. */
+    /** The same search in SQL ({@code where … order by …}) with {@code $n} placeholders, for the reactive client. */
     public String sql(List<Object> params) {
-        StringBuilder w = new StringBuilder("where tenant = $1");
+        return sql(params, n -> "$" + n);
+    }
+
+    /**
+     * The same search in SQL ({@code where … order by …}), from the cursor if any; {@code placeholder}
+     * writes the n-th parameter's place, once it is in {@code params} (a COPY statement takes no bind
+     * parameters: it reads them from settings, see {@link TransactionCsv}).
+     */
+    public String sql(List<Object> params, java.util.function.IntFunction<String> placeholder) {
+        StringBuilder w = new StringBuilder("where tenant = ");
         params.add(tenant);
+        w.append(placeholder.apply(params.size()));
         if (q != null && !q.isBlank()) {
             params.add("%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
-            w.append(" and search_text like $").append(params.size()).append(" escape '\\'");
+            w.append(" and search_text like ").append(placeholder.apply(params.size())).append(" escape '\\'");
         }
         if (regie != null && !regie.isBlank()) {
             params.add(regie);
-            w.append(" and regie = $").append(params.size());
+            w.append(" and regie = ").append(placeholder.apply(params.size()));
         }
         if (institution != null && !institution.isBlank()) {
             params.add("%|" + institution + "|%");
-            w.append(" and institutions like $").append(params.size());
+            w.append(" and institutions like ").append(placeholder.apply(params.size()));
         }
         if (status != null) {
             params.add(status.name());
-            w.append(" and status = $").append(params.size());
+            w.append(" and status = ").append(placeholder.apply(params.size()));
         }
         if (gateway != null && !gateway.isBlank()) {
             params.add(gateway);
-            w.append(" and gateway = $").append(params.size());
+            w.append(" and gateway = ").append(placeholder.apply(params.size()));
         }
         if (from != null) {
             params.add(from.atStartOfDay().atOffset(ZoneOffset.UTC));
-            w.append(" and created_at >= $").append(params.size());
+            w.append(" and created_at >= ").append(placeholder.apply(params.size()));
         }
         if (to != null) {
             params.add(to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-            w.append(" and created_at < $").append(params.size());
+            w.append(" and created_at < ").append(placeholder.apply(params.size()));
         }
         if (minAmount != null) {
             params.add(minAmount);
-            w.append(" and total >= $").append(params.size());
+            w.append(" and total >= ").append(placeholder.apply(params.size()));
         }
         if (maxAmount != null) {
             params.add(maxAmount);
-            w.append(" and total <= $").append(params.size());
+            w.append(" and total <= ").append(placeholder.apply(params.size()));
         }
-        return w + " order by " + (sort == Sort.AMOUNT ? "total" : "created_at") + " desc, payment_id";
+        String key = sort == Sort.AMOUNT ? "total" : "created_at";
+        if (after != null) {
+            params.add(sort == Sort.AMOUNT ? (Object) after.value()
+                    : Instant.EPOCH.plusNanos(after.value() * 1000).atOffset(ZoneOffset.UTC));
+            String value = placeholder.apply(params.size());
+            params.add(after.id());
+            String id = placeholder.apply(params.size());
+            w.append(" and (").append(key).append(" < ").append(value).append(" or (").append(key).append(" = ")
+                    .append(value).append(" and payment_id > ").append(id).append("))");
+        }
+        return w + " order by " + key + " desc, payment_id";
     }
 
     /** HQL (where … order by …) and its parameters. */

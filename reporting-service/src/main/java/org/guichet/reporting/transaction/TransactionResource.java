@@ -3,6 +3,7 @@ package org.guichet.reporting.transaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,12 +12,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.events.EventJson;
@@ -49,29 +50,20 @@ public class TransactionResource {
     TransactionExport export;
     @Inject
     TransactionDetails details;
+    @Inject
+    TransactionCsv csv;
 
-    /**
-     * JSON by default; CSV when the client asks for {@code text/csv}. When the page is full, the
-     * {@code Next-Cursor} header gives {@code after} for the next one.
-     */
+    /** A page of the search, newest (or largest) first; when it is full, {@code Next-Cursor} gives the next one. */
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Transactions of the caller's institution, newest (or largest) first, filtered; keyset pages")
     public Uni<Response> search(@BeanParam SearchFilter filter, @QueryParam("after") String after,
-                                @QueryParam("limit") @DefaultValue("100") int limit,
-                                @Context HttpHeaders headers) {
-        if (limit < 1 || limit > 10_000) {
-            throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
-        }
+                                @QueryParam("limit") @DefaultValue("100") int limit) {
         TransactionQuery query = filter.query(caller.tenant(), after, "after", "limit");
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(m -> m.isCompatible(MediaType.valueOf(CSV)) && !m.isWildcardType()).orElse(false);
+        checkLimit(limit);
         return page(query, limit).map(rows -> {
-            List<ExportRow> found = rows.stream().map(ExportRow::of).toList();
-            Response.ResponseBuilder answer = csv
-                    ? Response.ok(TransactionCsv.write(found)).type(CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"transactions.csv\"")
-                    : Response.ok(found.stream().map(ExportRow::view).toList()).type(MediaType.APPLICATION_JSON);
+            Response.ResponseBuilder answer = Response.ok(rows.stream().map(r -> ExportRow.of(r).view()).toList())
+                    .type(MediaType.APPLICATION_JSON);
             if (rows.size() == limit) {
                 answer.header(NEXT_CURSOR, query.cursorOf(rows.get(rows.size() - 1)).encode());
             }
@@ -79,26 +71,47 @@ public class TransactionResource {
         });
     }
 
+    /** The same page as CSV, for a client that asks for {@code text/csv} (JSON stays the default). */
+    @GET
+    @Produces(CSV + ";qs=0.5")
+    @Blocking
+    @Operation(summary = "The same page as CSV (Belgian/Czech spreadsheet: UTF-8 BOM, ';', decimal comma)")
+    public Response searchCsv(@BeanParam SearchFilter filter, @QueryParam("after") String after,
+                              @QueryParam("limit") @DefaultValue("100") int limit) {
+        TransactionQuery query = filter.query(caller.tenant(), after, "after", "limit");
+        checkLimit(limit);
+        Response.ResponseBuilder answer = Response.ok((StreamingOutput) out -> csv.write(query, limit, out))
+                .type(CSV + "; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"transactions.csv\"");
+        String next = csv.nextCursor(query, limit);
+        if (next != null) {
+            answer.header(NEXT_CURSOR, next);
+        }
+        return answer.build();
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw Problems.invalid("limit must be between 1 and 10000", new FieldError("limit", "1 to 10000"));
+        }
+    }
+
     @GET
     @Path("/{paymentId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One transaction: its line, its refunds and the timeline of its events")
-    public Uni<TransactionDetails.Detail> detail(@jakarta.ws.rs.PathParam("paymentId") String paymentId) {
+    public Uni<TransactionDetails.Detail> detail(@PathParam("paymentId") String paymentId) {
         return details.of(caller.tenant(), paymentId);
     }
 
-    /** Every transaction of a search as CSV, page after page, as it is read: memory stays flat whatever the size. */
+    /** Every transaction of a search as CSV, written by the database as it reads them: memory stays flat. */
     @GET
     @Path("/export.csv")
     @Produces(CSV)
+    @Blocking
     @Operation(summary = "The whole search streamed as CSV (Belgian/Czech spreadsheet: UTF-8 BOM, ';', decimal comma)")
-    public RestMulti<byte[]> exportCsv(@BeanParam SearchFilter filter) {
+    public Response exportCsv(@BeanParam SearchFilter filter) {
         TransactionQuery query = filter.query(caller.tenant(), null);
-        // the stream writer ends every chunk with "\n": each chunk ends with the "\r" of its CRLF
-        Multi<String> body = Multi.createBy().concatenating().streams(Multi.createFrom().item(TransactionCsv.header()),
-                        export.chunks(query).map(TransactionCsv::rows))
-                .map(chunk -> chunk.substring(0, chunk.length() - 1));
-        return RestMulti.fromMultiData(bytes(body)).encodeAsJsonArray(false)
+        return Response.ok((StreamingOutput) out -> csv.write(query, null, out)).type(CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
     }
 
