@@ -17,6 +17,7 @@ WORK=$(mktemp -d)
 (cd "$ROOT" && mvn -B -q package -DskipTests -pl reporting-service,libs/testing -am) || exit 1
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+# KEEP=1 leaves the database behind for a look with psql (dropped by the next run)
 java -Xmx256m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
@@ -24,7 +25,7 @@ java -Xmx256m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \
   -Dquarkus.log.category.\"org.guichet.platform.outbox\".level=ERROR \
   -jar "$JAR" >"$WORK/service.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true; "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null || true; [ -n "${KEEP:-}" ] || "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/live" && break; sleep 1; done
 
 echo "loading $N transactions…"

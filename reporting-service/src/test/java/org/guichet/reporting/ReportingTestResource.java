@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import org.guichet.testing.GuichetTestResource;
 
-@QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+/** Every reporting test: its own database, the JVM's broker, and a Keycloak for the back office's login. */
+@QuarkusTestResource(value = GuichetTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "reporting"), @ResourceArg(name = "keycloak", value = "true")})
 public class ReportingTestResource {
 }

@@ -61,6 +61,28 @@ public class SearchFilter {
         return TransactionQuery.parse(tenant, q, regie, institution, status, gateway, from, to, min, max, sort, after);
     }
 
+    /**
+     * Amounts typed as a person types them ("12,50" or "12.50", in the currency's units with two
+     * decimals, as EUR and CZK have) instead of minor units: the back office's form.
+     */
+    public SearchFilter amountsFromDecimal(String min, String max) {
+        minAmount = minor(min, "min");
+        maxAmount = minor(max, "max");
+        return this;
+    }
+
+    private static String minor(String decimal, String field) {
+        if (decimal == null || decimal.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(decimal.trim().replace(',', '.')).movePointRight(2)
+                    .setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw Problems.invalid("The search is not valid", new FieldError(field, "an amount such as 12,50"));
+        }
+    }
+
     private static Long amount(String text, String field, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return null;

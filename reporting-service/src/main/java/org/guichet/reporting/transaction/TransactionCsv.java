@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,9 +45,10 @@ public class TransactionCsv {
         String where = query.sql(params, n -> setting(n, params.get(n - 1)));
         String copy = "copy (select " + CELLS + " from transaction_record " + where
                 + (limit != null ? " limit " + limit : "") + ") to stdout with (format csv, delimiter ';')";
-        try {
-            out.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            inTransaction(params, c -> c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out));
+        // COPY hands over one row at a time: gather them into large writes to the response
+        try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+            buffered.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            inTransaction(params, c -> c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, buffered));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

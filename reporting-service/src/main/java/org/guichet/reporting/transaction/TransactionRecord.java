@@ -1,6 +1,10 @@
 package org.guichet.reporting.transaction;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +14,7 @@ import jakarta.persistence.Table;
 import org.guichet.platform.text.SearchText;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One transaction as finance sees it: the bank-statement reference, who, how much, for what. */
@@ -57,6 +62,14 @@ public class TransactionRecord extends PanacheEntityBase {
     public Instant settledAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A page of a search: {@code size} rows from its cursor, in its order. */
+    public static Uni<List<TransactionRecord>> page(TransactionQuery query, int size) {
+        Parameters params = new Parameters();
+        String hql = query.hql(params);
+        return Panache.withSession(() -> TransactionRecord.<TransactionRecord>find(hql, params)
+                .page(Page.ofSize(size)).list());
+    }
 
     public void refreshSearchText() {
         searchText = SearchText.fold(String.join(" ", nz(reference), nz(citizenName), nz(citizenSubject), nz(regie),

@@ -1,8 +1,5 @@
 package org.guichet.reporting.transaction;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -61,7 +58,7 @@ public class TransactionResource {
                                 @QueryParam("limit") @DefaultValue("100") int limit) {
         TransactionQuery query = filter.query(caller.tenant(), after, "after", "limit");
         checkLimit(limit);
-        return page(query, limit).map(rows -> {
+        return TransactionRecord.page(query, limit).map(rows -> {
             Response.ResponseBuilder answer = Response.ok(rows.stream().map(r -> ExportRow.of(r).view()).toList())
                     .type(MediaType.APPLICATION_JSON);
             if (rows.size() == limit) {
@@ -166,12 +163,5 @@ public class TransactionResource {
             throw Problems.invalid("day is required", new FieldError("day", "a day as YYYY-MM-DD"));
         }
         return reports.cashUp(caller.tenant(), query.from());
-    }
-
-    private static Uni<List<TransactionRecord>> page(TransactionQuery query, int size) {
-        Parameters params = new Parameters();
-        String hql = query.hql(params);
-        return Panache.withSession(() -> TransactionRecord.<TransactionRecord>find(hql, params)
-                .page(Page.ofSize(size)).list());
     }
 }

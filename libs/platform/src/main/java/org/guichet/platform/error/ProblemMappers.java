@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,13 +71,34 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return respond(Problems.unauthorized("A valid bearer token is required").toProblem());
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
+        return challenge(context);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problems.unauthorized("A valid bearer token is required").toProblem());
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        return challenge(context);
+    }
+
+    /**
+     * What the path's authentication mechanism asks of the client: an API answers 401 problem+json with its
+     * WWW-Authenticate; a page behind a login (an OIDC web-app tenant) sends the browser to the login.
+     */
+    private Uni<Response> challenge(RoutingContext context) {
+        Response problem = respond(Problems.unauthorized("A valid bearer token is required").toProblem());
+        HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(problem);
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            if (challenge == null) {
+                return problem;
+            }
+            Response.ResponseBuilder answer = challenge.status == 302 ? Response.status(302)
+                    : Response.fromResponse(problem);
+            challenge.getHeaders().forEach((name, value) -> answer.header(name.toString(), value));
+            return answer.build();
+        }).onFailure().recoverWithItem(problem);
     }
 
     @ServerExceptionMapper

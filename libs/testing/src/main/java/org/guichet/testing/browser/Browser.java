@@ -1,0 +1,229 @@
+package org.guichet.testing.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.guichet.testing.infra.InfraPaths;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium}) driven through its ChromeDriver over the W3C
+ * WebDriver protocol: open a page, find by CSS selector, type, click, read text, and download files
+ * into a directory of the test's own. {@code ./guichet test} installs both packages.
+ */
+public final class Browser implements AutoCloseable {
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Process driver;
+    private final String base;
+    private final Path downloads;
+
+    private Browser(Process driver, String base, Path downloads) {
+        this.driver = driver;
+        this.base = base;
+        this.downloads = downloads;
+    }
+
+    /** Starts ChromeDriver on a free port of 127.0.0.1 and a headless Chromium with a fresh profile. */
+    public static Browser start(Path workDir) {
+        try {
+            Path dir = workDir.toAbsolutePath();
+            Path downloads = Files.createDirectories(dir.resolve("downloads"));
+            Path profile = Files.createDirectories(dir.resolve("profile"));
+            int port = InfraPaths.freePort();
+            Process driver = new ProcessBuilder(List.of(binary("chromedriver"), "--port=" + port))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("chromedriver.log").toFile())).start();
+            Browser browser = new Browser(driver, "http://127.0.0.1:" + port, downloads);
+            browser.awaitDriver();
+            ObjectNode options = JSON.createObjectNode();
+            options.put("binary", binary("chromium"));
+            // as root, in a closed network: no sandbox, nothing fetched in the background
+            options.putPOJO("args", List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900"));
+            options.putPOJO("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+            ObjectNode caps = JSON.createObjectNode();
+            caps.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
+                    .set("goog:chromeOptions", options);
+            browser.session = browser.call("POST", "/session", caps).path("sessionId").asText();
+            return browser;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start ChromeDriver (is Debian's chromium-driver installed?)", e);
+        }
+    }
+
+    private String session;
+
+    public Path downloads() {
+        return downloads;
+    }
+
+    public void open(String url) {
+        call("POST", path("/url"), JSON.createObjectNode().put("url", url));
+    }
+
+    public String url() {
+        return call("GET", path("/url"), null).asText();
+    }
+
+    public String title() {
+        return call("GET", path("/title"), null).asText();
+    }
+
+    public String source() {
+        return call("GET", path("/source"), null).asText();
+    }
+
+    /** The first element matching {@code css}, waiting for it up to ten seconds. */
+    public String find(String css) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            JsonNode found = call("POST", path("/elements"),
+                    JSON.createObjectNode().put("using", "css selector").put("value", css));
+            if (found.size() > 0) {
+                return found.get(0).path(ELEMENT).asText();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no element " + css + " on " + url() + ":\n" + source());
+            }
+            pause(100);
+        }
+    }
+
+    public String text(String css) {
+        return call("GET", path("/element/" + find(css) + "/text"), null).asText();
+    }
+
+    public void type(String css, String text) {
+        String element = find(css);
+        call("POST", path("/element/" + element + "/clear"), JSON.createObjectNode());
+        call("POST", path("/element/" + element + "/value"), JSON.createObjectNode().put("text", text));
+    }
+
+    /** Chooses a file in a file input. */
+    public void attach(String css, Path file) {
+        call("POST", path("/element/" + find(css) + "/value"),
+                JSON.createObjectNode().put("text", file.toAbsolutePath().toString()));
+    }
+
+    public void click(String css) {
+        call("POST", path("/element/" + find(css) + "/click"), JSON.createObjectNode());
+    }
+
+    /** Waits up to {@code timeout} for a finished download whose name ends with {@code suffix}. */
+    public Path awaitDownload(String suffix, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try (var files = Files.list(downloads)) {
+                var done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            pause(200);
+        }
+        throw new AssertionError("no *" + suffix + " downloaded into " + downloads + " after " + timeout);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session != null) {
+                call("DELETE", path(""), null);
+            }
+        } finally {
+            driver.destroy();
+            try {
+                if (!driver.waitFor(10, TimeUnit.SECONDS)) {
+                    driver.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private String path(String rest) {
+        return "/session/" + session + rest;
+    }
+
+    private JsonNode call(String method, String path, JsonNode body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json; charset=utf-8");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(response.body());
+            if (response.statusCode() >= 400) {
+                throw new IllegalStateException("WebDriver " + method + " " + path + ": " + answer.path("value"));
+            }
+            return answer.path("value");
+        } catch (IOException e) {
+            throw new IllegalStateException("WebDriver " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitDriver() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (!driver.isAlive()) {
+                throw new IllegalStateException("ChromeDriver exited with " + driver.exitValue());
+            }
+            try {
+                HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (status.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(100);
+        }
+        throw new IllegalStateException("ChromeDriver does not answer on " + base);
+    }
+
+    private static String binary(String name) {
+        for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/lib/chromium")) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: ./guichet test installs Debian's chromium and "
+                + "chromium-driver");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.guichet.reporting.backoffice;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.platform.error.ProblemException;
+import org.guichet.platform.error.Problems;
+import org.guichet.platform.security.Caller;
+import org.guichet.platform.security.Roles;
+import org.guichet.reporting.reconcile.BankStatements;
+import org.guichet.reporting.transaction.SearchFilter;
+import org.guichet.reporting.transaction.TransactionCsv;
+import org.guichet.reporting.transaction.TransactionDetails;
+import org.guichet.reporting.transaction.TransactionQuery;
+import org.guichet.reporting.transaction.TransactionRecord;
+import org.guichet.reporting.transaction.TransactionView;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The back office for agents and finance (R23), as server-rendered pages behind an OIDC login (the
+ * {@code backoffice} tenant: authorization code flow, session cookie): the transaction search with every
+ * filter, a transaction's detail and timeline, the CSV export of a search, and the reconciliation with
+ * the bank (import a camt.053 statement, see what matched and what did not). The same services as the
+ * REST API serve it; the institution comes from the login only.
+ */
+@Path("/backoffice")
+@Tag(name = "Back office (HTML)")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+public class BackOfficeResource {
+    static final int PAGE = 50;
+
+    @Inject
+    Caller caller;
+    @Inject
+    TransactionDetails details;
+    @Inject
+    TransactionCsv csv;
+    @Inject
+    BankStatements statements;
+    @Inject
+    Vertx vertx;
+    @Location("backoffice/search.html")
+    Template search;
+    @Location("backoffice/detail.html")
+    Template detail;
+    @Location("backoffice/reconciliation.html")
+    Template reconciliation;
+
+    public record Row(String id, String reference, String date, String citizen, String total, String regie,
+                      String status, String gateway, String refunded) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The transaction search page")
+    public Uni<String> search(@BeanParam SearchFilter filter, @QueryParam("after") String after,
+                              @QueryParam("min") String min, @QueryParam("max") String max, @Context UriInfo uri) {
+        Map<String, String> form = new TreeMap<>();
+        for (String field : List.of("q", "regie", "institution", "status", "gateway", "from", "to", "min", "max", "sort")) {
+            form.put(field, "");
+        }
+        uri.getQueryParameters().forEach((name, values) -> form.put(name, values.isEmpty() ? "" : values.get(0)));
+        TemplateInstance page = page(search, "Transactions").data("form", form);
+        TransactionQuery query;
+        try {
+            query = filter.amountsFromDecimal(min, max).query(caller.tenant(), after, "after", "min", "max");
+        } catch (ProblemException e) {
+            return page.data("error", e.getMessage()).data("errors", e.errors()).data("rows", List.of())
+                    .data("next", null).data("export", null).createUni();
+        }
+        return TransactionRecord.page(query, PAGE).flatMap(records -> {
+            List<Row> rows = records.stream().map(r -> new Row(r.paymentId.toString(), r.reference,
+                    BackOfficeView.instant(r.settledAt != null ? r.settledAt : r.createdAt),
+                    r.citizenName != null ? r.citizenName : r.citizenSubject, BackOfficeView.money(r.total, r.currency),
+                    r.regie, r.status.name(), r.gateway, r.refunded > 0 ? BackOfficeView.money(r.refunded, r.currency) : ""))
+                    .toList();
+            String next = records.size() == PAGE ? relative(uri.getRequestUriBuilder()
+                    .replaceQueryParam("after", query.cursorOf(records.get(records.size() - 1)).encode()).build()) : null;
+            String export = relative(uri.getRequestUriBuilder().replacePath("/backoffice/export.csv")
+                    .replaceQueryParam("after").build());
+            return page.data("error", null).data("errors", List.of()).data("rows", rows).data("next", next)
+                    .data("export", export).createUni();
+        });
+    }
+
+    @GET
+    @Path("/transactions/{paymentId}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One transaction's page: lines, refunds, timeline")
+    public Uni<String> detail(@PathParam("paymentId") String paymentId) {
+        return details.of(caller.tenant(), paymentId).flatMap(d -> {
+            TransactionView t = d.transaction();
+            return page(detail, "Transaction " + nz(t.reference()))
+                    .data("t", Map.of("id", t.paymentId(), "reference", nz(t.reference()), "date",
+                            BackOfficeView.instant(t.date()), "citizen", nz(t.citizenName()) + " (" + t.citizen() + ")",
+                            "total", BackOfficeView.money(t.total(), t.currency()), "regie", t.regie(),
+                            "status", t.status(), "gateway", nz(t.gateway()) + " " + nz(t.gatewayReference()),
+                            "mode", nz(t.mode()), "refunded", BackOfficeView.money(t.refunded(), t.currency())))
+                    .data("lines", java.util.stream.StreamSupport.stream(t.lines().spliterator(), false)
+                            .map(l -> Map.of("what", l.path("description").asText(l.path("refId").asText()),
+                                    "kind", l.path("kind").asText(), "institution", l.path("tenant").asText(),
+                                    "amount", BackOfficeView.money(l.path("amount").asLong(), t.currency()))).toList())
+                    .data("refunds", d.refunds().stream().map(r -> Map.of("amount", BackOfficeView.money(r.amount(),
+                            r.currency()), "at", BackOfficeView.instant(r.refundedAt()), "mode", nz(r.mode()),
+                            "reason", nz(r.reason()))).toList())
+                    .data("timeline", d.timeline().stream().map(step -> Map.of("at", BackOfficeView.instant(step.at()),
+                            "event", step.event(), "by", step.by(), "about", step.about())).toList())
+                    .createUni();
+        });
+    }
+
+    /** The search as CSV, written by the database as it reads: the same file as the API's export. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Blocking
+    @Operation(summary = "The search of the page as CSV")
+    public Response export(@BeanParam SearchFilter filter, @QueryParam("min") String min, @QueryParam("max") String max) {
+        TransactionQuery query = filter.amountsFromDecimal(min, max).query(caller.tenant(), null, "min", "max");
+        return Response.ok((StreamingOutput) out -> csv.write(query, null, out)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "The reconciliation page: import a statement, matched and unmatched lines")
+    public Uni<String> reconciliation(@QueryParam("days") @DefaultValue("3") int days,
+                                      @QueryParam("imported") String imported, @QueryParam("matched") String matched) {
+        return reconciliationPage(days, imported != null ? "Statement " + imported + " imported: " + nz(matched)
+                + " line(s) matched." : null, null);
+    }
+
+    @POST
+    @Path("/bank-statements")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Import a camt.053 statement from the reconciliation page")
+    public Uni<Response> importStatement(@RestForm("statement") FileUpload file, @Context HttpHeaders headers,
+                                         @Context UriInfo uri) {
+        sameOrigin(headers, uri);
+        if (file == null || file.size() == 0) {
+            return reconciliationPage(3, null, "Choose a camt.053 file to import.")
+                    .map(html -> Response.status(400).entity(html).type(MediaType.TEXT_HTML).build());
+        }
+        return vertx.fileSystem().readFile(file.uploadedFile().toString())
+                .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
+                .flatMap(xml -> statements.importStatement(caller.tenant(), caller.subject(), xml))
+                .map(done -> Response.seeOther(URI.create("/backoffice/reconciliation?imported="
+                        + java.net.URLEncoder.encode(done.statementId(), StandardCharsets.UTF_8) + "&matched="
+                        + done.matched())).build())
+                .onFailure(ProblemException.class).recoverWithUni(e -> reconciliationPage(3, null, e.getMessage())
+                        .map(html -> Response.status(((ProblemException) e).status()).entity(html)
+                                .type(MediaType.TEXT_HTML).build()));
+    }
+
+    private Uni<String> reconciliationPage(int days, String notice, String error) {
+        return statements.reconciliation(caller.tenant(), days).flatMap(r -> page(reconciliation, "Reconciliation")
+                .data("days", days).data("notice", notice).data("error", error).data("matched", r.matched())
+                .data("unmatched", r.unmatchedCredits().stream().map(l -> Map.of("bookedOn", nz(l.bookedOn()),
+                        "amount", BackOfficeView.money(l.amount(), l.currency()), "remittance", nz(l.remittance()),
+                        "bankReference", nz(l.bankReference()))).toList())
+                .data("unseen", r.unseenPayments().stream().map(p -> Map.of("id", p.paymentId(), "reference",
+                        nz(p.reference()), "amount", BackOfficeView.money(p.total(), p.currency()),
+                        "settledAt", nz(p.settledAt()))).toList())
+                .createUni());
+    }
+
+    private TemplateInstance page(Template template, String title) {
+        return template.data("title", title).data("user", caller.name() != null ? caller.name() : caller.subject())
+                .data("institution", caller.tenant())
+                .data("finance", caller.hasRole(Roles.FINANCE) || caller.hasRole(Roles.ADMIN));
+    }
+
+    /**
+     * A form posted from another site is refused: the session cookie is SameSite=Lax already, and the
+     * browser's Origin (or Sec-Fetch-Site) must name this site.
+     */
+    private static void sameOrigin(HttpHeaders headers, UriInfo uri) {
+        String origin = headers.getHeaderString("Origin");
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        URI self = uri.getBaseUri();
+        String expected = self.getScheme() + "://" + self.getAuthority();
+        if ((origin != null && !origin.equals(expected)) || (site != null && !site.equals("same-origin")
+                && !site.equals("none"))) {
+            throw Problems.forbidden("A form of another site cannot post here");
+        }
+    }
+
+    private static String relative(URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
