@@ -31,12 +31,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventIngestor {
+    static final String CONSUMER = "reporting.read-model";
     @Inject
     IdempotentConsumer consumer;
 
     @Incoming("events")
     public Uni<Void> onEvent(String record) {
-        return consumer.apply("reporting.read-model", record, envelope -> log(envelope).call(() -> project(envelope)));
+        return consumer.apply(CONSUMER, record, envelope -> log(envelope).call(() -> project(envelope)));
     }
 
     private Uni<Void> project(EventEnvelope envelope) {
