@@ -92,6 +92,6 @@ COPY_BYTES=$("${PSQL[@]}" -d $DB -c "copy (select reference, coalesce(settled_at
 COPY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 echo
 echo "reporting benchmark ($N transactions)"
-printf '  %-44s %s ms, %s bytes, peak heap %s MB (-Xmx256m)\n' "export CSV (streamed through one cursor)" "$EXPORT_MS" "$BYTES" "$peak"
+printf '  %-44s %s ms, %s bytes, peak heap %s MB (-Xmx256m)\n' "export CSV (COPY streamed through the service)" "$EXPORT_MS" "$BYTES" "$peak"
 printf '  %-44s %s ms, %s bytes\n' "PostgreSQL COPY … TO STDOUT, same rows" "$COPY_MS" "$COPY_BYTES"
 printf '  %-44s %s\n' "export / COPY" "$(awk -v a="$EXPORT_MS" -v b="$COPY_MS" 'BEGIN {printf "%.2f×", a / (b > 0 ? b : 1)}')"

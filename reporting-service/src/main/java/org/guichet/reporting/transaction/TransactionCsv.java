@@ -30,10 +30,11 @@ import java.util.UUID;
 public class TransactionCsv {
     static final String HEADER = "reference;date;citizen;total;currency;regie;status;gateway;gateway_reference;lines;"
             + "accounting_code;refunded";
+    // régie, status, gateway and currency are codes of our own (never empty, never a formula): as they are
     private static final String CELLS = "csv_text(reference), "
-            + "to_char(coalesce(settled_at, created_at) at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), "
-            + "csv_text(coalesce(citizen_name, citizen_subject)), csv_amount(total, currency), currency, csv_text(regie), "
-            + "status, csv_text(gateway), csv_text(gateway_ref), csv_text(lines_summary), csv_text(accounting_code), "
+            + "left(cast(coalesce(settled_at, created_at) at time zone 'UTC' as text), 19), "
+            + "csv_text(coalesce(citizen_name, citizen_subject)), csv_amount(total, currency), currency, regie, "
+            + "status, gateway, csv_text(gateway_ref), csv_text(lines_summary), csv_text(accounting_code), "
             + "csv_amount(refunded, currency)";
 
     @Inject

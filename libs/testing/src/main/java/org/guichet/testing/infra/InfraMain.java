@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * <pre>
  *   kafka PORT CONTROLLER_PORT DIR
  *   smtp  SMTP_PORT API_PORT DIR
+ *   keycloak PORT DATABASE DIR
  * </pre>
  */
 public final class InfraMain {
@@ -16,8 +17,12 @@ public final class InfraMain {
 
     public static void main(String[] args) {
         if (args.length != 4) {
-            System.err.println("usage: kafka PORT CONTROLLER_PORT DIR | smtp SMTP_PORT API_PORT DIR");
+            System.err.println("usage: kafka PORT CONTROLLER_PORT DIR | smtp SMTP_PORT API_PORT DIR | keycloak PORT DATABASE DIR");
             System.exit(2);
+        }
+        if (args[0].equals("keycloak")) {
+            new KeycloakServer(Integer.parseInt(args[1]), args[2], Path.of(args[3])).start();
+            System.exit(0);
         }
         int a = Integer.parseInt(args[1]);
         int b = Integer.parseInt(args[2]);
