@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -146,8 +145,7 @@ public class BackOfficeResource {
     @Operation(summary = "The search of the page as CSV")
     public Response export(@BeanParam SearchFilter filter, @QueryParam("min") String min, @QueryParam("max") String max) {
         TransactionQuery query = filter.amountsFromDecimal(min, max).query(caller.tenant(), null, "min", "max");
-        return Response.ok((StreamingOutput) out -> csv.write(query, null, out)).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
+        return csv.attachment(query, null).build();
     }
 
     @GET

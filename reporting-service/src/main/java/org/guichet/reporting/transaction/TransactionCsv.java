@@ -3,6 +3,8 @@ package org.guichet.reporting.transaction;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedOutputStream;
@@ -39,6 +41,12 @@ public class TransactionCsv {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The answer that streams the search (at most {@code limit} rows; null: all) as a CSV attachment. */
+    public Response.ResponseBuilder attachment(TransactionQuery query, Integer limit) {
+        return Response.ok((StreamingOutput) out -> write(query, limit, out)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"");
+    }
 
     /** Writes the byte-order mark, the header and the search's rows (at most {@code limit}; null: all). */
     public void write(TransactionQuery query, Integer limit, OutputStream out) {

@@ -1,6 +1,5 @@
 package org.guichet.reporting.transaction;
 
-import io.quarkus.panache.common.Parameters;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.text.SearchText;
@@ -96,12 +95,6 @@ public record TransactionQuery(String tenant, String q, String regie, String ins
         }
     }
 
-    /** The same search from where a page ended. */
-    public TransactionQuery after(Cursor cursor) {
-        return new TransactionQuery(tenant, q, regie, institution, status, gateway, from, to, minAmount, maxAmount, sort,
-                cursor);
-    }
-
     public Cursor cursorOf(TransactionRecord last) {
         return new Cursor(sort == Sort.AMOUNT ? last.total : last.createdAt.toEpochMilli() * 1000
                 + last.createdAt.getNano() / 1000 % 1000, last.paymentId);
@@ -113,9 +106,10 @@ public record TransactionQuery(String tenant, String q, String regie, String ins
     }
 
     /**
-     * The same search in SQL ({@code where … order by …}), from the cursor if any; {@code placeholder}
-     * writes the n-th parameter's place, once it is in {@code params} (a COPY statement takes no bind
-     * parameters: it reads them from settings, see {@link TransactionCsv}).
+     * The same search in SQL ({@code where … order by …}), from the cursor if any — the one definition of
+     * the filters, for pages, exports and the back office alike; {@code placeholder} writes the n-th
+     * parameter's place once it is in {@code params}: {@code $n} for the reactive client, {@code ?n} for
+     * Hibernate, a setting read back for COPY, which takes no bind parameters (see {@link TransactionCsv}).
      */
     public String sql(List<Object> params, java.util.function.IntFunction<String> placeholder) {
         StringBuilder w = new StringBuilder("where tenant = ");
@@ -168,56 +162,5 @@ public record TransactionQuery(String tenant, String q, String regie, String ins
                     .append(value).append(" and payment_id > ").append(id).append("))");
         }
         return w + " order by " + key + " desc, payment_id";
-    }
-
-    /** HQL (where … order by …) and its parameters. */
-    public String hql(Parameters params) {
-        StringBuilder w = new StringBuilder("tenant = :tenant");
-        params.and("tenant", tenant);
-        if (q != null && !q.isBlank()) {
-            w.append(" and searchText like :q escape '\\'");
-            params.and("q", "%" + SearchText.likeLiteral(SearchText.fold(q)) + "%");
-        }
-        if (regie != null && !regie.isBlank()) {
-            w.append(" and regie = :regie");
-            params.and("regie", regie);
-        }
-        if (institution != null && !institution.isBlank()) {
-            w.append(" and institutions like :institution");
-            params.and("institution", "%|" + institution + "|%");
-        }
-        if (status != null) {
-            w.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (gateway != null && !gateway.isBlank()) {
-            w.append(" and gateway = :gateway");
-            params.and("gateway", gateway);
-        }
-        if (from != null) {
-            w.append(" and createdAt >= :from");
-            params.and("from", from.atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (to != null) {
-            w.append(" and createdAt < :to");
-            params.and("to", to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (minAmount != null) {
-            w.append(" and total >= :minAmount");
-            params.and("minAmount", minAmount);
-        }
-        if (maxAmount != null) {
-            w.append(" and total <= :maxAmount");
-            params.and("maxAmount", maxAmount);
-        }
-        String key = sort == Sort.AMOUNT ? "total" : "createdAt";
-        if (after != null) {
-            w.append(" and (").append(key).append(" < :afterValue or (").append(key)
-                    .append(" = :afterValue and paymentId > :afterId))");
-            params.and("afterValue", sort == Sort.AMOUNT ? (Object) after.value()
-                    : Instant.EPOCH.plusNanos(after.value() * 1000));
-            params.and("afterId", after.id());
-        }
-        return w + " order by " + key + " desc, paymentId";
     }
 }

@@ -2,8 +2,6 @@ package org.guichet.reporting.transaction;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +12,7 @@ import jakarta.persistence.Table;
 import org.guichet.platform.text.SearchText;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,10 +64,15 @@ public class TransactionRecord extends PanacheEntityBase {
 
     /** A page of a search: {@code size} rows from its cursor, in its order. */
     public static Uni<List<TransactionRecord>> page(TransactionQuery query, int size) {
-        Parameters params = new Parameters();
-        String hql = query.hql(params);
-        return Panache.withSession(() -> TransactionRecord.<TransactionRecord>find(hql, params)
-                .page(Page.ofSize(size)).list());
+        List<Object> params = new ArrayList<>();
+        String sql = "select * from transaction_record " + query.sql(params, n -> "?" + n) + " limit " + size;
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> {
+            var page = s.createNativeQuery(sql, TransactionRecord.class);
+            for (int i = 0; i < params.size(); i++) {
+                page.setParameter(i + 1, params.get(i));
+            }
+            return page.getResultList();
+        }));
     }
 
     public void refreshSearchText() {

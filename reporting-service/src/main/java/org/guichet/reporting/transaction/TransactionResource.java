@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.events.EventJson;
@@ -77,8 +76,7 @@ public class TransactionResource {
                               @QueryParam("limit") @DefaultValue("100") int limit) {
         TransactionQuery query = filter.query(caller.tenant(), after, "after", "limit");
         checkLimit(limit);
-        Response.ResponseBuilder answer = Response.ok((StreamingOutput) out -> csv.write(query, limit, out))
-                .type(CSV + "; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"transactions.csv\"");
+        Response.ResponseBuilder answer = csv.attachment(query, limit);
         String next = csv.nextCursor(query, limit);
         if (next != null) {
             answer.header(NEXT_CURSOR, next);
@@ -108,8 +106,7 @@ public class TransactionResource {
     @Operation(summary = "The whole search streamed as CSV (Belgian/Czech spreadsheet: UTF-8 BOM, ';', decimal comma)")
     public Response exportCsv(@BeanParam SearchFilter filter) {
         TransactionQuery query = filter.query(caller.tenant(), null);
-        return Response.ok((StreamingOutput) out -> csv.write(query, null, out)).type(CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"transactions.csv\"").build();
+        return csv.attachment(query, null).build();
     }
 
     /** The same as a JSON array, streamed. */
