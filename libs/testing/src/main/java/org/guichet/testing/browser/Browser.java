@@ -48,7 +48,7 @@ public final class Browser implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                             dir.resolve("chromedriver.log").toFile())).start();
             Browser browser = new Browser(driver, "http://127.0.0.1:" + port, downloads);
-            browser.awaitDriver();
+            InfraPaths.awaitHttpOk(URI.create(browser.base + "/status"), Duration.ofSeconds(30), driver, "ChromeDriver");
             ObjectNode options = JSON.createObjectNode();
             options.put("binary", binary("chromium"));
             // as root, in a closed network: no sandbox, nothing fetched in the background
@@ -81,10 +81,6 @@ public final class Browser implements AutoCloseable {
         return call("GET", path("/url"), null).asText();
     }
 
-    public String title() {
-        return call("GET", path("/title"), null).asText();
-    }
-
     public String source() {
         return call("GET", path("/source"), null).asText();
     }
@@ -101,7 +97,7 @@ public final class Browser implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no element " + css + " on " + url() + ":\n" + source());
             }
-            pause(100);
+            InfraPaths.sleep(100);
         }
     }
 
@@ -137,7 +133,7 @@ public final class Browser implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            pause(200);
+            InfraPaths.sleep(200);
         }
         throw new AssertionError("no *" + suffix + " downloaded into " + downloads + " after " + timeout);
     }
@@ -184,29 +180,6 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private void awaitDriver() {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (!driver.isAlive()) {
-                throw new IllegalStateException("ChromeDriver exited with " + driver.exitValue());
-            }
-            try {
-                HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (status.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(100);
-        }
-        throw new IllegalStateException("ChromeDriver does not answer on " + base);
-    }
-
     private static String binary(String name) {
         for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/lib/chromium")) {
             Path p = Path.of(dir, name);
@@ -216,14 +189,5 @@ public final class Browser implements AutoCloseable {
         }
         throw new IllegalStateException(name + " is not installed: ./guichet test installs Debian's chromium and "
                 + "chromium-driver");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,14 +2,10 @@ package org.guichet.testing.infra;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -66,35 +62,12 @@ public final class KeycloakServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             process = builder.start();
             Files.writeString(dir.resolve("keycloak.pid"), Long.toString(process.pid()));
-            awaitRealm(Duration.ofSeconds(180), log);
+            InfraPaths.awaitHttpOk(URI.create(realmUrl() + "/.well-known/openid-configuration"), Duration.ofSeconds(180),
+                    process, "Keycloak (see " + log + ")");
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Keycloak", e);
         }
-    }
-
-    private void awaitRealm(Duration timeout, Path log) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            InfraPaths.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak's realm is not served after " + timeout + "; see " + log);
     }
 
     private static Path home() throws IOException {
