@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The back office in a real browser (Debian's headless Chromium) against a real Keycloak: a finance
  * officer of Namur logs in through the OIDC login page, searches a citizen without accents, opens the
- * transaction (its timeline), downloads the search as CSV, and imports a bank statement that matches it.
+ * transaction (its timeline), downloads the search as CSV, imports a bank statement that matches it, and a
+ * gateway's settlement report that matches another payment.
  */
 @QuarkusTest
 class BackOfficeBrowserTest extends ReportingTestResource {
@@ -106,6 +107,15 @@ class BackOfficeBrowserTest extends ReportingTestResource {
             browser.attach("#statement", statement);
             browser.click("#upload");
             assertTrue(browser.text("#notice").contains("1 line(s) matched"), browser.text("#notice"));
+
+            // a Mollie payout of the other payment, then its settlement report from the same page
+            Path report = browser.downloads().getParent().resolve("settlement.json");
+            Files.writeString(report, SettlementReportTest.report("stl_bo" + tag, "1182161.BO" + tag + ".01", "4.71",
+                    "tr_o" + tag, "5.00"));
+            browser.attach("#report", report);
+            browser.click("#upload-settlement");
+            assertTrue(browser.text("#notice").contains("1 of 1 payment(s) matched"), browser.text("#notice"));
+            assertTrue(browser.text("#payouts").contains("stl_bo" + tag), browser.text("#payouts"));
         }
     }
 }

@@ -29,6 +29,7 @@ import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 import org.guichet.reporting.reconcile.BankStatements;
+import org.guichet.reporting.reconcile.SettlementReports;
 import org.guichet.reporting.transaction.SearchFilter;
 import org.guichet.reporting.transaction.TransactionCsv;
 import org.guichet.reporting.transaction.TransactionDetails;
@@ -48,8 +49,8 @@ import java.util.TreeMap;
  * The back office for agents and finance (R23), as server-rendered pages behind an OIDC login (the
  * {@code backoffice} tenant: authorization code flow, session cookie): the transaction search with every
  * filter, a transaction's detail and timeline, the CSV export of a search, and the reconciliation with
- * the bank (import a camt.053 statement, see what matched and what did not). The same services as the
- * REST API serve it; the institution comes from the login only.
+ * the bank (import a camt.053 statement or a gateway's settlement report, see what matched and what did
+ * not). The same services as the REST API serve it; the institution comes from the login only.
  */
 @Path("/backoffice")
 @Tag(name = "Back office (HTML)")
@@ -65,6 +66,8 @@ public class BackOfficeResource {
     TransactionCsv csv;
     @Inject
     BankStatements statements;
+    @Inject
+    SettlementReports settlements;
     @Inject
     Vertx vertx;
     @Location("backoffice/search.html")
@@ -152,11 +155,10 @@ public class BackOfficeResource {
     @Path("/reconciliation")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
-    @Operation(summary = "The reconciliation page: import a statement, matched and unmatched lines")
+    @Operation(summary = "The reconciliation page: import a statement or a settlement report, matched and unmatched")
     public Uni<String> reconciliation(@QueryParam("days") @DefaultValue("3") int days,
-                                      @QueryParam("imported") String imported, @QueryParam("matched") String matched) {
-        return reconciliationPage(days, imported != null ? "Statement " + imported + " imported: " + nz(matched)
-                + " line(s) matched." : null, null);
+                                      @QueryParam("notice") String notice) {
+        return reconciliationPage(days, notice, null);
     }
 
     @POST
@@ -167,17 +169,41 @@ public class BackOfficeResource {
     @Operation(summary = "Import a camt.053 statement from the reconciliation page")
     public Uni<Response> importStatement(@RestForm("statement") FileUpload file, @Context HttpHeaders headers,
                                          @Context UriInfo uri) {
+        return upload(file, headers, uri, "a camt.053 file", text -> statements.importStatement(caller.tenant(),
+                caller.subject(), text).map(done -> "Statement " + done.statementId() + " imported: " + done.matched()
+                + " line(s) matched."));
+    }
+
+    @POST
+    @Path("/settlement-reports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Import a Mollie settlement report from the reconciliation page")
+    public Uni<Response> importSettlement(@RestForm("report") FileUpload file, @Context HttpHeaders headers,
+                                          @Context UriInfo uri) {
+        return upload(file, headers, uri, "a Mollie settlement report", text -> settlements.importMollie(caller.tenant(),
+                caller.subject(), text).map(done -> "Settlement " + done.settlementId() + " imported: "
+                + done.matchedPayments() + " of " + done.payments() + " payment(s) matched"
+                + (done.onBank() ? ", its payout is on the bank." : ", its payout is not on the bank yet.")));
+    }
+
+    /**
+     * A file posted from the reconciliation page, imported by {@code importer}: back to the page with what
+     * happened (303), or the page with the problem and its status.
+     */
+    private Uni<Response> upload(FileUpload file, HttpHeaders headers, UriInfo uri, String what,
+                                 java.util.function.Function<String, Uni<String>> importer) {
         sameOrigin(headers, uri);
         if (file == null || file.size() == 0) {
-            return reconciliationPage(3, null, "Choose a camt.053 file to import.")
+            return reconciliationPage(3, null, "Choose " + what + " to import.")
                     .map(html -> Response.status(400).entity(html).type(MediaType.TEXT_HTML).build());
         }
         return vertx.fileSystem().readFile(file.uploadedFile().toString())
                 .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
-                .flatMap(xml -> statements.importStatement(caller.tenant(), caller.subject(), xml))
-                .map(done -> Response.seeOther(URI.create("/backoffice/reconciliation?imported="
-                        + java.net.URLEncoder.encode(done.statementId(), StandardCharsets.UTF_8) + "&matched="
-                        + done.matched())).build())
+                .flatMap(text -> importer.apply(text))
+                .map(notice -> Response.seeOther(URI.create("/backoffice/reconciliation?notice="
+                        + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8))).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> reconciliationPage(3, null, e.getMessage())
                         .map(html -> Response.status(((ProblemException) e).status()).entity(html)
                                 .type(MediaType.TEXT_HTML).build()));
@@ -192,6 +218,10 @@ public class BackOfficeResource {
                 .data("unseen", r.unseenPayments().stream().map(p -> Map.of("id", p.paymentId(), "reference",
                         nz(p.reference()), "amount", BackOfficeView.money(p.total(), p.currency()),
                         "settledAt", nz(p.settledAt()))).toList())
+                .data("payouts", r.payouts().stream().map(p -> Map.of("id", p.settlementId(), "gateway", p.gateway(),
+                        "reference", nz(p.reference()), "amount", BackOfficeView.money(p.amount(), p.currency()),
+                        "payments", p.matchedPayments() + " of " + p.payments(), "onBank", p.onBank() ? "yes" : "not yet"))
+                        .toList())
                 .createUni());
     }
 

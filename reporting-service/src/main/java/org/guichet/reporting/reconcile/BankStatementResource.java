@@ -19,7 +19,10 @@ import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
-/** Reconciliation with the bank (R23): CAMT.053 statements in, what matched and what did not out. */
+/**
+ * Reconciliation with the bank (R23): CAMT.053 statements and the gateways' settlement reports in, what
+ * matched and what did not out.
+ */
 @Path("/")
 @Tag(name = "Reconciliation")
 @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
@@ -28,6 +31,8 @@ public class BankStatementResource {
 
     @Inject
     BankStatements statements;
+    @Inject
+    SettlementReports settlements;
     @Inject
     Caller caller;
 
@@ -42,6 +47,21 @@ public class BankStatementResource {
                     new FieldError("body", "a camt.053 XML document"));
         }
         return statements.importStatement(caller.tenant(), caller.subject(), xml)
+                .map(imported -> Response.status(201).entity(imported).build());
+    }
+
+    @POST
+    @Path("settlement-reports/mollie")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a Mollie settlement ({\"settlement\": GET /v2/settlements/{id}, \"payments\": "
+            + "GET /v2/settlements/{id}/payments}); match its payments and its payout; twice is a 409")
+    public Uni<Response> importMollieSettlement(String json) {
+        if (json == null || json.isBlank() || json.length() > MAX_STATEMENT_CHARS) {
+            throw Problems.invalid("A Mollie settlement report is required (at most 20 MB)",
+                    new FieldError("body", "a JSON settlement report"));
+        }
+        return settlements.importMollie(caller.tenant(), caller.subject(), json)
                 .map(imported -> Response.status(201).entity(imported).build());
     }
 

@@ -2,6 +2,7 @@ package org.guichet.reporting.reconcile;
 
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.money.Money;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -9,7 +10,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -197,13 +197,17 @@ public final class Camt053 {
         }
 
         private static long minor(String amount, String currency) {
-            BigDecimal value = new BigDecimal(amount.strip());
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            if (value.signum() < 0 || value.scale() > digits) {
-                throw Problems.invalid("Amount " + amount + " " + currency + " is not a valid statement amount",
-                        new FieldError("body", "amounts are positive with at most " + digits + " decimals"));
+            try {
+                long minor = Money.parse(amount, currency).minor();
+                if (minor >= 0) {
+                    return minor;
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                // answered below
             }
-            return value.movePointRight(digits).longValueExact();
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            throw Problems.invalid("Amount " + amount + " " + currency + " is not a valid statement amount",
+                    new FieldError("body", "amounts are positive with at most " + digits + " decimals"));
         }
     }
 }

@@ -18,6 +18,20 @@ public record Money(long minor, String currency) implements Comparable<Money> {
         return new Money(minor, currency);
     }
 
+    /**
+     * A decimal written in the currency's units ("18.42" EUR → 1842 minor units), as gateways and banks
+     * write amounts: exact, so more decimals than the currency has is an {@link ArithmeticException}; not a
+     * number is a {@link NumberFormatException}.
+     */
+    public static Money parse(String decimal, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        java.math.BigDecimal value = new java.math.BigDecimal(decimal.strip());
+        if (value.scale() > digits) {
+            throw new ArithmeticException(decimal + " has more decimals than " + currency + " has");
+        }
+        return new Money(value.movePointRight(digits).longValueExact(), currency);
+    }
+
     public static Money zero(String currency) {
         return new Money(0, currency);
     }
