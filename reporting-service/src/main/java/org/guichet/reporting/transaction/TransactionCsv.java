@@ -57,7 +57,13 @@ public class TransactionCsv {
         // COPY hands over one row at a time: gather them into large writes to the response
         try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
             buffered.write(("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            inTransaction(params, c -> c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, buffered));
+            inTransaction(params, c -> {
+                // a one-off scan: compiling its expressions (JIT) costs more than it saves
+                try (PreparedStatement jit = c.prepareStatement("select set_config('jit', 'off', true)")) {
+                    jit.executeQuery().close();
+                }
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, buffered);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
