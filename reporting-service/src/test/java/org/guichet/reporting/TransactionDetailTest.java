@@ -103,6 +103,24 @@ class TransactionDetailTest extends ReportingTestResource {
     }
 
     @Test
+    void cells_a_spreadsheet_would_run_as_formulas_are_neutralised_in_the_csv() {
+        String paymentId = UUID.randomUUID().toString();
+        String regie = "formula-" + paymentId.substring(0, 8);
+        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId,
+                "+++090/9337/55493+++", null, regie, 1000, "EUR", "mollie", "-tr_x", "ONLINE",
+                new org.guichet.events.payload.Payer("c-f", "=HYPERLINK(\"http://evil\")", null, "fr"),
+                List.of(new PaymentLine("INVOICE", "i-f", TENANT, "@SUM(A1)", 1000)), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("regie", regie)
+                .get("/transactions").then().body("$", hasSize(1)));
+        String csv = finance().queryParam("regie", regie).get("/transactions/export.csv").then().statusCode(200)
+                .extract().asString();
+        String row = csv.split("\n")[1];
+        org.junit.jupiter.api.Assertions.assertTrue(row.startsWith("'+++090/9337/55493+++;"), row);
+        org.junit.jupiter.api.Assertions.assertTrue(row.contains(";\"'=HYPERLINK(\"\"http://evil\"\")\";10,00;EUR;"), row);
+        org.junit.jupiter.api.Assertions.assertTrue(row.contains(";'-tr_x;'@SUM(A1) = 10,00;;0,00"), row);
+    }
+
+    @Test
     void unknown_filters_and_malformed_amounts_are_refused() {
         finance().queryParam("regei", "typo").get("/transactions").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("regei"));
