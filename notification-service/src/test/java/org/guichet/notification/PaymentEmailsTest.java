@@ -10,6 +10,7 @@ import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.PrometheusText;
 import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestInfra;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,8 @@ class PaymentEmailsTest extends NotificationTestResource {
     @Test
     void mail_queued_while_smtp_is_down_is_sent_once_it_is_back() throws Exception {
         String email = "outage-" + UUID.randomUUID() + "@example.cz";
+        double sentBefore = emails("sent");
+        double retriedBefore = emails("retried");
         TestInfra.smtp().stop();
         try {
             settle(email, "en", "KLADNO-LIBRARY-000105");
@@ -114,6 +117,13 @@ class PaymentEmailsTest extends NotificationTestResource {
                 .body("[0].status", equalTo("SENT")).body("[0].template", equalTo("receipt")));
         Thread.sleep(2000);
         assertEquals(1, inbox(email, "000105").size(), "sent once");
+        assertTrue(emails("retried") > retriedBefore, "guichet_emails_total{outcome=retried} counts the failed tries");
+        assertTrue(emails("sent") > sentBefore, "guichet_emails_total{outcome=sent} counts the sent mail");
+    }
+
+    static double emails(String outcome) {
+        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "guichet_emails_total", java.util.Map.of("outcome", outcome));
     }
 
     @Test

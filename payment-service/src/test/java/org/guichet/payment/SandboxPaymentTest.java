@@ -17,6 +17,7 @@ import org.guichet.events.payload.PaymentSettled;
 import org.guichet.platform.signature.WebhookSignature;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.PrometheusText;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,12 +125,25 @@ class SandboxPaymentTest extends PaymentTestResource {
         String paymentId = checkout("patron-p2", "kladno-library", "CZK", 5000);
         String ref = gatewayRef(startAndGetHostedPage("patron-p2", paymentId));
         String body = "{\"id\":\"" + ref + "\",\"status\":\"paid\"}";
+        double rejectedBefore = rejectedCallbacks();
         callback(body, WebhookSignature.header("not-the-secret", Instant.now(), body)).then().statusCode(401)
                 .contentType("application/problem+json");
         callback(body, "t=" + Instant.now().getEpochSecond() + ",v1=deadbeef").then().statusCode(401);
         String stale = WebhookSignature.header(SECRET, Instant.now().minusSeconds(3600), body);
         callback(body, stale).then().statusCode(401);
         citizen("patron-p2").get("/payments/" + paymentId).then().body("state", equalTo("PENDING"));
+        assertEquals(rejectedBefore + 3, rejectedCallbacks(), "guichet_callbacks_rejected_total{gateway=sandbox}");
+        // the state gauge is read from the database every second in tests
+        await().atMost(Duration.ofSeconds(10)).until(() -> PrometheusText.value(metrics(), "guichet_payments",
+                Map.of("state", "PENDING", "gateway", "sandbox")) >= 1);
+    }
+
+    static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    static double rejectedCallbacks() {
+        return PrometheusText.value(metrics(), "guichet_callbacks_rejected_total", Map.of("gateway", "sandbox"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.guichet.billing.fine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -12,6 +13,7 @@ import org.guichet.events.Topics;
 import org.guichet.platform.db.BlockingTransaction;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -208,6 +210,8 @@ public class AccrualService {
     @Inject
     Pool pool;
     @Inject
+    MeterRegistry registry;
+    @Inject
     InstitutionsConfig institutions;
     @Inject
     Clock clock;
@@ -244,6 +248,8 @@ public class AccrualService {
             });
         }
         long done = System.nanoTime();
+        // guichet_accrual_duration_seconds{institution}: the nightly job and POST /accruals alike
+        registry.timer("guichet.accrual.duration", "institution", tenant).record(Duration.ofNanos(done - started));
         return new Result(tenant, businessDate, updated, fixedBills, (accrued - started) / 1_000_000,
                 (done - accrued) / 1_000_000);
     }

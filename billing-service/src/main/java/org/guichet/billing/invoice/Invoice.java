@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.logging.LogFields;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "invoice")
 public class Invoice extends PanacheEntityBase {
+    private static final Logger LOG = Logger.getLogger(Invoice.class);
     @Id
     public UUID id;
     public String tenant;
@@ -138,6 +141,8 @@ public class Invoice extends PanacheEntityBase {
         if (!state.canBecome(next)) {
             throw Problems.conflict("illegal-transition", "Invoice " + number + " cannot go from " + state + " to " + next);
         }
+        InvoiceState from = state;
+        LogFields.with(LogFields.INVOICE_ID, id, () -> LOG.infof("invoice %s: %s -> %s", id, from, next));
         state = next;
     }
 

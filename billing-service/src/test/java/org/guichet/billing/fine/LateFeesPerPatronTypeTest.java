@@ -2,12 +2,15 @@ package org.guichet.billing.fine;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.guichet.billing.BillingTestResource;
+import org.guichet.testing.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.guichet.billing.fine.LostItemsTest.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Fine policies per patron type (lib-slany: adults 3 CZK a day; children 1 CZK a day after 2 days'
@@ -24,6 +27,11 @@ class LateFeesPerPatronTypeTest extends BillingTestResource {
                 "dueDate", "2026-10-01")).post("/loans").then().statusCode(201);
     }
 
+    static double accrualRuns() {
+        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "guichet_accrual_duration_seconds_count", Map.of("institution", T));
+    }
+
     static void accrued(String account, int amount) {
         as("agent", T).get("/loans?accountId=" + account).then().body("[0].accrued", equalTo(amount));
     }
@@ -33,7 +41,9 @@ class LateFeesPerPatronTypeTest extends BillingTestResource {
         lend("slany-adult", "adult", "PT-1");
         lend("slany-child", "child", "PT-2");
         lend("slany-staff", "staff", "PT-3");
+        double runsBefore = accrualRuns();
         as("admin", T).body(Map.of("businessDate", "2026-10-11")).post("/accruals").then().statusCode(200);
+        assertEquals(runsBefore + 1, accrualRuns(), "guichet_accrual_duration_seconds_count{institution=lib-slany}");
         accrued("slany-adult", 3000);   // 10 days x 3 CZK
         accrued("slany-child", 800);    // (10 - 2) days x 1 CZK
         accrued("slany-staff", 2000);   // 2 started weeks x 10 CZK

@@ -1,5 +1,6 @@
 package org.guichet.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -46,6 +47,8 @@ public class DeliverySender {
     NotificationConfig config;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry registry;
 
     @Scheduled(every = "${guichet.notification.send-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -84,6 +87,7 @@ public class DeliverySender {
                         "application/pdf");
             }
             mailer.send(mail);
+            count("sent");
             conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
                     + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
             outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,
@@ -91,6 +95,7 @@ public class DeliverySender {
                             row.getString("template"), recipient));
         } catch (RuntimeException e) {
             boolean giveUp = attempts >= config.retry().maxAttempts();
+            count(giveUp ? "failed" : "retried");
             Instant next = clock.instant().plus(backoff(attempts));
             LOG.warnf("email %s to %s failed (attempt %d%s): %s", id, recipient, attempts,
                     giveUp ? ", giving up" : "", e.getMessage());
@@ -99,6 +104,11 @@ public class DeliverySender {
                     .executeAndAwait(Tuple.tuple(java.util.List.of(giveUp ? "FAILED" : "PENDING", attempts,
                             OffsetDateTime.ofInstant(next, ZoneOffset.UTC), String.valueOf(e.getMessage()), id)));
         }
+    }
+
+    /** {@code guichet_emails_total{outcome=sent|retried|failed}}: SMTP hand-overs of this replica. */
+    private void count(String outcome) {
+        registry.counter("guichet.emails", "outcome", outcome).increment();
     }
 
     Duration backoff(int attempts) {

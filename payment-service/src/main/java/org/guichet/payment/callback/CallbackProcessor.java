@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.EventJson;
 import org.guichet.payment.gateway.CallbackVerdict;
+import org.guichet.payment.metrics.PaymentMetrics;
 import org.guichet.payment.gateway.GatewayAdapter;
 import org.guichet.payment.gateway.GatewayStatus;
 import org.guichet.payment.gateway.Gateways;
@@ -48,6 +49,8 @@ public class CallbackProcessor {
     Clock clock;
     @Inject
     Vertx vertx;
+    @Inject
+    PaymentMetrics metrics;
 
     /** Records the callback; a bad signature is a 401. Processing follows, detached from the request. */
     public Uni<String> receive(String gatewayName, Map<String, String> headers, String rawBody) {
@@ -81,6 +84,7 @@ public class CallbackProcessor {
         entry.result = verdict.verified() ? null : "rejected: " + verdict.reason();
         return Panache.withTransaction(() -> entry.persist()).map(saved -> {
             if (!verdict.verified()) {
+                metrics.callbackRejected(gatewayName);
                 throw Problems.unauthorized("Callback signature is not valid");
             }
             return entry;

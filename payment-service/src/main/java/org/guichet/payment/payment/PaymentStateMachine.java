@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.payment.gateway.GatewayStatus;
+import org.guichet.platform.logging.LogFields;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,7 +33,8 @@ public class PaymentStateMachine {
                 .map(target -> moveTo(payment, target, cause, detail))
                 .orElseGet(() -> {
                     if (status == GatewayStatus.UNKNOWN) {
-                        LOG.warnf("payment %s: gateway status unknown (%s), left for reconciliation", payment.id, cause);
+                        LogFields.with(LogFields.PAYMENT_ID, payment.id, () -> LOG.warnf(
+                                "payment %s: gateway status unknown (%s), left for reconciliation", payment.id, cause));
                     }
                     return Uni.createFrom().item(payment);
                 });
@@ -44,10 +46,13 @@ public class PaymentStateMachine {
             return Uni.createFrom().item(payment);
         }
         if (!from.canBecome(target)) {
-            LOG.infof("payment %s: ignoring %s -> %s from %s (not allowed)", payment.id, from, target, cause);
+            LogFields.with(LogFields.PAYMENT_ID, payment.id, () -> LOG.infof(
+                    "payment %s: ignoring %s -> %s from %s (not allowed)", payment.id, from, target, cause));
             return Uni.createFrom().item(payment);
         }
         Instant now = clock.instant();
+        LogFields.with(LogFields.PAYMENT_ID, payment.id, () -> LOG.infof("payment %s: %s -> %s (%s, %s)",
+                payment.id, from, target, cause, payment.gateway));
         payment.state = target;
         payment.updatedAt = now;
         if (target == PaymentState.FAILED || target == PaymentState.CANCELLED || target == PaymentState.EXPIRED) {

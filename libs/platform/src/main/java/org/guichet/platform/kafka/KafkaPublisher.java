@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.guichet.platform.tracing.TraceParent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class KafkaPublisher {
 
-    public record OutgoingEvent(UUID id, String topic, String key, String type, String envelope) {
+    /** {@code traceParent}: the W3C trace context of the change that wrote the event, or null. */
+    public record OutgoingEvent(UUID id, String topic, String key, String type, String envelope, String traceParent) {
     }
 
     /** The ids acknowledged by the broker (a prefix of the batch) and the first failure, if any. */
@@ -50,6 +52,9 @@ public class KafkaPublisher {
             ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
             record.headers().add("event-type", e.type().getBytes(StandardCharsets.UTF_8));
             record.headers().add("event-id", e.id().toString().getBytes(StandardCharsets.UTF_8));
+            if (e.traceParent() != null) {
+                record.headers().add(TraceParent.HEADER, e.traceParent().getBytes(StandardCharsets.UTF_8));
+            }
             Future<?> ack;
             try {
                 ack = p.send(record);

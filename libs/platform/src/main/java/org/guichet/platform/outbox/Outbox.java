@@ -10,6 +10,7 @@ import org.guichet.events.EventType;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.guichet.events.EventJson;
+import org.guichet.platform.tracing.TraceParent;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -39,11 +40,11 @@ public class Outbox {
                                         String correlationId, Object payload) {
         EventEnvelope envelope = EventEnvelope.of(type, clock.instant(), producer, tenant, subjectId,
                 correlationId, payload);
-        connection.preparedQuery("insert into outbox_event (id, topic, message_key, type, envelope, created_at) "
-                        + "values ($1, $2, $3, $4, $5, $6)")
-                .executeAndAwait(Tuple.tuple(java.util.List.of(envelope.eventId(), type.topic(), subjectId,
+        connection.preparedQuery("insert into outbox_event (id, topic, message_key, type, envelope, created_at, "
+                        + "trace_parent) values ($1, $2, $3, $4, $5, $6, $7)")
+                .executeAndAwait(Tuple.tuple(java.util.Arrays.asList(envelope.eventId(), type.topic(), subjectId,
                         envelope.type(), EventJson.write(envelope),
-                        OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))));
+                        OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC), TraceParent.current())));
         return envelope;
     }
 }

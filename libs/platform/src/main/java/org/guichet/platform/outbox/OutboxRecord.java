@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
+import org.guichet.platform.tracing.TraceParent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -27,6 +28,8 @@ public class OutboxRecord extends PanacheEntityBase {
     public String envelope;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "trace_parent")
+    public String traceParent;
 
     public static OutboxRecord of(String topic, EventEnvelope envelope) {
         OutboxRecord r = new OutboxRecord();
@@ -36,6 +39,7 @@ public class OutboxRecord extends PanacheEntityBase {
         r.type = envelope.type();
         r.envelope = EventJson.write(envelope);
         r.createdAt = envelope.occurredAt();
+        r.traceParent = TraceParent.current();
         return r;
     }
 }

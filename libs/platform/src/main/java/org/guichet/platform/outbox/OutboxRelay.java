@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CLAIM = "select id, topic, message_key, type, envelope from outbox_event "
+    private static final String CLAIM = "select id, topic, message_key, type, envelope, trace_parent from outbox_event "
             + "where sent_at is null order by seq limit $1 for update skip locked";
 
     @Inject
@@ -61,7 +61,8 @@ public class OutboxRelay {
             List<KafkaPublisher.OutgoingEvent> claimed = new ArrayList<>();
             for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(config.batchSize()))) {
                 claimed.add(new KafkaPublisher.OutgoingEvent(row.getUUID("id"), row.getString("topic"),
-                        row.getString("message_key"), row.getString("type"), row.getString("envelope")));
+                        row.getString("message_key"), row.getString("type"), row.getString("envelope"),
+                        row.getString("trace_parent")));
             }
             if (claimed.isEmpty()) {
                 return 0;
