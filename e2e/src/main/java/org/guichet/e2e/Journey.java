@@ -1,7 +1,6 @@
 package org.guichet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.guichet.testing.DevTokens;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +29,28 @@ public final class Journey {
     public record Result(String invoiceId, String checkoutId, String paymentId, String reference, String citizenEmail) {
     }
 
+    private final Identities identities;
+
     public Journey(SuiteUrls urls, Consumer<String> out) {
+        this(urls, out, new DevIdentities());
+    }
+
+    /** The same journey with tokens from {@code identities} (the development key, or Keycloak). */
+    public Journey(SuiteUrls urls, Consumer<String> out, Identities identities) {
         this.urls = urls;
         this.out = out;
+        this.identities = identities;
     }
 
     public Result run() {
-        String patron = "patron-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = patron + "@example.cz";
-        String agent = DevTokens.mint("agent-7", TENANT, "agent");
-        String citizen = DevTokens.mint(patron, TENANT, "Jana Nováková", email, "cs", 3600, "citizen");
-        String otherCitizen = DevTokens.mint("patron-other", TENANT, "citizen");
-        String finance = DevTokens.mint("finance-1", TENANT, "finance");
+        String username = "patron-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = username + "@example.cz";
+        String agent = identities.login("agent-7", TENANT, "agent").token();
+        Identities.Identity patronLogin = identities.login(username, TENANT, "citizen", "Jana", "Nováková", email, "cs");
+        String patron = patronLogin.subject();
+        String citizen = patronLogin.token();
+        String otherCitizen = identities.login("patron-other", TENANT, "citizen").token();
+        String finance = identities.login("finance-1", TENANT, "finance").token();
 
         // 1. the agent bills the patron
         Map<String, Object> bill = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The suite started as a user starts it (the launcher, the built jars, real PostgreSQL, Kafka and
- * SMTP), on its own ports and databases (GUICHET_ENV=e2e), driven through the citizen journey.
+ * SMTP, Keycloak), on its own ports and databases (GUICHET_ENV=e2e), driven through the citizen journey.
  */
 class JourneyE2ETest {
     static final int OFFSET = 10000;
@@ -24,7 +24,7 @@ class JourneyE2ETest {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        assertEquals(0, launcher("up"), "./guichet up (e2e) failed; see .guichet/e2e/logs");
+        assertEquals(0, launcher("up", "--keycloak"), "./guichet up --keycloak (e2e) failed; see .guichet/e2e/logs");
     }
 
     @AfterAll
@@ -34,10 +34,11 @@ class JourneyE2ETest {
 
     @Test
     void the_citizen_journey_goes_through_all_five_services_then_the_counter_and_refunds() {
+        // the walking skeleton's journey on tokens Keycloak issued (the rest on the development key's)
         Journey.Result result = new Journey(SuiteUrls.withOffset(OFFSET), line -> {
             System.out.println(line);
             OUTPUT.add(line);
-        }).run();
+        }, new KeycloakIdentities("http://127.0.0.1:" + (8180 + OFFSET), "admin", "admin")).run();
         assertTrue(result.reference().startsWith("KLADNO-LIBRARY-"));
         assertEquals(7, OUTPUT.size(), "every step reported");
 
@@ -60,9 +61,11 @@ class JourneyE2ETest {
         assertEquals(19, OUTPUT.size(), "every e-counter step reported");
     }
 
-    static int launcher(String command) throws IOException, InterruptedException {
+    static int launcher(String... command) throws IOException, InterruptedException {
         Path root = InfraPaths.root();
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("guichet").toString(), command)
+        List<String> line = new ArrayList<>(List.of(root.resolve("guichet").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(line)
                 .directory(root.toFile()).inheritIO();
         pb.environment().put("GUICHET_ENV", "e2e");
         pb.environment().put("GUICHET_SKIP_BUILD", "1");
