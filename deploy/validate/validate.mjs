@@ -1,0 +1,467 @@
+#!/usr/bin/env node
+// Static validation of Guichet's Kubernetes manifests (run through deploy/validate.sh).
+//
+// Renders each overlay with `kubectl kustomize`, checks every document against the JSON schema of its
+// apiVersion and kind, then checks what a schema cannot say (inline secrets, references to Secrets,
+// ConfigMaps and ServiceAccounts, the Kafka topics against Topics.java, rules the API server applies).
+// Exits non-zero on any error, on a document whose kind has no schema, and when the self-test (known
+// mistakes that must be caught) is not caught. Where the schemas come from: README.md beside this file.
+//
+//   node validate.mjs [--overlay NAME]... [--no-self-test]
+// Environment: KUBECTL (default kubectl), MAVEN_REPO (default https://repo.maven.apache.org/maven2).
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { unzipSync, strFromU8 } from 'fflate';
+import YAML from 'yaml';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DEPLOY = resolve(HERE, '..');
+const ROOT = resolve(DEPLOY, '..');
+const CACHE = join(HERE, '.cache');
+const KUBECTL = process.env.KUBECTL || 'kubectl';
+const MAVEN_REPO = (process.env.MAVEN_REPO || 'https://repo.maven.apache.org/maven2').replace(/\/$/, '');
+
+// Schema sources on Maven Central, pinned by version and SHA-256.
+const SOURCES = {
+  kubernetes: {
+    coordinates: 'io.fabric8:kubernetes-model-validator:7.5.2',
+    path: 'io/fabric8/kubernetes-model-validator/7.5.2/kubernetes-model-validator-7.5.2.jar',
+    sha256: 'e4985c73f379f9e06ccf071e3e6e95c9d4d3c77cf2f46ef8c16e47af12ac2e75',
+    entry: 'openshift-generated.json',
+  },
+  strimzi: {
+    coordinates: 'io.strimzi:api:0.51.0:tests',
+    path: 'io/strimzi/api/0.51.0/api-0.51.0-tests.jar',
+    sha256: 'b99f69303dc507ca505b74345d93f5260621bb084b8b79447f726e54b6e66a1d',
+    entries: /^crds\/v1beta2\/.*\.yaml$/,
+  },
+};
+// The Kubernetes definitions are one schema, which the others refer to (metadata: ObjectMeta).
+const K8S = 'https://schemas.guichet.invalid/kubernetes.json';
+const OBJECT_META = `${K8S}#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`;
+const HAND_WRITTEN = ['schemas/cnpg-cluster-v1.hand-written.json', 'schemas/cnpg-database-v1.hand-written.json'];
+
+// ---------------------------------------------------------------------------------------------------
+// Schema sources
+
+async function jar(source) {
+  mkdirSync(CACHE, { recursive: true });
+  const file = join(CACHE, source.path.split('/').pop());
+  const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+  if (existsSync(file) && sha(readFileSync(file)) === source.sha256) {
+    return unzipSync(new Uint8Array(readFileSync(file)));
+  }
+  const url = `${MAVEN_REPO}/${source.path}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (sha(bytes) !== source.sha256) throw new Error(`${url}: SHA-256 ${sha(bytes)}, expected ${source.sha256}`);
+  writeFileSync(file, bytes);
+  return unzipSync(new Uint8Array(bytes));
+}
+
+// Walks a schema, calling fix(node) on every sub-schema (objects only).
+function walk(node, fix) {
+  if (Array.isArray(node)) { node.forEach((n) => walk(n, fix)); return; }
+  if (!node || typeof node !== 'object') return;
+  fix(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' || key === 'const' || key === 'default' || key === 'example') continue;
+    if (key === 'properties' || key === 'definitions' || key === 'patternProperties') {
+      Object.values(value).forEach((v) => walk(v, fix));
+    } else if (typeof value === 'object') {
+      walk(value, fix);
+    }
+  }
+}
+
+// "Strict", as the strict variants of the Kubernetes JSON schemas: an object that lists its properties
+// takes no other (a typo in a field name fails instead of being dropped by the API server), unless the
+// schema says it keeps unknown fields.
+function strict(node) {
+  if (node.properties && node.additionalProperties === undefined
+      && !node['x-kubernetes-preserve-unknown-fields'] && (node.type === undefined || node.type === 'object')) {
+    node.additionalProperties = false;
+  }
+  if (node['x-kubernetes-int-or-string']) {
+    delete node.type;
+    node.anyOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  if (node.nullable === true && typeof node.type === 'string') {
+    node.type = [node.type, 'null'];
+  }
+}
+
+function kubernetesSchemas(files) {
+  const swagger = JSON.parse(strFromU8(files[SOURCES.kubernetes.entry]));
+  const definitions = swagger.definitions;
+  // types the OpenAPI document declares as strings but that YAML writes as numbers too
+  definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'] = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
+  definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = {
+    anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+|[KMGTPE]i|[mkMGTPE])?$' }],
+  };
+  walk(definitions, strict);
+  walk(definitions, (node) => {
+    if (typeof node.$ref === 'string') node.$ref = node.$ref.replace(/^#\/definitions\//, `${K8S}#/definitions/`);
+  });
+  const groups = { core: '', apps: 'apps', batch: 'batch', policy: 'policy', autoscaling: 'autoscaling',
+    rbac: 'rbac.authorization.k8s.io', flowcontrol: 'flowcontrol.apiserver.k8s.io' };
+  const kinds = {};
+  for (const [name, def] of Object.entries(definitions)) {
+    const p = def.properties || {};
+    if (!(p.apiVersion && p.kind && p.metadata)) continue;
+    let m = name.match(/^io\.k8s\.api\.([a-z0-9]+)\.(v\d+(?:(?:alpha|beta)\d+)?)\.([A-Za-z0-9]+)$/);
+    if (m) {
+      const group = m[1] in groups ? groups[m[1]] : `${m[1]}.k8s.io`;
+      kinds[`${group ? `${group}/` : ''}${m[2]}/${m[3]}`] = `${K8S}#/definitions/${name}`;
+      continue;
+    }
+    m = name.match(/^com\.coreos\.monitoring\.(v\d+(?:(?:alpha|beta)\d+)?)\.([A-Za-z0-9]+)$/);
+    if (m) kinds[`monitoring.coreos.com/${m[1]}/${m[2]}`] = `${K8S}#/definitions/${name}`;
+  }
+  return { schema: { $id: K8S, definitions }, kinds };
+}
+
+function strimziSchemas(files) {
+  const kinds = {};
+  const notes = {};
+  for (const [entry, bytes] of Object.entries(files)) {
+    if (!SOURCES.strimzi.entries.test(entry)) continue;
+    const crd = YAML.parse(strFromU8(bytes));
+    for (const version of crd.spec.versions) {
+      if (!version.served) continue;
+      const schema = structuredClone(version.schema.openAPIV3Schema);
+      walk(schema, strict);
+      schema.properties.metadata = { $ref: OBJECT_META };
+      const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
+      kinds[key] = schema;
+      if (version.deprecated) notes[key] = version.deprecationWarning || 'deprecated';
+    }
+  }
+  return { kinds, notes };
+}
+
+function handWrittenSchemas() {
+  const kinds = {};
+  for (const file of HAND_WRITTEN) {
+    const schema = JSON.parse(readFileSync(join(HERE, file), 'utf8'));
+    schema.properties.metadata = { $ref: OBJECT_META };
+    kinds[`${schema.properties.apiVersion.const}/${schema.properties.kind.const}`] = schema;
+  }
+  return kinds;
+}
+
+async function loadValidators() {
+  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+  addFormats(ajv);
+  const int = (bits) => ({ type: 'number', validate: (n) => Number.isInteger(n) && Math.abs(n) <= 2 ** (bits - 1) });
+  ajv.addFormat('int32', int(32));
+  ajv.addFormat('int64', int(64));
+  for (const f of ['double', 'float', 'int-or-string', 'quantity']) ajv.addFormat(f, true);
+  const k8s = kubernetesSchemas(await jar(SOURCES.kubernetes));
+  ajv.addSchema(k8s.schema);
+  const strimzi = strimziSchemas(await jar(SOURCES.strimzi));
+  const validators = {};
+  for (const [key, ref] of Object.entries(k8s.kinds)) {
+    validators[key] = { source: SOURCES.kubernetes.coordinates, ref };
+  }
+  for (const [key, schema] of Object.entries(strimzi.kinds)) {
+    validators[key] = { source: SOURCES.strimzi.coordinates, schema, note: strimzi.notes[key] };
+  }
+  for (const [key, schema] of Object.entries(handWrittenSchemas())) {
+    validators[key] = { source: 'hand-written (deploy/validate/schemas)', schema };
+  }
+  // compiled on first use: the Kubernetes definitions are many
+  return (key) => {
+    const v = validators[key];
+    if (!v) return null;
+    if (!v.validate) v.validate = ajv.compile(v.ref ? { $ref: v.ref } : v.schema);
+    return v;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering
+
+function render(overlay) {
+  const dir = join(DEPLOY, 'overlays', overlay);
+  const run = spawnSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) throw new Error(`${KUBECTL}: ${run.error.message}`);
+  // today's kustomize warns that "bases" and "patchesStrategicMerge" are deprecated: they are kept on
+  // purpose for the kustomize v2.0.3 of kubectl 1.20 (Debian's kubernetes-client)
+  const stderr = run.stderr.split('\n').filter((l) => l.trim() && !/is deprecated/.test(l)).join('\n');
+  if (run.status !== 0) throw new Error(`kubectl kustomize ${overlay} failed:\n${run.stderr}`);
+  if (stderr) process.stderr.write(`${stderr}\n`);
+  const docs = [];
+  for (const doc of YAML.parseAllDocuments(run.stdout)) {
+    if (doc.errors.length) throw new Error(`${overlay}: unreadable YAML: ${doc.errors[0].message}`);
+    const value = doc.toJS();
+    if (value) docs.push(value);
+  }
+  return docs;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checks
+
+function schemaErrors(doc, validatorFor) {
+  const key = `${doc.apiVersion}/${doc.kind}`;
+  const v = validatorFor(key);
+  if (!v) return { errors: [`no schema for ${key}`] };
+  if (v.validate(doc)) return { errors: [], v };
+  const errors = [];
+  for (const e of v.validate.errors) {
+    const at = e.instancePath || '/';
+    if (e.keyword === 'additionalProperties') errors.push(`${at}: unknown field "${e.params.additionalProperty}"`);
+    else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue; // its branches are reported
+    else errors.push(`${at}: ${e.message}${e.params && e.params.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''}`);
+  }
+  return { errors: [...new Set(errors)], v };
+}
+
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
+function podSpecs(doc) {
+  if (WORKLOADS.has(doc.kind)) return [doc.spec?.template?.spec].filter(Boolean);
+  if (doc.kind === 'CronJob') return [doc.spec?.jobTemplate?.spec?.template?.spec].filter(Boolean);
+  if (doc.kind === 'Pod') return [doc.spec].filter(Boolean);
+  return [];
+}
+const containersOf = (pod) => [...(pod.initContainers || []), ...(pod.containers || [])];
+
+// Names of values that are secrets: never written in a manifest (Secrets are created on the cluster).
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|KEY|TOKEN|CREDENTIAL|SHA_IN|SHA_OUT/i;
+// Names that match the pattern but hold no secret.
+const NOT_SECRET = new Set(['GUICHET_DEV_TOKENS']);
+const CREDENTIAL_IN_TEXT = /"(secret|password|client_secret|clientSecret|credentials?)"\s*:\s*"[^"]+"/;
+
+function inlineSecrets(docs) {
+  const errors = [];
+  const secretish = (name, value) => SECRET_NAME.test(name) && !NOT_SECRET.has(name)
+    && value !== undefined && value !== null && String(value) !== '';
+  for (const doc of docs) {
+    const id = `${doc.kind} ${doc.metadata?.name}`;
+    if (doc.kind === 'Secret' && (Object.keys(doc.data || {}).length || Object.keys(doc.stringData || {}).length)) {
+      errors.push(`${id}: a Secret with data in the manifests (create it on the cluster: deploy/README.md)`);
+    }
+    if (doc.kind === 'ConfigMap') {
+      for (const [k, v] of Object.entries({ ...(doc.data || {}), ...(doc.binaryData || {}) })) {
+        if (secretish(k, v)) errors.push(`${id}: ${k} has a value (a secret belongs in a Secret)`);
+        if (typeof v === 'string' && CREDENTIAL_IN_TEXT.test(v)) errors.push(`${id}: ${k} holds a credential`);
+      }
+    }
+    for (const pod of podSpecs(doc)) {
+      for (const c of containersOf(pod)) {
+        for (const env of c.env || []) {
+          if (secretish(env.name, env.value)) errors.push(`${id}: container ${c.name}: env ${env.name} has an inline value`);
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+// Every Secret a manifest refers to must be documented in deploy/README.md (whose install steps create
+// them); every ConfigMap and ServiceAccount a pod refers to must be rendered too.
+function references(docs) {
+  const errors = [];
+  const readme = existsSync(join(DEPLOY, 'README.md')) ? readFileSync(join(DEPLOY, 'README.md'), 'utf8') : '';
+  const rendered = (kind) => new Set(docs.filter((d) => d.kind === kind).map((d) => d.metadata.name));
+  const configMaps = rendered('ConfigMap');
+  const accounts = rendered('ServiceAccount');
+  const secrets = new Map();
+  const secret = (name, where) => { if (name) secrets.set(name, secrets.get(name) || where); };
+  for (const doc of docs) {
+    const id = `${doc.kind} ${doc.metadata?.name}`;
+    for (const pod of podSpecs(doc)) {
+      const account = pod.serviceAccountName || pod.serviceAccount;
+      if (account && account !== 'default' && !accounts.has(account)) {
+        errors.push(`${id}: serviceAccountName ${account}: no such ServiceAccount in the manifests`);
+      }
+      for (const vol of pod.volumes || []) {
+        if (vol.secret) secret(vol.secret.secretName, id);
+        if (vol.configMap && !vol.configMap.optional && !configMaps.has(vol.configMap.name)) {
+          errors.push(`${id}: volume ${vol.name}: ConfigMap ${vol.configMap.name} is not in the manifests`);
+        }
+      }
+      for (const c of containersOf(pod)) {
+        for (const from of c.envFrom || []) {
+          if (from.secretRef) secret(from.secretRef.name, id);
+          if (from.configMapRef && !from.configMapRef.optional && !configMaps.has(from.configMapRef.name)) {
+            errors.push(`${id}: envFrom ConfigMap ${from.configMapRef.name} is not in the manifests`);
+          }
+        }
+        for (const env of c.env || []) {
+          const ref = env.valueFrom || {};
+          if (ref.secretKeyRef) secret(ref.secretKeyRef.name, id);
+          if (ref.configMapKeyRef && !ref.configMapKeyRef.optional && !configMaps.has(ref.configMapKeyRef.name)) {
+            errors.push(`${id}: env ${env.name}: ConfigMap ${ref.configMapKeyRef.name} is not in the manifests`);
+          }
+        }
+      }
+    }
+    if (doc.kind === 'Ingress') for (const tls of doc.spec?.tls || []) secret(tls.secretName, id);
+    if (doc.kind === 'Cluster' && doc.apiVersion?.startsWith('postgresql.cnpg.io/')) {
+      secret(doc.spec?.bootstrap?.initdb?.secret?.name, id);
+      secret(doc.spec?.superuserSecret?.name, id);
+      for (const role of doc.spec?.managed?.roles || []) secret(role.passwordSecret?.name, id);
+    }
+  }
+  for (const [name, where] of secrets) {
+    if (!new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(readme)) {
+      errors.push(`${where}: Secret ${name} is not documented in deploy/README.md`);
+    }
+  }
+  return errors;
+}
+
+// The KafkaTopics are the topics of libs/events' Topics.java, and every topic a service's
+// application.properties reads is one of them.
+function topics(docs) {
+  const errors = [];
+  const java = readFileSync(join(ROOT, 'libs/events/src/main/java/org/guichet/events/Topics.java'), 'utf8');
+  const expected = new Set([...java.matchAll(/static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]));
+  const declared = new Set(docs.filter((d) => d.kind === 'KafkaTopic').map((d) => d.spec?.topicName || d.metadata.name));
+  for (const t of expected) if (!declared.has(t)) errors.push(`topic ${t} (Topics.java) has no KafkaTopic`);
+  for (const t of declared) if (!expected.has(t)) errors.push(`KafkaTopic ${t} is not in Topics.java`);
+  for (const service of readdirSync(ROOT).filter((d) => d.endsWith('-service'))) {
+    const file = join(ROOT, service, 'src/main/resources/application.properties');
+    if (!existsSync(file)) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/^mp\.messaging\.\w+\.[\w-]+\.topics?\s*=\s*(.+)$/gm)) {
+      for (const t of m[1].split(',').map((s) => s.trim())) {
+        if (!declared.has(t)) errors.push(`${service} uses topic ${t}, which has no KafkaTopic`);
+      }
+    }
+  }
+  return errors;
+}
+
+// What the API server refuses although the OpenAPI schema allows it.
+function apiServerRules(docs) {
+  const errors = [];
+  const percentOrInt = (id, field, v) => {
+    if (typeof v === 'string' && !/^\d+%$/.test(v)) errors.push(`${id}: ${field} "${v}": a string must be a percentage (or write a number)`);
+  };
+  for (const doc of docs) {
+    const id = `${doc.kind} ${doc.metadata?.name}`;
+    if (doc.kind === 'Deployment') {
+      const ru = doc.spec?.strategy?.rollingUpdate || {};
+      percentOrInt(id, 'maxSurge', ru.maxSurge);
+      percentOrInt(id, 'maxUnavailable', ru.maxUnavailable);
+      const sel = doc.spec?.selector?.matchLabels || {};
+      const labels = doc.spec?.template?.metadata?.labels || {};
+      for (const [k, v] of Object.entries(sel)) {
+        if (labels[k] !== v) errors.push(`${id}: selector ${k}=${v} does not match the pod template's labels`);
+      }
+    }
+    if (doc.kind === 'PodDisruptionBudget') {
+      percentOrInt(id, 'minAvailable', doc.spec?.minAvailable);
+      percentOrInt(id, 'maxUnavailable', doc.spec?.maxUnavailable);
+      if (doc.spec?.minAvailable !== undefined && doc.spec?.maxUnavailable !== undefined) {
+        errors.push(`${id}: minAvailable and maxUnavailable are exclusive`);
+      }
+    }
+    if (doc.kind === 'HorizontalPodAutoscaler' && (doc.spec?.minReplicas ?? 1) > doc.spec?.maxReplicas) {
+      errors.push(`${id}: minReplicas > maxReplicas`);
+    }
+    const name = doc.metadata?.name;
+    if (name && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) errors.push(`${id}: invalid name`);
+  }
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Self-test: mistakes the checks above must catch, made on copies of real rendered documents.
+
+function selfTest(docs, validatorFor) {
+  const find = (kind) => structuredClone(docs.find((d) => d.kind === kind));
+  const cases = [
+    ['a misspelt field (Deployment spec.replicass)', () => { const d = find('Deployment'); d.spec.replicass = 2; return schemaErrors(d, validatorFor).errors; }],
+    ['a wrong type (HPA maxReplicas "six")', () => { const d = find('HorizontalPodAutoscaler'); d.spec.maxReplicas = 'six'; return schemaErrors(d, validatorFor).errors; }],
+    ['a misspelt container field (resource)', () => { const d = find('Deployment'); d.spec.template.spec.containers[0].resource = {}; return schemaErrors(d, validatorFor).errors; }],
+    ['a misspelt KafkaTopic field (partition)', () => { const d = find('KafkaTopic'); d.spec.partition = 3; return schemaErrors(d, validatorFor).errors; }],
+    ['a wrong type in a Kafka CR (replicas "3")', () => { const d = find('KafkaNodePool'); d.spec.replicas = '3'; return schemaErrors(d, validatorFor).errors; }],
+    ['a misspelt CloudNativePG field (instance)', () => { const d = find('Cluster'); d.spec.instance = 3; return schemaErrors(d, validatorFor).errors; }],
+    ['a number where PostgreSQL parameters want strings', () => { const d = find('Cluster'); d.spec.postgresql.parameters.max_connections = 100; return schemaErrors(d, validatorFor).errors; }],
+    ['an unknown kind', () => schemaErrors({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }, validatorFor).errors],
+    ['an inline password', () => { const d = find('Deployment'); d.spec.template.spec.containers[0].env.push({ name: 'QUARKUS_DATASOURCE_PASSWORD', value: 'guichet' }); return inlineSecrets([d]); }],
+    ['a Secret with data', () => inlineSecrets([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { password: 'x' } }])],
+    ['a secret in a ConfigMap', () => { const d = find('ConfigMap'); d.data.GUICHET_BACKOFFICE_SECRET = 'backoffice-dev-secret'; return inlineSecrets([d]); }],
+    ['maxSurge "1" (a string that is not a percentage)', () => { const d = find('Deployment'); d.spec.strategy.rollingUpdate.maxSurge = '1'; return apiServerRules([d]); }],
+    ['a topic of Topics.java without KafkaTopic', () => topics(docs.filter((d) => !(d.kind === 'KafkaTopic' && d.spec.topicName === 'guichet.payment.payments')))],
+  ];
+  const missed = [];
+  for (const [what, run] of cases) if (run().length === 0) missed.push(what);
+  return { count: cases.length, missed };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const args = process.argv.slice(2);
+  const overlays = [];
+  for (let i = 0; i < args.length; i++) if (args[i] === '--overlay') overlays.push(args[++i]);
+  if (!overlays.length) overlays.push(...readdirSync(join(DEPLOY, 'overlays')).sort());
+  const runSelfTest = !args.includes('--no-self-test');
+
+  const validatorFor = await loadValidators();
+  let passed = 0;
+  let failed = 0;
+  const notes = new Map();
+  const line = (overlay, kind, name, verdict) => console.log(`${overlay.padEnd(5)} ${kind.padEnd(24)} ${name.padEnd(34)} ${verdict}`);
+  let sample = null;
+  for (const overlay of overlays) {
+    const docs = render(overlay);
+    sample = sample || docs;
+    for (const doc of docs) {
+      const { errors, v } = schemaErrors(doc, validatorFor);
+      if (v?.note) notes.set(`${doc.apiVersion}/${doc.kind}`, v.note);
+      if (errors.length) {
+        failed++;
+        line(overlay, doc.kind || '?', doc.metadata?.name || '?', 'FAILED');
+        for (const e of errors) console.log(`        ${e}`);
+      } else {
+        passed++;
+        line(overlay, doc.kind, doc.metadata.name, 'OK');
+      }
+    }
+    for (const [check, run] of [['no inline secrets', inlineSecrets], ['references', references],
+      ['topics = Topics.java', topics], ['API server rules', apiServerRules]]) {
+      const errors = run(docs);
+      if (errors.length) {
+        failed++;
+        line(overlay, 'check', check, 'FAILED');
+        for (const e of errors) console.log(`        ${e}`);
+      } else {
+        passed++;
+        line(overlay, 'check', check, 'OK');
+      }
+    }
+  }
+  if (runSelfTest && sample) {
+    const { count, missed } = selfTest(sample, validatorFor);
+    if (missed.length) {
+      failed++;
+      line('-', 'self-test', `${count - missed.length}/${count} mistakes caught`, 'FAILED');
+      for (const m of missed) console.log(`        not caught: ${m}`);
+    } else {
+      passed++;
+      line('-', 'self-test', `${count}/${count} mistakes caught`, 'OK');
+    }
+  }
+  for (const [key, note] of notes) console.log(`note: ${key}: ${note}`);
+  console.log(`schemas: Kubernetes from ${SOURCES.kubernetes.coordinates}, Strimzi from ${SOURCES.strimzi.coordinates}, `
+    + 'CloudNativePG hand-written (deploy/validate/schemas)');
+  console.log(`deploy/validate: ${passed} documents and checks passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(`validate: ${e.message}`);
+  process.exit(2);
+});
