@@ -131,6 +131,23 @@ public class ProblemMappers {
                 "Someone else changed this at the same moment; nothing was changed, please retry").toProblem());
     }
 
+    /**
+     * The database refused for want of resources (SQLSTATE class 53: too many connections, out of
+     * memory or disk) or is shutting down (57P01-57P03): nothing was changed, and the client may retry
+     * shortly — a 503 with Retry-After, not a 500.
+     */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(io.vertx.pgclient.PgException e) {
+        String state = e.getSqlState();
+        if (state == null || !(state.startsWith("53") || state.startsWith("57P"))) {
+            return unexpected(e);
+        }
+        LOG.warnf("database unavailable (%s): %s", state, e.getErrorMessage());
+        Problem problem = new Problem(Problem.TYPE_BASE + "database-unavailable", "Service unavailable", 503,
+                "The database cannot take this request right now; nothing was changed, please retry", List.of());
+        return Response.status(503).header("Retry-After", "1").type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
