@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScaleOutE2ETest {
     static final int OFFSET = 30000;
-    static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 200);
+    static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 300);
     static final int CLIENTS = 8;
     static final int LOANS = 20;
     static final String TENANT = "lib-kladno";

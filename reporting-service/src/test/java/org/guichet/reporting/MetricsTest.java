@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** /q/metrics in Prometheus' format: the HTTP requests served, the consumer's lag, the outbox's backlog. */
+/** /q/metrics in Prometheus' format: the HTTP requests served, the consumer's lag, the outbox's backlog, the pools. */
 @QuarkusTest
 class MetricsTest extends ReportingTestResource {
     private static final Pattern UNAUTHORIZED_SEARCHES = Pattern.compile(
@@ -35,6 +35,9 @@ class MetricsTest extends ReportingTestResource {
             assertTrue(metrics.contains("guichet_outbox_backlog "), "outbox backlog gauge");
             assertTrue(metrics.contains("guichet_outbox_oldest_age_seconds "), "outbox age gauge");
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag");
+            assertTrue(metrics.contains("postgresql_queue_size"), "the reactive pool's waiting requests");
+            assertTrue(metrics.contains("postgresql_current"), "the reactive pool's connections in use");
+            assertTrue(metrics.contains("agroal_active_count"), "the JDBC pool (exports, migrations)");
         });
     }
 }
