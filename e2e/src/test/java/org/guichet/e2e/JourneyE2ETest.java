@@ -1,5 +1,6 @@
 package org.guichet.e2e;
 
+import org.guichet.testing.PrometheusText;
 import org.guichet.testing.infra.InfraPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +42,16 @@ class JourneyE2ETest {
         }, new KeycloakIdentities("http://127.0.0.1:" + (8180 + OFFSET), "admin", "admin")).run();
         assertTrue(result.reference().startsWith("KLADNO-LIBRARY-"));
         assertEquals(7, OUTPUT.size(), "every step reported");
+        // cart asked billing on the citizen's behalf with a token it obtained with its own client
+        assertTrue(tokenExchanges("cart", "exchanged") >= 1, "cart-service exchanged the citizen's Keycloak token");
 
         new CounterJourney(SuiteUrls.withOffset(OFFSET), line -> {
             System.out.println(line);
             OUTPUT.add(line);
         }).run(result);
         assertEquals(15, OUTPUT.size(), "every counter step reported");
+        // development-key tokens cannot be exchanged: passed on as they are
+        assertTrue(tokenExchanges("payment", "passed-on") >= 1, "payment-service passed the agent's token on");
 
         new MollieJourney(SuiteUrls.withOffset(OFFSET), line -> {
             System.out.println(line);
@@ -59,6 +64,13 @@ class JourneyE2ETest {
             OUTPUT.add(line);
         }).run();
         assertEquals(19, OUTPUT.size(), "every e-counter step reported");
+    }
+
+    static double tokenExchanges(String service, String outcome) {
+        SuiteUrls urls = SuiteUrls.withOffset(OFFSET);
+        String base = service.equals("cart") ? urls.cart() : urls.payment();
+        return PrometheusText.value(Http.get(base + "/q/metrics", null).body(), "guichet_token_exchanges_total",
+                java.util.Map.of("outcome", outcome));
     }
 
     static int launcher(String... command) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.platform.error.Problem;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.security.TokenExchange;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,9 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Asks billing-service about an account on behalf of the caller: the caller's own bearer token is
- * passed on, so billing applies its own rules to them (a citizen sees only their account, an agent
- * only their institution's or one that accepts their payments). billing's problems come back as
+ * Asks billing-service about an account on behalf of the caller, with the caller's identity (their
+ * token exchanged for one issued to this service, {@link TokenExchange}), so billing applies its own
+ * rules to them (a citizen sees only their account, an agent only their institution's or one that
+ * accepts their payments). billing's problems come back as
  * the same problems; billing unreachable is a 503.
  */
 @ApplicationScoped
@@ -31,6 +33,8 @@ public class BillingClient {
     String billingUrl;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    TokenExchange tokenExchange;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -44,12 +48,16 @@ public class BillingClient {
         return get("/accounts/" + encode(accountId) + "/payability?institution=" + encode(institution), bearer);
     }
 
-    private Uni<Payability> get(String path, String bearer) {
+    private Uni<Payability> get(String path, String callerBearer) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return tokenExchange.onBehalfOf(callerBearer).flatMap(bearer -> get(path, bearer, context));
+    }
+
+    private Uni<Payability> get(String path, String bearer, io.vertx.core.Context context) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(billingUrl + path)).timeout(TIMEOUT)
                 .header("Authorization", bearer).header("Accept", "application/json").GET().build();
         // the JDK client answers on its own thread: come back to the caller's Vert.x context, where
         // its reactive database session lives
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         Uni<HttpResponse<String>> answer = Uni.createFrom()
                 .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         if (context != null) {
