@@ -39,7 +39,9 @@ const SOURCES = {
     coordinates: 'io.strimzi:api:0.51.0:tests',
     path: 'io/strimzi/api/0.51.0/api-0.51.0-tests.jar',
     sha256: 'b99f69303dc507ca505b74345d93f5260621bb084b8b79447f726e54b6e66a1d',
-    entries: /^crds\/v1beta2\/.*\.yaml$/,
+    // the v1 API only: Strimzi 0.49+ serves it, Strimzi 1.x serves nothing else
+    entries: /^crds\/v1\/.*\.yaml$/,
+    version: 'v1',
   },
 };
 // The Kubernetes definitions are one schema, which the others refer to (metadata: ObjectMeta).
@@ -135,7 +137,7 @@ function strimziSchemas(files) {
     if (!SOURCES.strimzi.entries.test(entry)) continue;
     const crd = YAML.parse(strFromU8(bytes));
     for (const version of crd.spec.versions) {
-      if (!version.served) continue;
+      if (!version.served || version.name !== SOURCES.strimzi.version) continue;
       const schema = structuredClone(version.schema.openAPIV3Schema);
       walk(schema, strict);
       schema.properties.metadata = { $ref: OBJECT_META };
@@ -144,6 +146,7 @@ function strimziSchemas(files) {
       if (version.deprecated) notes[key] = version.deprecationWarning || 'deprecated';
     }
   }
+  if (!Object.keys(kinds).length) throw new Error(`${SOURCES.strimzi.coordinates}: no ${SOURCES.strimzi.version} CRD under ${SOURCES.strimzi.entries}`);
   return { kinds, notes };
 }
 
@@ -210,8 +213,21 @@ function render(overlay) {
 // ---------------------------------------------------------------------------------------------------
 // Checks
 
+// Strimzi's older API versions (v1beta2, and v1beta1/v1alpha1 of KafkaTopic and KafkaUser) are
+// deprecated since Strimzi 0.49 and removed in Strimzi 1.0: refused with a message that says what to write.
+function strimziVersionError(doc) {
+  const m = /^([a-z0-9.-]*\bstrimzi\.io)\/(\w+)$/.exec(String(doc.apiVersion || ''));
+  if (!m || m[2] === SOURCES.strimzi.version) return null;
+  return `apiVersion ${doc.apiVersion} is refused: deprecated since Strimzi 0.49, not served by Strimzi 1.x; `
+    + `write ${m[1]}/${SOURCES.strimzi.version}, following its schema (crds/${SOURCES.strimzi.version}/ of `
+    + `${SOURCES.strimzi.coordinates}; e.g. no strimzi.io/kraft or node-pools annotations, the nodes' replicas, `
+    + 'storage and resources in the KafkaNodePool only)';
+}
+
 function schemaErrors(doc, validatorFor) {
   const key = `${doc.apiVersion}/${doc.kind}`;
+  const refused = strimziVersionError(doc);
+  if (refused) return { errors: [refused] };
   const v = validatorFor(key);
   if (!v) return { errors: [`no schema for ${key}`] };
   if (v.validate(doc)) return { errors: [], v };
@@ -386,6 +402,9 @@ function selfTest(docs, validatorFor) {
     ['a misspelt container field (resource)', () => { const d = find('Deployment'); d.spec.template.spec.containers[0].resource = {}; return schemaErrors(d, validatorFor).errors; }],
     ['a misspelt KafkaTopic field (partition)', () => { const d = find('KafkaTopic'); d.spec.partition = 3; return schemaErrors(d, validatorFor).errors; }],
     ['a wrong type in a Kafka CR (replicas "3")', () => { const d = find('KafkaNodePool'); d.spec.replicas = '3'; return schemaErrors(d, validatorFor).errors; }],
+    ['a kafka.strimzi.io/v1beta2 document (deprecated, not served by Strimzi 1.x)', () => { const d = find('KafkaTopic'); d.apiVersion = 'kafka.strimzi.io/v1beta2'; return schemaErrors(d, validatorFor).errors.filter((e) => / is refused: /.test(e)); }],
+    ['a field that v1 removed (Kafka spec.kafka.replicas, now in the KafkaNodePool)', () => { const d = find('Kafka'); d.spec.kafka.replicas = 3; return schemaErrors(d, validatorFor).errors; }],
+    ['a Kafka without the spec v1 requires', () => { const d = find('Kafka'); delete d.spec; return schemaErrors(d, validatorFor).errors; }],
     ['a misspelt CloudNativePG field (instance)', () => { const d = find('Cluster'); d.spec.instance = 3; return schemaErrors(d, validatorFor).errors; }],
     ['a number where PostgreSQL parameters want strings', () => { const d = find('Cluster'); d.spec.postgresql.parameters.max_connections = 100; return schemaErrors(d, validatorFor).errors; }],
     ['an unknown kind', () => schemaErrors({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }, validatorFor).errors],
@@ -455,7 +474,8 @@ async function main() {
     }
   }
   for (const [key, note] of notes) console.log(`note: ${key}: ${note}`);
-  console.log(`schemas: Kubernetes from ${SOURCES.kubernetes.coordinates}, Strimzi from ${SOURCES.strimzi.coordinates}, `
+  console.log(`schemas: Kubernetes from ${SOURCES.kubernetes.coordinates}, Strimzi from ${SOURCES.strimzi.coordinates} `
+    + `(crds/${SOURCES.strimzi.version}/, kafka.strimzi.io/${SOURCES.strimzi.version} only), `
     + 'CloudNativePG hand-written (deploy/validate/schemas)');
   console.log(`deploy/validate: ${passed} documents and checks passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
