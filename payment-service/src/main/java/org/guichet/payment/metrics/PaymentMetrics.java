@@ -44,7 +44,7 @@ public class PaymentMetrics {
                 .tag("gateway", gateway).register(registry).increment();
     }
 
-    @Scheduled(every = "${guichet.payment.metrics-interval:10s}", delayed = "1s",
+    @Scheduled(every = "${guichet.metrics.payments-interval:10s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         try {
