@@ -15,6 +15,8 @@ N=${1:-2000}
 C=${2:-16}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export GUICHET_ENV=bench PGPASSWORD=guichet
+# a load from one address: the per-client rate limits would measure themselves, not the engine
+export GUICHET_EXTRA_PROPS="-Dguichet.limits.rates-enabled=false"
 PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
 PAY=http://127.0.0.1:28083
 SIM=http://127.0.0.1:28090

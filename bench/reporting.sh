@@ -21,6 +21,7 @@ WORK=$(mktemp -d)
 java -Xmx256m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  -Dguichet.limits.rates-enabled=false \
   -Dkafka.bootstrap.servers=127.0.0.1:1 -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
   -Dquarkus.log.category.\"org.guichet.platform.outbox\".level=ERROR \
   -jar "$JAR" >"$WORK/service.log" 2>&1 &
