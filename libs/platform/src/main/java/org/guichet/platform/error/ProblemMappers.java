@@ -139,6 +139,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response databaseUnavailable(io.vertx.pgclient.PgException e) {
         String state = e.getSqlState();
+        if ("22021".equals(state)) {
+            return textNotStorable();
+        }
         if (state == null || !(state.startsWith("53") || state.startsWith("57P"))) {
             return unexpected(e);
         }
@@ -146,6 +149,20 @@ public class ProblemMappers {
         Problem problem = new Problem(Problem.TYPE_BASE + "database-unavailable", "Service unavailable", 503,
                 "The database cannot take this request right now; nothing was changed, please retry", List.of());
         return Response.status(503).header("Retry-After", "1").type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Text the database cannot hold (a NUL character in a query parameter or a path): the client's doing. */
+    @ServerExceptionMapper
+    public Response dataException(org.hibernate.exception.DataException e) {
+        if (e.getCause() instanceof io.vertx.pgclient.PgException pg) {
+            return databaseUnavailable(pg);
+        }
+        return "22021".equals(e.getSQLState()) ? textNotStorable() : unexpected(e);
+    }
+
+    private static Response textNotStorable() {
+        return respond(Problems.invalid("The request holds characters that cannot be stored (such as NUL)",
+                new FieldError("request", "invalid character")).toProblem());
     }
 
     @ServerExceptionMapper

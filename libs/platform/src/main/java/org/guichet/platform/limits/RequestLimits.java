@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The first handler of every request: a body declared larger than the limit is a 413, a client over
- * its rate on a limited endpoint a 429 with Retry-After — both problem+json, both before anything is
- * read, authenticated or stored. {@code guichet_requests_limited_total{limit}} counts them.
+ * The first handler of every request: an address holding a NUL character is a 400, a body declared
+ * larger than the limit a 413, a client over its rate on a limited endpoint a 429 with Retry-After —
+ * all problem+json, all before anything is read, authenticated or stored. {@code guichet_requests_limited_total{limit}} counts them.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -42,6 +42,12 @@ public class RequestLimits {
     }
 
     void check(RoutingContext ctx) {
+        if (holdsNul(ctx.request().uri())) {
+            // PostgreSQL cannot store NUL in text: refused at the door, not halfway through a streamed answer
+            refuse(ctx, "nul", 400, "invalid-request", "Invalid request",
+                    "The address holds a NUL character (%00), which no field may contain; nothing was read or changed", null);
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLong(length)) {
             refuse(ctx, "body-size", 413, "payload-too-large", "Request body too large",
@@ -70,6 +76,10 @@ public class RequestLimits {
             }
         }
         ctx.next();
+    }
+
+    static boolean holdsNul(String uri) {
+        return uri != null && (uri.indexOf('\0') >= 0 || uri.toLowerCase(java.util.Locale.ROOT).contains("%00"));
     }
 
     private boolean tooLong(String length) {
