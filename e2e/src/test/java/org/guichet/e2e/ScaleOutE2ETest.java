@@ -127,7 +127,8 @@ class ScaleOutE2ETest {
         }
         accrual.shutdown();
 
-        // halfway, the second instances leave: out of rotation first (readiness), then SIGTERM
+        // halfway, the second instances leave: out of rotation first (the clients stop choosing them, as a
+        // Service does once a pod's readiness fails), then SIGTERM; their consumers' partitions move over
         while (journeys.stream().filter(Future::isDone).count() < JOURNEYS / 2) {
             Thread.sleep(200);
         }
@@ -158,7 +159,8 @@ class ScaleOutE2ETest {
         }
         for (String s : SERVICES) {
             String log = Files.readString(STATE.resolve("logs/" + s + "-2.log"), StandardCharsets.UTF_8);
-            assertTrue(log.contains("stopped in"), s + "-2 shut down gracefully (Quarkus' 'stopped in')");
+            // Quarkus' shutdown ran to its end (not killed); the data checks below show nothing it held was lost
+            assertTrue(log.contains("stopped in"), s + "-2 went through its shutdown (Quarkus' 'stopped in')");
         }
 
         // emails: one receipt per citizen (the sender of either instance, never both)

@@ -5,6 +5,8 @@ import org.guichet.testing.AuthorizationMatrix;
 import org.guichet.testing.HostileInput;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operation of payment-service's OpenAPI, for nobody and each role, and fed hostile bodies (libs/testing). */
@@ -12,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AbuseTest extends PaymentTestResource {
     @Test
     void every_operation_answers_each_caller_as_its_roles_say() {
-        AuthorizationMatrix.Result result = AuthorizationMatrix.run("lib-kladno");
+        AuthorizationMatrix.Result result = AuthorizationMatrix.run("lib-kladno", List.of("/callbacks/",
+                "/sandbox/", "/payments/{id}/pay", "/payments/{id}/return", "/refund-forms/"));
         System.out.printf("authorization matrix of payment-service: %d operations, %d secured, %d cells, %d violations%n",
                 result.operations(), result.secured(), result.cells(), result.violations().size());
         result.violations().forEach(v -> System.out.println("  " + v));

@@ -53,6 +53,15 @@ public final class AuthorizationMatrix {
 
     /** Runs the matrix against the service under test (RestAssured's default base URI and port). */
     public static Result run(String tenant) {
+        return run(tenant, List.of());
+    }
+
+    /**
+     * The same, for a service with public operations: those whose paths start with one of
+     * {@code publicPaths} may name no role (gateway callbacks, hosted pages); any other operation that
+     * names none is a violation — an endpoint that lost its {@code @RolesAllowed} does not slip through.
+     */
+    public static Result run(String tenant, List<String> publicPaths) {
         JsonNode openApi = read(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
         JsonNode defaultSecurity = openApi.path("security");
@@ -73,6 +82,10 @@ public final class AuthorizationMatrix {
                 JsonNode security = op.getValue().has("security") ? op.getValue().path("security") : defaultSecurity;
                 Set<String> admitted = admittedRoles(security);
                 if (admitted == null) {
+                    if (publicPaths.stream().noneMatch(path.getKey()::startsWith)) {
+                        violations.add(new Violation(op.getKey(), path.getKey(), "anyone", 0,
+                                "roles named (or the path listed as public)"));
+                    }
                     continue; // public by design (gateway callbacks, hosted pages): checked by their own tests
                 }
                 secured++;

@@ -50,7 +50,12 @@ public class BillingClient {
 
     private Uni<Payability> get(String path, String callerBearer) {
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return tokenExchange.onBehalfOf(callerBearer).flatMap(bearer -> get(path, bearer, context));
+        Uni<String> bearer = tokenExchange.onBehalfOf(callerBearer);
+        if (context != null) {
+            // the exchange answers on the JDK client's thread, failures included: back to the caller's context
+            bearer = bearer.emitOn(command -> context.runOnContext(ignored -> command.run()));
+        }
+        return bearer.flatMap(token -> get(path, token, context));
     }
 
     private Uni<Payability> get(String path, String bearer, io.vertx.core.Context context) {

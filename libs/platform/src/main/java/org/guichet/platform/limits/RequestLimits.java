@@ -2,7 +2,6 @@ package org.guichet.platform.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,22 +10,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.guichet.platform.error.Problem;
 
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of every request: an address holding a NUL character is a 400, a body declared
- * larger than the limit a 413, a client over its rate on a limited endpoint a 429 with Retry-After —
- * all problem+json, all before anything is read, authenticated or stored. {@code guichet_requests_limited_total{limit}} counts them.
+ * larger than the limit a 413 — problem+json, before anything is read, authenticated or stored.
+ * (Rates are limited after authentication, by {@link RateLimits}.) {@code guichet_requests_limited_total{limit}}
+ * counts the refusals.
  */
 @ApplicationScoped
 public class RequestLimits {
     /** Before Quarkus' own handlers (body, security, REST). */
     static final int ORDER = -10_000;
-    private static final long IDLE = TimeUnit.MINUTES.toNanos(10);
 
     @Inject
     RequestLimitsConfig config;
@@ -34,8 +29,6 @@ public class RequestLimits {
     MeterRegistry registry;
     @Inject
     ObjectMapper mapper;
-
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -54,27 +47,6 @@ public class RequestLimits {
                     "The body may not exceed " + config.maxBodyBytes() + " bytes; nothing was read or changed", null);
             return;
         }
-        if (!config.ratesEnabled()) {
-            ctx.next();
-            return;
-        }
-        String path = ctx.normalizedPath();
-        String method = ctx.request().method().name();
-        for (Map.Entry<String, RequestLimitsConfig.Rule> rule : config.rates().entrySet()) {
-            if (!covers(rule.getValue(), method, path)) {
-                continue;
-            }
-            long now = System.nanoTime();
-            String key = rule.getKey() + "|" + client(ctx);
-            TokenBucket bucket = buckets.computeIfAbsent(key,
-                    k -> new TokenBucket(rule.getValue().perSecond(), rule.getValue().burst(), now));
-            if (!bucket.tryTake(now)) {
-                refuse(ctx, rule.getKey(), 429, "too-many-requests", "Too many requests",
-                        "Too many requests from this client; nothing was changed, retry later",
-                        bucket.secondsUntilNext(now));
-                return;
-            }
-        }
         ctx.next();
     }
 
@@ -87,33 +59,6 @@ public class RequestLimits {
             return Long.parseLong(length.trim()) > config.maxBodyBytes();
         } catch (NumberFormatException e) {
             return false; // Vert.x refuses a malformed Content-Length itself
-        }
-    }
-
-    static boolean covers(RequestLimitsConfig.Rule rule, String method, String path) {
-        if (rule.methods().isPresent() && rule.methods().get().stream().noneMatch(method::equalsIgnoreCase)) {
-            return false;
-        }
-        return rule.paths().stream().anyMatch(path::startsWith);
-    }
-
-    /** The client's address, and the subject its bearer token names (read, not verified: it only picks a bucket). */
-    static String client(RoutingContext ctx) {
-        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return address;
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length < 2) {
-            return address;
-        }
-        try {
-            String claims = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
-            int at = claims.indexOf("\"sub\"");
-            return at < 0 ? address : address + "|" + claims.substring(at, Math.min(claims.length(), at + 80));
-        } catch (IllegalArgumentException e) {
-            return address;
         }
     }
 
@@ -136,9 +81,4 @@ public class RequestLimits {
         }
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetIdleClients() {
-        long now = System.nanoTime();
-        buckets.values().removeIf(b -> b.idle(now, IDLE));
-    }
 }

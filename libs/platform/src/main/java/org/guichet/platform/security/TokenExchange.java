@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.platform.error.ProblemException;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TokenExchange {
+    private static final Logger LOG = Logger.getLogger(TokenExchange.class);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
@@ -68,20 +70,30 @@ public class TokenExchange {
                         .collect(Collectors.joining("&")))).build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(this::exchanged)
-                .onFailure(e -> !(e instanceof ProblemException)).transform(e -> unavailable(e.toString()));
+                .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
+                    LOG.warnf("token exchange failed: %s", e.toString());
+                    return unavailable("the identity provider could not be reached");
+                });
     }
 
     private String exchanged(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            // the provider's answer names the reason (e.g. the client may not exchange); no token in it
-            throw unavailable("the identity provider answered " + response.statusCode() + ": " + response.body());
+            // the provider's answer names the reason (e.g. the client may not exchange): for the operator
+            LOG.warnf("token exchange refused by the identity provider (%d): %s", response.statusCode(),
+                    response.body());
+            throw unavailable("the identity provider refused the exchange");
         }
+        String token;
         try {
-            count("exchanged");
-            return "Bearer " + mapper.readTree(response.body()).path("access_token").asText();
+            token = mapper.readTree(response.body()).path("access_token").asText("");
         } catch (IOException e) {
             throw unavailable("unreadable answer of the identity provider");
         }
+        if (token.isEmpty()) {
+            throw unavailable("the identity provider's answer holds no token");
+        }
+        count("exchanged");
+        return "Bearer " + token;
     }
 
     private ProblemException unavailable(String why) {

@@ -21,11 +21,11 @@ class RequestLimitsRulesTest {
     @Test
     void a_rule_covers_its_paths_and_methods_only() {
         RequestLimitsConfig.Rule money = rule(List.of("/payments", "/deposits"), List.of("POST"));
-        assertTrue(RequestLimits.covers(money, "POST", "/payments/42/start"));
-        assertTrue(RequestLimits.covers(money, "post", "/deposits"));
-        assertFalse(RequestLimits.covers(money, "GET", "/payments/42"));
-        assertFalse(RequestLimits.covers(money, "POST", "/callbacks/mollie"));
-        assertTrue(RequestLimits.covers(rule(List.of("/callbacks/"), null), "GET", "/callbacks/gopay"));
+        assertTrue(RateLimits.covers(money, "POST", "/payments/42/start"));
+        assertTrue(RateLimits.covers(money, "post", "/deposits"));
+        assertFalse(RateLimits.covers(money, "GET", "/payments/42"));
+        assertFalse(RateLimits.covers(money, "POST", "/callbacks/mollie"));
+        assertTrue(RateLimits.covers(rule(List.of("/callbacks/"), null), "GET", "/callbacks/gopay"));
     }
 
     @Test
