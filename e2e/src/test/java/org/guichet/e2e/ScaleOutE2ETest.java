@@ -48,13 +48,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second instances are taken out of rotation and stopped with SIGTERM (their work drains or moves to the
  * first). Then, across the services' data and the topics: every event once, every bill paid once, one
  * settlement per payment, one receipt email per citizen, one fine per overdue loan although both billing
- * instances ran the accrual at the same moment.
+ * instances ran the accrual at the same moment, one expiry per payment abandoned at the gateway although
+ * both instances' reconcilers raced for it.
  */
 class ScaleOutE2ETest {
     static final int OFFSET = 30000;
     static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 300);
     static final int CLIENTS = 8;
     static final int LOANS = 20;
+    /** Payments started at the gateway and abandoned: both instances' reconcilers race to expire them. */
+    static final int ABANDONED = 20;
+    /** The reconciler looks fast here: every second, after 3 s; an open payment expires after 15 s. */
+    static final String RECONCILER = "-Dguichet.payment.reconcile-every=1s -Dguichet.payment.reconcile-after=PT3S "
+            + "-Dguichet.payment.expire-after=PT15S";
     static final String TENANT = "lib-kladno";
     static final String[] SERVICES = {"billing", "cart", "payment", "notification", "reporting"};
     static final Path STATE = InfraPaths.root().resolve(".guichet/scale");
@@ -86,7 +92,7 @@ class ScaleOutE2ETest {
         return "http://127.0.0.1:" + (second ? base + 100 : base);
     }
 
-    record Paid(String patron, String email, String invoiceId, String paymentId) {
+    record Paid(String patron, String token, String email, String invoiceId, String paymentId, String hostedPage) {
     }
 
     @Test
@@ -110,6 +116,11 @@ class ScaleOutE2ETest {
 
         long started = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Paid>> abandoned = new ArrayList<>();
+        for (int i = 0; i < ABANDONED; i++) {
+            int n = i;
+            abandoned.add(clients.submit(() -> checkOut(ids, agent, run, "abandon-" + n, 700 + n)));
+        }
         List<Future<Paid>> journeys = new ArrayList<>();
         for (int i = 0; i < JOURNEYS; i++) {
             int n = i;
@@ -163,6 +174,17 @@ class ScaleOutE2ETest {
             assertTrue(log.contains("stopped in"), s + "-2 went through its shutdown (Quarkus' 'stopped in')");
         }
 
+        // abandoned payments: expired by the reconcilers of both instances, once
+        List<Paid> open = new ArrayList<>();
+        for (Future<Paid> a : abandoned) {
+            open.add(a.get(5, TimeUnit.MINUTES));
+        }
+        for (Paid a : open) {
+            Journey.await("the reconciler expires " + a.paymentId(), () -> Journey.expect(Http.get(url("payment")
+                    + "/payments/" + a.paymentId(), a.token()), 200, "payment").json().path("state").asText()
+                    .equals("EXPIRED") ? 1 : null);
+        }
+
         // emails: one receipt per citizen (the sender of either instance, never both)
         for (Paid p : paid) {
             Journey.await("the receipt email of " + p.email(), () -> receipts(p.email()) >= 1 ? 1 : null);
@@ -199,11 +221,21 @@ class ScaleOutE2ETest {
         Set<String> settledPayments = new HashSet<>();
         int settledRecords = 0;
         Set<String> ours = new HashSet<>(List.of(ids(paid, Paid::paymentId)));
+        Set<String> abandonedIds = new HashSet<>(List.of(ids(open, Paid::paymentId)));
+        Set<String> expiredPayments = new HashSet<>();
+        int expiredRecords = 0;
         for (ConsumerRecord<String, String> r : readAll()) {
             String eventId = header(r, "event-id");
             String type = header(r, "event-type");
             perEvent.merge(eventId, 1, Integer::sum);
             perType.merge(type, 1, Integer::sum);
+            if ("PaymentExpired".equals(type)) {
+                String id = Http.JSON.readTree(r.value()).path("payload").path("paymentId").asText();
+                if (abandonedIds.contains(id)) {
+                    expiredRecords++;
+                    expiredPayments.add(id);
+                }
+            }
             if ("PaymentSettled".equals(type)) {
                 JsonNode payload = Http.JSON.readTree(r.value()).path("payload");
                 if (ours.contains(payload.path("paymentId").asText())) {
@@ -218,6 +250,10 @@ class ScaleOutE2ETest {
         assertEquals(0, duplicated, "no event relayed twice");
         assertEquals(JOURNEYS, settledRecords, "one PaymentSettled per payment");
         assertEquals(JOURNEYS, settledPayments.size());
+        assertEquals(ABANDONED, expiredRecords, "one PaymentExpired per abandoned payment, whichever reconciler");
+        assertEquals(ABANDONED, expiredPayments.size());
+        assertEquals(0, count("payment", "select count(*) from payment where state <> 'EXPIRED' and id::text = any(?)",
+                ids(open, Paid::paymentId)), "the abandoned payments are expired, none settled");
 
         // production logs: the second instances wrote JSON lines with the ids as fields
         assertTrue(jsonLineWith("payment-2", "paymentId") || jsonLineWith("billing-2", "invoiceId"),
@@ -226,12 +262,24 @@ class ScaleOutE2ETest {
 
     /** One citizen's bill, billed by an agent, put in the cart, checked out and paid on the sandbox page. */
     static Paid payOneBill(Identities ids, String agent, String run, int n) {
+        Paid bill = checkOut(ids, agent, run, String.valueOf(n), 1000 + n);
+        Http.Reply decided = Http.postForm(bill.hostedPage(), "decision=pay");
+        if (decided.status() != 303) {
+            throw new JourneyFailure("the hosted page answered " + decided.status());
+        }
+        Journey.await("billing marks the bill PAID", () -> Journey.expect(Http.get(url("billing") + "/invoices/"
+                + bill.invoiceId(), bill.token()), 200, "invoice").json().path("state").asText().equals("PAID") ? 1 : null);
+        return bill;
+    }
+
+    /** A citizen's bill, billed, put in the cart, checked out and started at the sandbox gateway (not paid). */
+    static Paid checkOut(Identities ids, String agent, String run, String n, long amount) {
         String username = "scale-" + run + "-" + n;
         String email = username + "@example.cz";
         Identities.Identity citizen = ids.login(username, TENANT, "citizen", "Scale", "Citizen " + n, email, "en");
         Map<String, Object> bill = new LinkedHashMap<>();
         bill.put("accountId", citizen.subject());
-        bill.put("amount", 1000 + n);
+        bill.put("amount", amount);
         bill.put("currency", "CZK");
         bill.put("reason", "LATE_FEE");
         bill.put("description", "Scale-out bill " + n);
@@ -254,13 +302,7 @@ class ScaleOutE2ETest {
                 Http.get(url("payment") + "/payments/" + paymentId, citizen.token()).status() == 200 ? 1 : null);
         String hostedPage = Journey.expect(Http.postJson(url("payment") + "/payments/" + paymentId + "/start",
                 citizen.token(), "", Map.of()), 200, "start").json().path("checkoutUrl").asText();
-        Http.Reply decided = Http.postForm(hostedPage, "decision=pay");
-        if (decided.status() != 303) {
-            throw new JourneyFailure("the hosted page answered " + decided.status());
-        }
-        Journey.await("billing marks the bill PAID", () -> Journey.expect(Http.get(url("billing") + "/invoices/"
-                + invoiceId, citizen.token()), 200, "invoice").json().path("state").asText().equals("PAID") ? 1 : null);
-        return new Paid(citizen.subject(), email, invoiceId, paymentId);
+        return new Paid(citizen.subject(), citizen.token(), email, invoiceId, paymentId, hostedPage);
     }
 
     static int receipts(String email) {
@@ -342,6 +384,7 @@ class ScaleOutE2ETest {
         pb.environment().put("GUICHET_ENV", "scale");
         pb.environment().put("GUICHET_INSTANCES", "2");
         pb.environment().put("GUICHET_SKIP_BUILD", "1");
+        pb.environment().put("GUICHET_EXTRA_PROPS", RECONCILER);
         Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();

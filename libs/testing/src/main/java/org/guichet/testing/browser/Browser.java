@@ -102,23 +102,43 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(String css) {
-        return call("GET", path("/element/" + find(css) + "/text"), null).asText();
+        return onElement(css, element -> call("GET", path("/element/" + element + "/text"), null).asText());
     }
 
     public void type(String css, String text) {
-        String element = find(css);
-        call("POST", path("/element/" + element + "/clear"), JSON.createObjectNode());
-        call("POST", path("/element/" + element + "/value"), JSON.createObjectNode().put("text", text));
+        onElement(css, element -> {
+            call("POST", path("/element/" + element + "/clear"), JSON.createObjectNode());
+            return call("POST", path("/element/" + element + "/value"), JSON.createObjectNode().put("text", text));
+        });
     }
 
     /** Chooses a file in a file input. */
     public void attach(String css, Path file) {
-        call("POST", path("/element/" + find(css) + "/value"),
-                JSON.createObjectNode().put("text", file.toAbsolutePath().toString()));
+        onElement(css, element -> call("POST", path("/element/" + element + "/value"),
+                JSON.createObjectNode().put("text", file.toAbsolutePath().toString())));
     }
 
     public void click(String css) {
-        call("POST", path("/element/" + find(css) + "/click"), JSON.createObjectNode());
+        onElement(css, element -> call("POST", path("/element/" + element + "/click"), JSON.createObjectNode()));
+    }
+
+    /**
+     * Does {@code action} on the element {@code css} names, finding it again when the page changed in
+     * between (WebDriver's "stale element reference": a navigation replaced it).
+     */
+    private <T> T onElement(String css, java.util.function.Function<String, T> action) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            try {
+                return action.apply(find(css));
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("stale element reference")
+                        || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                InfraPaths.sleep(100);
+            }
+        }
     }
 
     /** Waits up to {@code timeout} for a finished download whose name ends with {@code suffix}. */
