@@ -51,14 +51,23 @@ public final class AuthorizationMatrix {
     private AuthorizationMatrix() {
     }
 
-    /** Runs the matrix against the service under test (RestAssured's default base URI and port). */
-    public static Result run(String tenant) {
-        return run(tenant, List.of());
+    /** Runs the matrix, prints its figures and every violation, and fails when there is one. */
+    public static void check(String service, String tenant, List<String> publicPaths) {
+        Result result = run(tenant, publicPaths);
+        System.out.printf("authorization matrix of %s: %d operations, %d secured, %d cells, %d violations%n",
+                service, result.operations(), result.secured(), result.cells(), result.violations().size());
+        result.violations().forEach(v -> System.out.println("  " + v));
+        if (result.secured() == 0) {
+            throw new AssertionError("the OpenAPI document of " + service + " names no roles");
+        }
+        if (!result.violations().isEmpty()) {
+            throw new AssertionError("violations: " + result.violations());
+        }
     }
 
     /**
-     * The same, for a service with public operations: those whose paths start with one of
-     * {@code publicPaths} may name no role (gateway callbacks, hosted pages); any other operation that
+     * Runs the matrix against the service under test (RestAssured's default base URI and port). Operations
+     * whose paths start with one of {@code publicPaths} may name no role (gateway callbacks, hosted pages); any other operation that
      * names none is a violation — an endpoint that lost its {@code @RolesAllowed} does not slip through.
      */
     public static Result run(String tenant, List<String> publicPaths) {

@@ -47,6 +47,17 @@ public final class HostileInput {
     private HostileInput() {
     }
 
+    /** Sends the hostile input, prints its figures and every finding, and fails when there is one. */
+    public static void check(String service, String tenant) {
+        Result result = run(tenant);
+        System.out.printf("hostile input to %s: %d operations reading JSON, %d requests, %d findings%n",
+                service, result.operations(), result.requests(), result.findings().size());
+        result.findings().forEach(f -> System.out.println("  " + f));
+        if (!result.findings().isEmpty()) {
+            throw new AssertionError("findings: " + result.findings());
+        }
+    }
+
     public static Result run(String tenant) {
         JsonNode openApi = read(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
