@@ -43,7 +43,7 @@ class OutboxOutageTest extends BillingTestResource {
     }
 
     private static int unsent(String subjectId) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("guichet_test_billing"),
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(TestDatabases.of("billing")),
                 TestDatabases.USER, TestDatabases.PASSWORD);
              var st = c.prepareStatement("select count(*) from outbox_event where message_key = ? and sent_at is null")) {
             st.setString(1, subjectId);

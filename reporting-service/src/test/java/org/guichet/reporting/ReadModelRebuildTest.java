@@ -44,7 +44,7 @@ class ReadModelRebuildTest extends ReportingTestResource {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200).body("transaction.refunded", equalTo(300)));
 
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("guichet_test_reporting"),
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(TestDatabases.of("reporting")),
                 TestDatabases.USER, TestDatabases.PASSWORD); Statement s = c.createStatement()) {
             s.executeUpdate("update transaction_record set total = 1, refunded = 0 where payment_id = '" + paymentId + "'");
             s.executeUpdate("delete from transaction_refund where payment_id = '" + paymentId + "'");

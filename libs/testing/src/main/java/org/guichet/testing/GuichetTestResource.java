@@ -26,7 +26,7 @@ public class GuichetTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        String db = TestDatabases.recreate("guichet_test_" + service);
+        String db = TestDatabases.recreate(TestDatabases.of(service));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", TestDatabases.reactiveUrl(db));
         config.put("quarkus.datasource.jdbc.url", TestDatabases.jdbcUrl(db));

@@ -67,7 +67,7 @@ public final class TestInfra {
         if (keycloak == null) {
             Path dir = Path.of("target", "test-keycloak-" + ProcessHandle.current().pid());
             String running = System.getProperty(KEYCLOAK_PORT);
-            String database = "guichet_test_keycloak";
+            String database = TestDatabases.of("keycloak");
             if (running != null) {
                 keycloak = new KeycloakServer(Integer.parseInt(running), database, dir);
             } else {

@@ -8,7 +8,8 @@ import java.sql.Statement;
 /**
  * The tests' own databases on the machine's PostgreSQL (127.0.0.1:5432), named
  * {@code guichet_test_<service>} so they never touch what {@code ./guichet up} runs on. Each test
- * JVM starts from an empty database. The {@code guichet} role (CREATEDB) is made by
+ * JVM starts from an empty database. {@code GUICHET_TEST_DB_PREFIX} changes the prefix, so two
+ * working copies can run the same service's tests at once. The {@code guichet} role (CREATEDB) is made by
  * {@code ./guichet test} before Maven runs.
  */
 public final class TestDatabases {
@@ -17,7 +18,19 @@ public final class TestDatabases {
     public static final String USER = System.getProperty("guichet.pg.user", "guichet");
     public static final String PASSWORD = System.getProperty("guichet.pg.password", "guichet");
 
+    public static final String PREFIX = prefix();
+
     private TestDatabases() {
+    }
+
+    /** The test database of a service ({@code billing} → {@code guichet_test_billing}). */
+    public static String of(String service) {
+        return PREFIX + service;
+    }
+
+    private static String prefix() {
+        String p = System.getenv("GUICHET_TEST_DB_PREFIX");
+        return p == null || p.isBlank() ? "guichet_test_" : p;
     }
 
     public static String recreate(String name) {
