@@ -1,17 +1,21 @@
 package org.guichet.platform.consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.MalformedEventException;
 import org.guichet.platform.error.ProblemException;
+import org.guichet.platform.faults.CrashPoints;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,13 +25,20 @@ import java.util.function.Function;
  * the same transaction as the effect, so a redelivered event finds its id and does nothing.
  * Infrastructure failures (database down) are retried with back-off until they pass, holding the
  * partition: nothing is skipped. A domain rejection ({@link ProblemException}) or a malformed
- * record is logged and skipped: retrying it would never succeed.
+ * record is logged and skipped: retrying it would never succeed. Redeliveries passed over are counted on
+ * /q/metrics as {@code guichet_events_duplicates_total{consumer}}.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String MARK = "insert into processed_event (consumer, event_id, event_type, processed_at) "
             + "values (?1, ?2, ?3, now()) on conflict do nothing";
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    CrashPoints crashPoints;
 
     /** Applies the effect to every event of the topic. */
     public Uni<Void> apply(String consumer, String rawEnvelope, Function<EventEnvelope, Uni<Void>> effect) {
@@ -55,14 +66,21 @@ public class IdempotentConsumer {
         if (events.size() == 1) {
             return once(consumer, events.get(0), effect);
         }
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (EventEnvelope envelope : events) {
-                        chain = chain.call(() -> firstTime(consumer, envelope)
-                                .flatMap(first -> first ? effect.apply(envelope) : skipDuplicate(consumer, envelope)));
-                    }
-                    return chain;
-                }))
+        return Uni.createFrom().deferred(() -> {
+                    List<String> applied = new ArrayList<>();
+                    return Panache.withTransaction(() -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (EventEnvelope envelope : events) {
+                            chain = chain.call(() -> applyOrSkip(consumer, envelope, effect)
+                                    .invoke(first -> {
+                                        if (first) {
+                                            applied.add(envelope.type());
+                                        }
+                                    }));
+                        }
+                        return chain;
+                    }).invoke(() -> applied.forEach(type -> crashPoints.afterApply(consumer, type)));
+                })
                 .onFailure().recoverWithUni(t -> {
                     LOG.infof("%s: a batch of %d failed (%s): applying its events one by one", consumer, events.size(),
                             t.toString());
@@ -82,8 +100,12 @@ public class IdempotentConsumer {
     }
 
     private Uni<Void> once(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstTime(consumer, envelope)
-                        .flatMap(first -> first ? effect.apply(envelope) : skipDuplicate(consumer, envelope))))
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyOrSkip(consumer, envelope, effect)))
+                .invoke(first -> {
+                    if (first) {
+                        crashPoints.afterApply(consumer, envelope.type());
+                    }
+                })
                 .onFailure(t -> !(t instanceof ProblemException))
                 .invoke(t -> LOG.warnf("%s: %s %s failed, retrying: %s", consumer, envelope.type(),
                         envelope.eventId(), t.toString()))
@@ -96,6 +118,13 @@ public class IdempotentConsumer {
                 .replaceWithVoid();
     }
 
+    /** In the caller's transaction: the effect if the event is new (true), nothing if it was applied before. */
+    private Uni<Boolean> applyOrSkip(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
+        return firstTime(consumer, envelope).flatMap(first -> first
+                ? effect.apply(envelope).replaceWith(Boolean.TRUE)
+                : skipDuplicate(consumer, envelope).replaceWith(Boolean.FALSE));
+    }
+
     private static Uni<Boolean> firstTime(String consumer, EventEnvelope envelope) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(MARK)
                 .setParameter(1, consumer)
@@ -104,8 +133,9 @@ public class IdempotentConsumer {
                 .executeUpdate()).map(rows -> rows == 1);
     }
 
-    private static Uni<Void> skipDuplicate(String consumer, EventEnvelope envelope) {
+    private Uni<Void> skipDuplicate(String consumer, EventEnvelope envelope) {
         LOG.debugf("%s: %s %s already applied", consumer, envelope.type(), envelope.eventId());
+        registry.counter("guichet.events.duplicates", "consumer", consumer).increment();
         return Uni.createFrom().voidItem();
     }
 }

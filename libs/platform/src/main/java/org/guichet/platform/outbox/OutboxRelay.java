@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.platform.db.BlockingTransaction;
+import org.guichet.platform.faults.CrashPoints;
 import org.guichet.platform.kafka.KafkaPublisher;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,9 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
+    @Inject
+    CrashPoints crashPoints;
+
     @Scheduled(every = "${guichet.outbox.poll-interval:0.25s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
@@ -67,7 +71,10 @@ public class OutboxRelay {
             if (claimed.isEmpty()) {
                 return 0;
             }
+            crashPoints.beforePublish(claimed.stream().map(KafkaPublisher.OutgoingEvent::type).toList());
             KafkaPublisher.Result result = publisher.sendInOrder(claimed);
+            crashPoints.afterPublish(claimed.stream().filter(e -> result.sent().contains(e.id()))
+                    .map(KafkaPublisher.OutgoingEvent::type).toList());
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             if (!result.sent().isEmpty()) {
                 conn.preparedQuery("update outbox_event set sent_at = $1, attempts = attempts + 1 where id = any($2)")
