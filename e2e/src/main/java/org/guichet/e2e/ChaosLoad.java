@@ -49,6 +49,11 @@ final class ChaosLoad {
         }
     }
 
+    /** Stops the journeys still running (their clients are interrupted): a failed scenario leaves no load behind. */
+    void abandon() {
+        clients.shutdownNow();
+    }
+
     /** Every journey's bill; the first journey that gave up fails the scenario. */
     List<ChaosJourney.Bill> finish(Duration patience) {
         List<ChaosJourney.Bill> bills = new ArrayList<>();

@@ -46,28 +46,33 @@ final class ChaosScenarios {
             suite.kill("kafka");
             out.accept("  kafka killed; journeys go on against services without a broker for 15 s");
             ChaosSuite.sleep(15_000);
+            Map<String, Long> waiting = suite.data.unsentUpTo();
+            long backlog = suite.data.stillUnsent(waiting);
             Instant restarted = Instant.now();
             suite.restartStopped();
-            return "broker back after 15 s; drained " + since(restarted) + " later";
+            ChaosChecks.await("the events committed during the outage reach Kafka", Duration.ofMinutes(3),
+                    () -> suite.data.stillUnsent(waiting) == 0);
+            return "broker down 15 s; the " + backlog + " events committed meanwhile were all on Kafka "
+                    + since(restarted) + " after its restart";
         });
     }
 
-    /** payment-service halts after the settlement's commit, before its relay sends PaymentSettled; three times. */
+    /** payment-service halts after the settlement's commit, before its relay sends PaymentSettled. */
     Row committedNotPublished() {
         return crashingService("payment-service killed after commit, before publish", "payment",
-                "-Dguichet.faults.halt-before-publish=PaymentSettled", false);
+                "-Dguichet.faults.halt-before-publish=PaymentSettled", 1, false);
     }
 
     /** payment-service halts after the broker took PaymentSettled, before marking it sent: it is sent again. */
     Row publishedNotMarked() {
         return crashingService("payment-service killed after publish, before marking sent", "payment",
-                "-Dguichet.faults.halt-after-publish=PaymentSettled", true);
+                "-Dguichet.faults.halt-after-publish=PaymentSettled", 1, true);
     }
 
-    /** billing-service halts after applying PaymentSettled, before Kafka has its offset: it is delivered again. */
+    /** billing-service halts after applying PaymentSettled, before Kafka has its offset (three times): it is delivered again. */
     Row appliedNotCommitted() {
         return crashingService("billing-service killed after apply, before offset commit", "billing",
-                "-Dguichet.faults.halt-after-apply=PaymentSettled", true);
+                "-Dguichet.faults.halt-after-apply=PaymentSettled", 3, true);
     }
 
     /** PostgreSQL crashes (immediate stop) under load and comes back 8 s later; the services are not restarted. */
@@ -134,17 +139,24 @@ final class ChaosScenarios {
         return Http.get(suite.simulator + "/_control/stats", null).json().path("mollie").path("paymentsCreated").asLong();
     }
 
-    /** A service started with a crash point halts at it, is restarted with it twice more, then without. */
-    private Row crashingService(String name, String service, String crashPoint, boolean expectDuplicates) {
+    /**
+     * A service started with a crash point halts at it under load, {@code crashes} times, and is then started
+     * without it. A relay's crash point can be struck once only: armed again, it halts at once on the very
+     * event it left behind; a consumer passes that one over as a duplicate and halts on the next.
+     */
+    private Row crashingService(String name, String service, String crashPoint, int crashes, boolean expectDuplicates) {
         suite.kill(service);
         suite.restartStopped(crashPoint);
-        Row row = scenario(name, ChaosJourney.Gateway.SANDBOX, 12, 3, false, load -> {
-            for (int crash = 1; crash <= 3; crash++) {
+        Row row = scenario(name, ChaosJourney.Gateway.SANDBOX, 12, 4, false, load -> {
+            Instant firstHalt = null;
+            for (int crash = 1; crash <= crashes; crash++) {
                 suite.awaitDeath(service, LOAD_LIMIT);
-                out.accept("  " + service + "-service halted at its crash point (" + crash + " of 3)");
-                suite.restartStopped(crash < 3 ? crashPoint : "");
+                firstHalt = firstHalt == null ? Instant.now() : firstHalt;
+                out.accept("  " + service + "-service halted at its crash point (" + crash + " of " + crashes + ")");
+                suite.restartStopped(crash < crashes ? crashPoint : "");
             }
-            return "halted 3 times at the crash point, restarted each time";
+            return "halted " + crashes + "x at the crash point under load; back for good " + since(firstHalt)
+                    + " after the first";
         });
         if (expectDuplicates && row.result().equals("ok") && row.duplicates() + row.suppressed() == 0) {
             return withResult(row, "FAIL: the crash point was struck but nothing was delivered twice");
@@ -165,8 +177,8 @@ final class ChaosScenarios {
         Map<String, Double> suppressedBefore = suppressed();
         Map<String, Long> pidsBefore = pids();
         int count = journeys * scale;
+        ChaosLoad load = new ChaosLoad(suite, gateway, run, count, clients, PATIENCE);
         try {
-            ChaosLoad load = new ChaosLoad(suite, gateway, run, count, clients, PATIENCE);
             String recovery = fault.strike(load);
             List<ChaosJourney.Bill> bills = load.finish(LOAD_LIMIT);
             ChaosChecks.Tally tally = ChaosChecks.verify(suite, bills, since, receipts);
@@ -175,6 +187,7 @@ final class ChaosScenarios {
                     tally.money(), recovery, "ok");
         } catch (JourneyFailure | IllegalStateException e) {
             out.accept("  FAILED: " + e.getMessage());
+            load.abandon();
             // the next scenario needs every part running
             try {
                 suite.restartStopped();

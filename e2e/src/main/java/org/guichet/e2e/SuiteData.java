@@ -93,6 +93,27 @@ public final class SuiteData {
         return backlog;
     }
 
+    /** Per service, the position (outbox seq) of its newest event not yet on Kafka; services with none are absent. */
+    public Map<String, Long> unsentUpTo() {
+        Map<String, Long> marks = new HashMap<>();
+        for (String s : SERVICES) {
+            long seq = count(s, "select coalesce(max(seq), -1) from outbox_event where sent_at is null");
+            if (seq >= 0) {
+                marks.put(s, seq);
+            }
+        }
+        return marks;
+    }
+
+    /** How many of the events that were waiting at {@code marks} still wait (newer ones are not counted). */
+    public long stillUnsent(Map<String, Long> marks) {
+        long waiting = 0;
+        for (var m : marks.entrySet()) {
+            waiting += count(m.getKey(), "select count(*) from outbox_event where sent_at is null and seq <= ?", m.getValue());
+        }
+        return waiting;
+    }
+
     /** Events applied by the consumers of every service since {@code since} (one row per consumer and event). */
     public long appliedSince(Instant since) {
         long applied = 0;

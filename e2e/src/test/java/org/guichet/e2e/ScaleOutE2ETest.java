@@ -1,13 +1,7 @@
 package org.guichet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.guichet.events.Topics;
 import org.guichet.testing.infra.InfraPaths;
-import org.guichet.testing.infra.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,11 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +52,7 @@ class ScaleOutE2ETest {
     static final String TENANT = "lib-kladno";
     static final String[] SERVICES = {"billing", "cart", "payment", "notification", "reporting"};
     static final Path STATE = InfraPaths.root().resolve(".guichet/scale");
+    static final SuiteData DATA = new SuiteData("guichet_scale_", 5432, 9092 + OFFSET);
 
     /** While true, requests go to either instance; after, only to the first (the second is being stopped). */
     static final AtomicBoolean BOTH = new AtomicBoolean(true);
@@ -224,9 +213,9 @@ class ScaleOutE2ETest {
         Set<String> abandonedIds = new HashSet<>(List.of(ids(open, Paid::paymentId)));
         Set<String> expiredPayments = new HashSet<>();
         int expiredRecords = 0;
-        for (ConsumerRecord<String, String> r : readAll()) {
-            String eventId = header(r, "event-id");
-            String type = header(r, "event-type");
+        for (SuiteData.Event r : DATA.readAll()) {
+            String eventId = r.eventId();
+            String type = r.type();
             perEvent.merge(eventId, 1, Integer::sum);
             perType.merge(type, 1, Integer::sum);
             if ("PaymentExpired".equals(type)) {
@@ -323,46 +312,7 @@ class ScaleOutE2ETest {
     }
 
     static long count(String service, String sql, String[] param) {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("guichet_scale_" + service),
-                TestDatabases.USER, TestDatabases.PASSWORD);
-             var st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("text", param));
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    /** Every record of every topic, from the beginning, by a consumer group of its own. */
-    static List<ConsumerRecord<String, String>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (9092 + OFFSET));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "scale-check-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.INVOICES, Topics.FINES, Topics.CHECKOUTS, Topics.PAYMENTS,
-                    Topics.ACCOUNTS, Topics.REFUND_REQUESTS, Topics.NOTIFICATIONS, Topics.REQUESTS));
-            Instant quietUntil = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(quietUntil)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(all::add);
-                if (!records.isEmpty()) {
-                    quietUntil = Instant.now().plusSeconds(5);
-                }
-            }
-        }
-        return all;
-    }
-
-    static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return DATA.count(service, sql, (Object) param);
     }
 
     static boolean jsonLineWith(String instance, String field) throws IOException {
