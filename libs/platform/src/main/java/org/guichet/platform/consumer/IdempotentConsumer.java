@@ -41,6 +41,14 @@ public class IdempotentConsumer {
         return envelope == null || !envelope.is(type) ? Uni.createFrom().voidItem() : once(consumer, envelope, effect);
     }
 
+    /** Applies the effect to events of the given types; the topic's other events are passed over without a write. */
+    public Uni<Void> apply(String consumer, String rawEnvelope, java.util.Set<EventType> types,
+                           Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope = read(consumer, rawEnvelope);
+        return envelope == null || types.stream().noneMatch(envelope::is) ? Uni.createFrom().voidItem()
+                : once(consumer, envelope, effect);
+    }
+
     /**
      * Applies a batch of records (a channel with {@code batch=true}) in one transaction: one commit
      * instead of one per event, the hot path of a busy topic. Each event is still marked and applied
