@@ -23,12 +23,28 @@ public final class Pseudonym {
 
     public static String of(String tenant, String subject) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("guichet-pseudonym/v1:" + tenant.length() + ":" + tenant + "/" + subject).getBytes(StandardCharsets.UTF_8));
+            // the tenant's length in characters first: "a/b" + "c" and "a" + "b/c" differ
+            String input = "guichet-pseudonym/v1:" + tenant.codePointCount(0, tenant.length()) + ":" + tenant + "/" + subject;
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
             return PREFIX + HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The same function in PostgreSQL, for set-based updates over many people at once: an SQL expression
+     * of the tenant's and the subject's expressions (e.g. {@code sql("?1", "p.owner")}). Tested to agree
+     * with {@link #of} in the services' tests.
+     */
+    public static String sql(String tenant, String subject) {
+        return "('" + PREFIX + "' || left(encode(sha256(convert_to('guichet-pseudonym/v1:' || length(" + tenant
+                + ") || ':' || " + tenant + " || '/' || " + subject + ", 'UTF8')), 'hex'), 16))";
+    }
+
+    /** {@link #email} in SQL, of a pseudonym expression. */
+    public static String emailSql(String pseudonym) {
+        return "(" + pseudonym + " || '@" + EMAIL_DOMAIN + "')";
     }
 
     /** The address that replaces a pseudonymised person's email: shows there was one, reaches nobody. */
