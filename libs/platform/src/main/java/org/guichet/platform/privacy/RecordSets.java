@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A personal-data export made of named queries: each query's rows come back as they are in the database,
  * column by column (dates as ISO 8601 text, binary content in Base64). The queries take $1 = tenant and
- * $2 = subject; a kind with no rows is left out of the export.
+ * $2 = subject; a kind with no rows is there, empty (the export shows what was looked at).
  */
 public final class RecordSets {
     private final Map<String, String> queries = new LinkedHashMap<>();
@@ -48,9 +48,7 @@ public final class RecordSets {
                         .invoke(rows -> {
                             List<Map<String, Object>> list = new ArrayList<>();
                             rows.forEach(r -> list.add(row(r)));
-                            if (!list.isEmpty()) {
-                                out.put(q.getKey(), list);
-                            }
+                            out.put(q.getKey(), list);
                         }))
                 .collect().last().map(ignored -> out);
     }
