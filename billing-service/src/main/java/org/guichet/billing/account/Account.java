@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.smallrye.mutiny.Uni;
+import org.guichet.platform.error.Problems;
 import org.guichet.platform.text.SearchText;
 
 import java.time.Instant;
@@ -43,6 +45,15 @@ public class Account extends PanacheEntityBase {
     /** R16: when the account went to the collection agency; from then only the full balance is paid. */
     @Column(name = "collections_since")
     public Instant collectionsSince;
+    /** Issue 8: closed by staff with nothing left on it; no new bills or loans from then on. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_by")
+    public String closedBy;
+    /** When the holder's personal data was replaced by {@link #pseudonym} (the retention period ran out). */
+    @Column(name = "pseudonymised_at")
+    public Instant pseudonymisedAt;
+    public String pseudonym;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -53,6 +64,20 @@ public class Account extends PanacheEntityBase {
         nameFolded = SearchText.fold(name);
         cityFolded = city == null ? null : SearchText.fold(city);
         phoneDigits = phone == null ? null : digits(phone);
+    }
+
+    /** A closed account takes no new bill, loan or registration (409 account-closed); an unknown one is let be. */
+    public static Uni<Void> requireOpen(String tenant, String accountId) {
+        return Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, accountId).firstResult()
+                .invoke(a -> {
+                    if (a != null && a.closedAt != null) {
+                        throw closed(a);
+                    }
+                }).replaceWithVoid();
+    }
+
+    static org.guichet.platform.error.ProblemException closed(Account a) {
+        return Problems.conflict("account-closed", "Account " + a.accountId + " was closed on " + a.closedAt);
     }
 
     /** Only the digits: spaces, dashes, dots and brackets in phone numbers are ignored. */

@@ -10,13 +10,15 @@ import org.guichet.platform.Ids;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What happened to an account as a whole (R8): collections, blocks, proxy links. */
+/** What happened to an account as a whole (R8): collections, blocks, proxy links, closure, pseudonymisation. */
 @Entity
 @Table(name = "account_history")
 public class AccountHistoryEntry extends PanacheEntityBase {
     public static final String COLLECTIONS = "COLLECTIONS";
     public static final String BLOCKED = "BLOCKED";
     public static final String UNBLOCKED = "UNBLOCKED";
+    public static final String CLOSED = "CLOSED";
+    public static final String PSEUDONYMISED = "PSEUDONYMISED";
 
     @Id
     public UUID id;

@@ -55,6 +55,8 @@ public class AccountResource {
     PayabilityCheck payability;
     @Inject
     AccountHistory history;
+    @Inject
+    AccountClosure closure;
 
     @POST
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
@@ -136,6 +138,19 @@ public class AccountResource {
     public Uni<AccountSentToCollections> collections(@PathParam("accountId") String accountId,
                                                      @Valid CollectionsRequest request) {
         return collections.send(caller.tenant(), accountId, caller.subject(), request == null ? null : request.notes());
+    }
+
+    public record ClosureRequest(@Size(max = 2000) String notes) {
+    }
+
+    @POST
+    @Path("/{accountId}/closure")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Close the account (issue 8): refused (409) while a bill, loan, refund, credit or proxy is "
+            + "left; its holder's personal data is pseudonymised once the institution's retention period has passed")
+    public Uni<AccountView> close(@PathParam("accountId") String accountId, @Valid ClosureRequest request) {
+        return closure.close(caller.tenant(), accountId, caller.subject(), request == null ? null : request.notes())
+                .map(AccountView::of);
     }
 
     @GET

@@ -48,6 +48,10 @@ public class AccountSearch {
         return checkPrincipal(tenant, request)
                 .flatMap(ok -> Account.<Account>find("tenant = ?1 and accountId = ?2", tenant, request.accountId()).<Account>firstResult())
                 .flatMap(existing -> {
+                    if (existing != null && existing.closedAt != null) {
+                        // re-registering would tie new personal data to a closed (maybe pseudonymised) account
+                        throw Account.closed(existing);
+                    }
                     Account a = existing != null ? existing : new Account();
                     if (existing == null) {
                         a.id = Ids.newId();

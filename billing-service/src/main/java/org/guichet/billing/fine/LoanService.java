@@ -36,7 +36,8 @@ public class LoanService {
     @WithTransaction
     public Uni<Loan> checkout(String tenant, LoanRequest request) {
         InstitutionsConfig.Institution institution = institutions.of(tenant);
-        return Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, request.loanId()).firstResult()
+        return org.guichet.billing.account.Account.requireOpen(tenant, request.accountId())
+                .flatMap(open -> Loan.<Loan>find("tenant = ?1 and externalId = ?2", tenant, request.loanId()).firstResult())
                 .flatMap(existing -> {
                     if (existing != null) {
                         throw Problems.conflict("loan-exists", "Loan " + request.loanId() + " is already reported");

@@ -8,6 +8,7 @@ import org.guichet.platform.error.Problems;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,9 @@ public interface InstitutionsConfig {
         /** R10: the institutions whose staff may take payments for this institution's bills. */
         Optional<List<String>> acceptsPaymentsFrom();
 
+        /** How long personal data is kept (issue 8); the other services learn it from billing's events. */
+        Retention retention();
+
         default Optional<PatronType> patronType(String code) {
             String type = code != null ? code : defaultPatronType().orElse(null);
             return type == null ? Optional.empty() : Optional.ofNullable(patronTypes().get(type));
@@ -111,6 +115,26 @@ public interface InstitutionsConfig {
                         base.capAtReplacementCost(), base.fixationDays(), hourly);
             }));
         }
+    }
+
+    /**
+     * Issue 8: how long the institution keeps personal data. When a period has passed, the person's name
+     * becomes a pseudonym and their email a pseudonymised address; phones, postal addresses, bank details,
+     * free-text notes, email bodies and raw gateway messages are erased — in every service. Amounts,
+     * references, dates, régies, states and lines are kept indefinitely (R17). ISO 8601 periods.
+     */
+    interface Retention {
+        /** After an account was closed, its holder's personal data is kept this long. */
+        @WithDefault("P1Y")
+        Period closedAccounts();
+
+        /**
+         * Personal data on transactions (payments, requests, refunds, emails sent, the read model, notes on
+         * bills) is kept this long after the transaction, for every account, open or closed. Ten years: what
+         * Belgian and Czech accounting law asks of the documents behind the books.
+         */
+        @WithDefault("P10Y")
+        Period transactions();
     }
 
     /** A patron type's limits: beyond them the account is blocked from borrowing and holds (R6). */

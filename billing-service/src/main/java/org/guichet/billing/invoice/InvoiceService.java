@@ -75,7 +75,8 @@ public class InvoiceService {
                     new FieldError("currency", "must be " + institution.currency()));
         }
         LocalDate today = LocalDate.now(clock.withZone(institution.timeZone()));
-        return numbers.next(draft.tenant(), today.getYear()).flatMap(number -> {
+        return org.guichet.billing.account.Account.requireOpen(draft.tenant(), draft.accountId())
+                .flatMap(open -> numbers.next(draft.tenant(), today.getYear())).flatMap(number -> {
             Invoice invoice = new Invoice();
             invoice.id = Ids.newId();
             invoice.tenant = draft.tenant();

@@ -27,6 +27,10 @@ public enum EventType {
     ACCOUNT_BLOCKED("AccountBlocked", 1, Topics.ACCOUNTS, AccountBlocked.class),
     ACCOUNT_UNBLOCKED("AccountUnblocked", 1, Topics.ACCOUNTS, AccountUnblocked.class),
     ACCOUNT_SENT_TO_COLLECTIONS("AccountSentToCollections", 1, Topics.ACCOUNTS, AccountSentToCollections.class),
+    ACCOUNT_CLOSED("AccountClosed", 1, Topics.ACCOUNTS, AccountClosed.class),
+    ACCOUNT_PSEUDONYMISED("AccountPseudonymised", 1, Topics.ACCOUNTS, AccountPseudonymised.class),
+    /** Keyed by the tenant: personal data on the institution's transactions before a date is to go. */
+    TRANSACTIONS_PAST_RETENTION("TransactionsPastRetention", 1, Topics.ACCOUNTS, TransactionsPastRetention.class),
     REFUND_REQUESTED("RefundRequested", 1, Topics.REFUND_REQUESTS, RefundRequested.class),
     REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
     REFUND_FAILED("RefundFailed", 1, Topics.PAYMENTS, RefundFailed.class),

@@ -8,7 +8,10 @@ public final class Topics {
     /** Procedure requests (R19–R22): ready for the régie's agents, refused. */
     public static final String REQUESTS = "guichet.cart.requests";
     public static final String PAYMENTS = "guichet.payment.payments";
-    /** Account standing: registration, blocks, collections (billing-service). */
+    /**
+     * Account standing: registration, blocks, collections, closure and pseudonymisation (billing-service);
+     * also the institutions' retention cut-offs (TransactionsPastRetention, keyed by tenant).
+     */
     public static final String ACCOUNTS = "guichet.billing.accounts";
     /** Refunds billing asks payment-service to make. */
     public static final String REFUND_REQUESTS = "guichet.billing.refunds";

@@ -13,16 +13,25 @@ import org.guichet.notification.delivery.PaymentEmails;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.money.Money;
 
+import org.guichet.platform.privacy.PrivacyEvents;
+
 import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
  * Bill notices: billing's accounts tell us where to write (AccountRegistered); a new bill is
- * announced to its account holder where the institution wants it (bill-notices).
+ * announced to its account holder where the institution wants it (bill-notices). A closed account
+ * pseudonymised, or transactions past their retention period, erase what we hold of them (issue 8).
  */
 @ApplicationScoped
 public class AccountEmails {
     static final String BILL_NOTICE = "bill-notice";
+    /** Contact data, and billing's retention decisions (issue 8: contacts and emails pseudonymised). */
+    static final Set<EventType> ACCOUNT_EVENTS = Stream.concat(Stream.of(EventType.ACCOUNT_REGISTERED),
+            PrivacyEvents.TYPES.stream()).collect(Collectors.toUnmodifiableSet());
 
     @Inject
     IdempotentConsumer consumer;
@@ -30,10 +39,13 @@ public class AccountEmails {
     NotificationConfig config;
     @Inject
     PaymentEmails emails;
+    @Inject
+    PrivacyEvents privacy;
 
     @Incoming("accounts")
     public Uni<Void> onAccountEvent(String record) {
-        return consumer.apply("notification.accounts", record, EventType.ACCOUNT_REGISTERED, this::remember);
+        return consumer.apply("notification.accounts", record, ACCOUNT_EVENTS,
+                envelope -> PrivacyEvents.handles(envelope) ? privacy.apply(envelope) : remember(envelope));
     }
 
     @Incoming("invoices")
@@ -71,7 +83,8 @@ public class AccountEmails {
                     data.put("amount", Money.of(bill.amount(), bill.currency()).toString());
                     data.put("description", bill.description());
                     data.put("institution", institution.name());
-                    return emails.delivery(envelope, BILL_NOTICE, c.language, c.email, data).persist().replaceWithVoid();
+                    return emails.delivery(envelope, BILL_NOTICE, c.language, c.email, bill.accountId(), data).persist()
+                            .replaceWithVoid();
                 });
     }
 }

@@ -17,4 +17,8 @@ public class PaymentContact extends PanacheEntityBase {
     public String name;
     public String email;
     public String language;
+    /** The payer's account id (token subject). */
+    public String person;
+    @Column(name = "created_at")
+    public java.time.Instant createdAt;
 }

@@ -23,6 +23,8 @@ public class EmailDelivery extends PanacheEntityBase {
     public String template;
     public String language;
     public String recipient;
+    /** The account id (token subject) of the person the email is about, or null. */
+    public String person;
     public String subject;
     @Column(name = "body_text")
     public String bodyText;

@@ -38,7 +38,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentEmails {
     static final String RECEIPT = "receipt";
-    static final String AGENT_NOTICE = "agent-notice";
+    public static final String AGENT_NOTICE = "agent-notice";
     static final String REFUND_BANK_DETAILS = "refund-bank-details";
     static final String PAYMENT_FAILED = "payment-failed";
     static final String REFUND_ISSUED = "refund-issued";
@@ -89,13 +89,14 @@ public class PaymentEmails {
         boolean onlyRequests = !p.lines().isEmpty() && p.lines().stream().allMatch(l -> "PROCEDURE".equals(l.kind()));
         List<String> agents = regie == null || onlyRequests ? List.of() : regie.agents();
         for (String agent : agents) {
-            chain = chain.call(() -> delivery(envelope, AGENT_NOTICE, regie.language(), agent, data(p)).persist());
+            chain = chain.call(() -> delivery(envelope, AGENT_NOTICE, regie.language(), agent, p.payer().subject(),
+                    data(p)).persist());
         }
         return chain;
     }
 
     private EmailDelivery receipt(EventEnvelope envelope, PaymentSettled p, String email, String language) {
-        EmailDelivery d = delivery(envelope, RECEIPT, language, email, data(p));
+        EmailDelivery d = delivery(envelope, RECEIPT, language, email, p.payer().subject(), data(p));
         if (p.receiptNumber() != null) {
             d.attachment = ReceiptPdf.render(Receipt.of(p), zone(p.regie()), font);
             d.attachmentName = p.receiptNumber() + ".pdf";
@@ -118,6 +119,8 @@ public class PaymentEmails {
             c.name = p.payer().name();
             c.email = p.payer().email();
             c.language = p.payer().language();
+            c.person = p.payer().subject();
+            c.createdAt = clock.instant();
             return c.persist().replaceWithVoid();
         });
     }
@@ -133,7 +136,8 @@ public class PaymentEmails {
         data.put("amount", Money.of(p.amount(), p.currency()).toString());
         data.put("regieName", regieName(p.regie()));
         data.put("expired", "EXPIRED".equals(p.outcome()));
-        return delivery(envelope, PAYMENT_FAILED, p.payer().language(), p.payer().email(), data).persist()
+        return delivery(envelope, PAYMENT_FAILED, p.payer().language(), p.payer().email(), p.payer().subject(), data)
+                .persist()
                 .replaceWithVoid();
     }
 
@@ -150,7 +154,7 @@ public class PaymentEmails {
             data.put("regieName", regieName(r.regie()));
             data.put("reason", r.reason());
             data.put("transfer", "BANK_TRANSFER".equals(r.mode()));
-            return delivery(envelope, REFUND_ISSUED, c.language, c.email, data).persist().replaceWithVoid();
+            return delivery(envelope, REFUND_ISSUED, c.language, c.email, c.person, data).persist().replaceWithVoid();
         });
     }
 
@@ -165,7 +169,8 @@ public class PaymentEmails {
         data.put("regieName", regieName(r.regie()));
         data.put("reason", r.reason());
         data.put("formUrl", r.formUrl());
-        return delivery(envelope, REFUND_BANK_DETAILS, r.payer().language(), r.payer().email(), data).persist()
+        return delivery(envelope, REFUND_BANK_DETAILS, r.payer().language(), r.payer().email(), r.payer().subject(),
+                data).persist()
                 .replaceWithVoid();
     }
 
@@ -195,9 +200,9 @@ public class PaymentEmails {
         return r == null ? ZoneId.of("UTC") : r.timeZone();
     }
 
-    /** One email rendered for its recipient, queued (the caller persists it in its transaction). */
+    /** One email rendered for its recipient, about {@code person} (an account id, or null), queued (the caller persists it in its transaction). */
     public EmailDelivery delivery(EventEnvelope envelope, String template, String language, String recipient,
-                                   Map<String, Object> data) {
+                                  String person, Map<String, Object> data) {
         EmailTemplates.Rendered rendered = templates.render(template, language, data);
         EmailDelivery d = new EmailDelivery();
         d.id = Ids.newId();
@@ -206,6 +211,7 @@ public class PaymentEmails {
         d.template = template;
         d.language = rendered.language();
         d.recipient = recipient;
+        d.person = person;
         d.subject = rendered.subject();
         d.bodyText = rendered.body();
         NotificationConfig.Institution institution = config.institutions().get(envelope.tenant());

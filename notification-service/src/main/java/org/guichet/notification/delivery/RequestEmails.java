@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RequestEmails {
-    static final String REQUEST_READY = "request-ready";
+    public static final String REQUEST_READY = "request-ready";
     static final String REQUEST_REFUSED = "request-refused";
 
     @Inject
@@ -47,7 +47,8 @@ public class RequestEmails {
             String language = agentsLanguage(r.regie());
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String agent : r.agents()) {
-                chain = chain.call(() -> emails.delivery(envelope, REQUEST_READY, language, agent, data).persist());
+                chain = chain.call(() -> emails.delivery(envelope, REQUEST_READY, language, agent, r.payer().subject(),
+                        data).persist());
             }
             return chain;
         }
@@ -60,7 +61,8 @@ public class RequestEmails {
                     r.payer().name() == null ? r.payer().subject() : r.payer().name());
             data.put("reason", r.reason());
             data.put("paid", r.paymentId() != null && r.amount() > 0);
-            return emails.delivery(envelope, REQUEST_REFUSED, r.payer().language(), r.payer().email(), data).persist()
+            return emails.delivery(envelope, REQUEST_REFUSED, r.payer().language(), r.payer().email(),
+                    r.payer().subject(), data).persist()
                     .replaceWithVoid();
         }
         return Uni.createFrom().voidItem();

@@ -37,6 +37,9 @@ public final class SepaCreditTransfer {
                            String remittance) {
     }
 
+    /** What stands for an IBAN erased from a kept document. */
+    public static final String ERASED_IBAN = "ERASED";
+
     private SepaCreditTransfer() {
     }
 
@@ -156,6 +159,21 @@ public final class SepaCreditTransfer {
         // CtrlSum is a plain sum of the amounts whatever their currency (ISO 20022 DecimalNumber)
         return groups.stream().map(g -> new BigDecimal(decimal(g.total(), g.currency())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString();
+    }
+
+    /**
+     * A batch document kept after the transfer, with one creditor's name (as the document wrote it) and
+     * IBAN replaced: what is left of a refund whose personal data is past its retention period (issue 8).
+     */
+    public static String withoutCreditor(String document, String holderName, String iban, String pseudonym) {
+        String out = document;
+        if (holderName != null) {
+            out = out.replace("<Nm>" + latin(holderName, 70) + "</Nm>", "<Nm>" + pseudonym + "</Nm>");
+        }
+        if (iban != null) {
+            out = out.replace("<IBAN>" + iban + "</IBAN>", "<IBAN>" + ERASED_IBAN + "</IBAN>");
+        }
+        return out;
     }
 
     /** SEPA's character set: Latin letters, digits and / - ? : ( ) . , ' + and space; accents dropped. */

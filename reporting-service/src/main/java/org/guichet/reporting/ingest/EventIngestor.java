@@ -17,6 +17,8 @@ import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.reporting.transaction.LineSummary;
 import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.platform.privacy.PrivacyEvents;
+import org.guichet.reporting.privacy.ReportingPersonalData;
 import org.guichet.reporting.transaction.TransactionRecord;
 import org.guichet.reporting.transaction.TransactionStatus;
 
@@ -27,13 +29,18 @@ import java.util.UUID;
 
 /**
  * Builds the read model from every Guichet event, once each. Every event goes to the event log;
- * checkout, payment and refund events shape the transaction lines.
+ * checkout, payment and refund events shape the transaction lines; billing's retention decisions
+ * (issue 8) pseudonymise the payers' names.
  */
 @ApplicationScoped
 public class EventIngestor {
     static final String CONSUMER = "reporting.read-model";
     @Inject
     IdempotentConsumer consumer;
+    @Inject
+    PrivacyEvents privacy;
+    @Inject
+    ReportingPersonalData personalData;
 
     @Incoming("events")
     public Uni<Void> onEvent(String record) {
@@ -41,6 +48,9 @@ public class EventIngestor {
     }
 
     private Uni<Void> project(EventEnvelope envelope) {
+        if (PrivacyEvents.handles(envelope)) {
+            return privacy.apply(envelope);
+        }
         if (envelope.is(EventType.CART_CHECKED_OUT)) {
             CartCheckedOut c = envelope.payloadAs(CartCheckedOut.class);
             return Multi.createFrom().iterable(c.payments())
@@ -98,15 +108,17 @@ public class EventIngestor {
             filler.fill(r);
             r.status = status;
             r.updatedAt = envelope.occurredAt();
-            r.refreshSearchText();
-            if (!fresh) {
-                return Uni.createFrom().voidItem();
-            }
-            TransactionRecord created = r;
-            // a refund seen before the transaction itself (another topic, another partition) still counts
-            return refundedSoFar(paymentId).flatMap(sum -> {
-                created.refunded = sum;
-                return created.persist().replaceWithVoid();
+            TransactionRecord line = r;
+            // the payer's name as billing's retention decisions allow it (issue 8), then the search text
+            return personalData.guard(line).invoke(line::refreshSearchText).flatMap(guarded -> {
+                if (!fresh) {
+                    return Uni.createFrom().voidItem();
+                }
+                // a refund seen before the transaction itself (another topic, another partition) still counts
+                return refundedSoFar(paymentId).flatMap(sum -> {
+                    line.refunded = sum;
+                    return line.persist().replaceWithVoid();
+                });
             });
         });
     }

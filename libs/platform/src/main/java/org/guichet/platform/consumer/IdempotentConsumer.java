@@ -48,8 +48,15 @@ public class IdempotentConsumer {
 
     /** Applies the effect to events of one type; the topic's other events are passed over without a write. */
     public Uni<Void> apply(String consumer, String rawEnvelope, EventType type, Function<EventEnvelope, Uni<Void>> effect) {
+        return apply(consumer, rawEnvelope, java.util.Set.of(type), effect);
+    }
+
+    /** Applies the effect to events of the given types; the topic's other events are passed over without a write. */
+    public Uni<Void> apply(String consumer, String rawEnvelope, java.util.Set<EventType> types,
+                           Function<EventEnvelope, Uni<Void>> effect) {
         EventEnvelope envelope = read(consumer, rawEnvelope);
-        return envelope == null || !envelope.is(type) ? Uni.createFrom().voidItem() : once(consumer, envelope, effect);
+        return envelope == null || types.stream().noneMatch(envelope::is) ? Uni.createFrom().voidItem()
+                : once(consumer, envelope, effect);
     }
 
     /**
