@@ -1,37 +1,26 @@
 package org.guichet.e2e;
 
 import org.guichet.testing.PrometheusText;
-import org.guichet.testing.infra.InfraPaths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The suite started as a user starts it (the launcher, the built jars, real PostgreSQL, Kafka and
- * SMTP, Keycloak), on its own ports and databases (GUICHET_ENV=e2e), driven through the citizen journey.
+ * SMTP, Keycloak), on its own ports and databases (GUICHET_ENV=e2e, shared with the invariants: {@link E2eSuite}),
+ * driven through the citizen journey.
  */
+@ExtendWith(E2eSuite.class)
+@Order(2)
 class JourneyE2ETest {
-    static final int OFFSET = 10000;
+    static final int OFFSET = E2eSuite.OFFSET;
     static final List<String> OUTPUT = new ArrayList<>();
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        assertEquals(0, launcher("up", "--keycloak"), "./guichet up --keycloak (e2e) failed; see .guichet/e2e/logs");
-    }
-
-    @AfterAll
-    static void stopSuite() throws Exception {
-        launcher("down");
-    }
 
     @Test
     void the_citizen_journey_goes_through_all_five_services_then_the_counter_and_refunds() {
@@ -71,21 +60,5 @@ class JourneyE2ETest {
         String base = service.equals("cart") ? urls.cart() : urls.payment();
         return PrometheusText.value(Http.get(base + "/q/metrics", null).body(), "guichet_token_exchanges_total",
                 java.util.Map.of("outcome", outcome));
-    }
-
-    static int launcher(String... command) throws IOException, InterruptedException {
-        Path root = InfraPaths.root();
-        List<String> line = new ArrayList<>(List.of(root.resolve("guichet").toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(line)
-                .directory(root.toFile()).inheritIO();
-        pb.environment().put("GUICHET_ENV", "e2e");
-        pb.environment().put("GUICHET_SKIP_BUILD", "1");
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 }

@@ -1,15 +1,12 @@
 package org.guichet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.guichet.events.Topics;
 import org.guichet.testing.infra.InfraPaths;
 import org.guichet.testing.infra.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instances ran the accrual at the same moment, one expiry per payment abandoned at the gateway although
  * both instances' reconcilers raced for it.
  */
+@Order(1)
 class ScaleOutE2ETest {
     static final int OFFSET = 30000;
     static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 300);
@@ -224,9 +220,9 @@ class ScaleOutE2ETest {
         Set<String> abandonedIds = new HashSet<>(List.of(ids(open, Paid::paymentId)));
         Set<String> expiredPayments = new HashSet<>();
         int expiredRecords = 0;
-        for (ConsumerRecord<String, String> r : readAll()) {
-            String eventId = header(r, "event-id");
-            String type = header(r, "event-type");
+        for (ConsumerRecord<String, String> r : TopicLog.readAll("127.0.0.1:" + (9092 + OFFSET))) {
+            String eventId = TopicLog.header(r, "event-id");
+            String type = TopicLog.header(r, "event-type");
             perEvent.merge(eventId, 1, Integer::sum);
             perType.merge(type, 1, Integer::sum);
             if ("PaymentExpired".equals(type)) {
@@ -336,35 +332,6 @@ class ScaleOutE2ETest {
         }
     }
 
-    /** Every record of every topic, from the beginning, by a consumer group of its own. */
-    static List<ConsumerRecord<String, String>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (9092 + OFFSET));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "scale-check-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.INVOICES, Topics.FINES, Topics.CHECKOUTS, Topics.PAYMENTS,
-                    Topics.ACCOUNTS, Topics.REFUND_REQUESTS, Topics.NOTIFICATIONS, Topics.REQUESTS));
-            Instant quietUntil = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(quietUntil)) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                records.forEach(all::add);
-                if (!records.isEmpty()) {
-                    quietUntil = Instant.now().plusSeconds(5);
-                }
-            }
-        }
-        return all;
-    }
-
-    static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
     static boolean jsonLineWith(String instance, String field) throws IOException {
         for (String line : Files.readAllLines(STATE.resolve("logs/" + instance + ".log"), StandardCharsets.UTF_8)) {
             if (line.startsWith("{")) {
@@ -378,18 +345,7 @@ class ScaleOutE2ETest {
     }
 
     static int launcher(String command) throws IOException, InterruptedException {
-        Path root = InfraPaths.root();
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("guichet").toString(), command)
-                .directory(root.toFile()).inheritIO();
-        pb.environment().put("GUICHET_ENV", "scale");
-        pb.environment().put("GUICHET_INSTANCES", "2");
-        pb.environment().put("GUICHET_SKIP_BUILD", "1");
-        pb.environment().put("GUICHET_EXTRA_PROPS", RECONCILER);
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+        return Launcher.run(Map.of("GUICHET_ENV", "scale", "GUICHET_INSTANCES", "2", "GUICHET_EXTRA_PROPS", RECONCILER),
+                command);
     }
 }
