@@ -16,8 +16,9 @@ import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.BillingStandIn;
 import org.guichet.testing.TestEvents;
-import org.guichet.testing.infra.TestDatabases;
+import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -234,7 +235,7 @@ class CartJourneyTest extends CartTestResource {
      * their first amount, and one paid while its online payment was pending came back when that failed.
      */
     @Test
-    void a_bill_paid_another_way_is_offered_for_what_it_still_owes_and_not_again_once_paid() throws Exception {
+    void a_bill_paid_another_way_is_offered_for_what_it_still_owes_and_not_again_once_paid() {
         String part = invoiceFor("patron-c13", "kladno-library", 5000);
         String whole = invoiceFor("patron-c13", "kladno-library", 3000);
         String held = invoiceFor("patron-c13", "kladno-library", 2000);
@@ -270,15 +271,9 @@ class CartJourneyTest extends CartTestResource {
     }
 
     /** The item's status as stored (an item being paid is not among the payables). */
-    static String itemStatus(String invoiceId) throws java.sql.SQLException {
-        try (var c = java.sql.DriverManager.getConnection(TestDatabases.jdbcUrl(TestDatabases.of("cart")),
-                TestDatabases.USER, TestDatabases.PASSWORD);
-             var st = c.prepareStatement("select status from payable_item where kind = 'INVOICE' and ref_id = ?")) {
-            st.setString(1, invoiceId);
-            try (var rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "none";
-            }
-        }
+    static String itemStatus(String invoiceId) {
+        return (String) TestRows.of("cart").one("select status from payable_item where kind = 'INVOICE' and ref_id = ?",
+                invoiceId).get("status");
     }
 
     @Test

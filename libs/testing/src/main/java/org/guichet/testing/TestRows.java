@@ -1,0 +1,64 @@
+package org.guichet.testing;
+
+import org.guichet.testing.infra.TestDatabases;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a service stored, read from its test database with plain JDBC: for tests that check a row field by
+ * field (what an API answer does not show, such as the tenant or who created it).
+ */
+public final class TestRows {
+    private final String database;
+
+    private TestRows(String database) {
+        this.database = database;
+    }
+
+    /** The test database of {@code service} (billing, cart, payment, notification, reporting). */
+    public static TestRows of(String service) {
+        return new TestRows(TestDatabases.of(service));
+    }
+
+    public List<Map<String, Object>> all(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), TestDatabases.USER,
+                TestDatabases.PASSWORD); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int col = 1; col <= meta.getColumnCount(); col++) {
+                        Object value = rs.getObject(col);
+                        row.put(meta.getColumnLabel(col), value instanceof String s ? s.strip() : value);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql, e);
+        }
+    }
+
+    /** The one row {@code sql} selects; fails when there is none or more than one. */
+    public Map<String, Object> one(String sql, Object... params) {
+        List<Map<String, Object>> rows = all(sql, params);
+        if (rows.size() != 1) {
+            throw new AssertionError(rows.size() + " rows for " + sql + " " + List.of(params));
+        }
+        return rows.get(0);
+    }
+}
