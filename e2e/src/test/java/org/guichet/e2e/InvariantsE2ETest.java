@@ -1,6 +1,7 @@
 package org.guichet.e2e;
 
 import org.guichet.testing.DevTokens;
+import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -168,11 +169,11 @@ class InvariantsE2ETest {
             long backlog = 0;
             long applied = 0;
             for (String s : SERVICES) {
-                Sql db = Sql.of(PREFIX, s);
+                TestRows db = TestRows.database(PREFIX + s);
                 backlog += db.scalar("select count(*) from outbox_event where sent_at is null");
                 applied += db.scalar("select count(*) from processed_event");
             }
-            Sql payment = Sql.of(PREFIX, "payment");
+            TestRows payment = TestRows.database(PREFIX + "payment");
             long pending = payment.scalar("select count(*) from payment where owner = any(?) and state = 'PENDING'", accounts);
             long inbox = payment.scalar("select count(*) from callback_inbox where verified and processed_at is null "
                     + "and received_at > now() - interval '1 hour'");

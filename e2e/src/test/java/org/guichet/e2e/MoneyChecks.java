@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventType;
 import org.guichet.testing.DevTokens;
+import org.guichet.testing.TestRows;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.guichet.e2e.Sql.num;
-import static org.guichet.e2e.Sql.str;
 
 /**
  * The money invariants, checked across the services' own data once the suite is quiet: billing's bills,
@@ -54,7 +53,7 @@ final class MoneyChecks {
 
     List<Check> run() {
         billing();
-        List<Map<String, Object>> payments = db("payment").rows("select cast(id as text) id, tenant, owner, regie, "
+        List<Map<String, Object>> payments = db("payment").all("select cast(id as text) id, tenant, owner, regie, "
                 + "reference, amount, currency, state, gateway, gateway_ref, mode, refunded, lines, receipt_number, "
                 + "flag from payment where owner = any(?) order by created_at", accounts);
         paymentsAppliedOnce(payments);
@@ -70,7 +69,7 @@ final class MoneyChecks {
     // --- billing ---------------------------------------------------------------------------------
 
     private void billing() {
-        List<Map<String, Object>> bills = db("billing").rows("select cast(i.id as text) id, i.number, i.tenant, "
+        List<Map<String, Object>> bills = db("billing").all("select cast(i.id as text) id, i.number, i.tenant, "
                 + "i.account_id, i.state, i.amount, i.paid, i.waived, i.refunded, "
                 + "coalesce(h.paid, 0) history_paid, coalesce(h.waived, 0) history_waived, coalesce(h.cancels, 0) cancels "
                 + "from invoice i left join (select invoice_id, sum(amount) filter (where action = 'PAYMENT') paid, "
@@ -139,7 +138,7 @@ final class MoneyChecks {
         billingTotals.put("cancelled", sums[3]);
         billingTotals.put("outstanding", sums[4]);
 
-        List<Map<String, Object>> credits = db("billing").rows("select c.tenant, c.account_id, c.balance, "
+        List<Map<String, Object>> credits = db("billing").all("select c.tenant, c.account_id, c.balance, "
                 + "coalesce(sum(case when m.kind in ('DEPOSIT', 'OVERPAYMENT', 'REFUND') then m.amount "
                 + "when m.kind in ('USE', 'REFUNDED') then -m.amount end), 0) ledger, "
                 + "count(*) filter (where m.kind not in ('DEPOSIT', 'OVERPAYMENT', 'REFUND', 'USE', 'REFUNDED')) odd, "
@@ -147,7 +146,7 @@ final class MoneyChecks {
                 + "from account_credit c left join credit_movement m on m.tenant = c.tenant and m.account_id = c.account_id "
                 + "where c.account_id = any(?) group by 1, 2, 3 order by 2", accounts);
         Map<String, Long> paidFromCredit = new HashMap<>();
-        db("billing").rows("select i.tenant, i.account_id, sum(h.amount) s from invoice_history h join invoice i on i.id = "
+        db("billing").all("select i.tenant, i.account_id, sum(h.amount) s from invoice_history h join invoice i on i.id = "
                         + "h.invoice_id where h.action = 'PAYMENT' and h.payment_mode = 'CREDIT' and i.account_id = any(?) "
                         + "group by 1, 2", accounts)
                 .forEach(r -> paidFromCredit.put(str(r, "tenant") + "/" + str(r, "account_id"), num(r, "s")));
@@ -176,9 +175,9 @@ final class MoneyChecks {
     private void paymentsAppliedOnce(List<Map<String, Object>> payments) {
         List<String> ids = payments.stream().map(p -> str(p, "id")).toList();
         List<String> references = payments.stream().map(p -> str(p, "reference")).toList();
-        Map<String, Long> toBills = sums(db("billing").rows("select payment_id k, sum(amount) s from invoice_history "
+        Map<String, Long> toBills = sums(db("billing").all("select payment_id k, sum(amount) s from invoice_history "
                 + "where action = 'PAYMENT' and payment_id = any(?) group by 1", ids));
-        Map<String, Long> toCredit = sums(db("billing").rows("select reference k, sum(amount) s from credit_movement "
+        Map<String, Long> toCredit = sums(db("billing").all("select reference k, sum(amount) s from credit_movement "
                 + "where kind in ('DEPOSIT', 'OVERPAYMENT') and reference = any(?) group by 1", references));
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> p : payments) {
@@ -191,12 +190,11 @@ final class MoneyChecks {
             long applied = toBills.getOrDefault(str(p, "id"), 0L) + toCredit.getOrDefault(str(p, "reference"), 0L);
             long expected = SETTLED.contains(str(p, "state")) ? owedToBilling : 0;
             if (applied != expected) {
-                violations.add("payment " + str(p, "reference") + " (" + str(p, "state") + ", " + str(p, "gateway") + ") of "
-                        + str(p, "owner") + ": billing applied " + applied + " (bills " + toBills.getOrDefault(str(p, "id"), 0L)
+                violations.add(describe(p) + ": billing applied " + applied + " (bills " + toBills.getOrDefault(str(p, "id"), 0L)
                         + ", credit " + toCredit.getOrDefault(str(p, "reference"), 0L) + "), expected " + expected);
             }
         }
-        db("billing").rows("select payment_id, cast(invoice_id as text) invoice_id, count(*) n from invoice_history "
+        db("billing").all("select payment_id, cast(invoice_id as text) invoice_id, count(*) n from invoice_history "
                         + "where action = 'PAYMENT' and payment_id = any(?) group by 1, 2 having count(*) > 1", ids)
                 .forEach(r -> violations.add("payment " + str(r, "payment_id") + " paid bill " + str(r, "invoice_id") + " "
                         + num(r, "n") + " times"));
@@ -206,15 +204,15 @@ final class MoneyChecks {
 
     /** A refund billing asked for was made once by payment-service, for its amount; one refused is released. */
     private void refundsAgree() {
-        List<Map<String, Object>> refunds = db("billing").rows("select cast(id as text) id, account_id, amount, "
+        List<Map<String, Object>> refunds = db("billing").all("select cast(id as text) id, account_id, amount, "
                 + "destination, state, payment_id from refund where account_id = any(?)", accounts);
         List<String> ids = refunds.stream().map(r -> str(r, "id")).toList();
-        Map<String, Map<String, Object>> made = index(db("payment").rows("select billing_refund_id, cast(payment_id as "
+        Map<String, Map<String, Object>> made = index(db("payment").all("select billing_refund_id, cast(payment_id as "
                 + "text) payment_id, sum(amount) amount, count(*) n from payment_refund where billing_refund_id = any(?) "
                 + "group by 1, 2", ids), "billing_refund_id");
-        Map<String, Map<String, Object>> manual = index(db("payment").rows("select refund_id, state, amount from "
+        Map<String, Map<String, Object>> manual = index(db("payment").all("select refund_id, state, amount from "
                 + "manual_refund where refund_id = any(?)", ids), "refund_id");
-        Map<String, Long> toCredit = sums(db("billing").rows("select reference k, sum(amount) s from credit_movement "
+        Map<String, Long> toCredit = sums(db("billing").all("select reference k, sum(amount) s from credit_movement "
                 + "where kind = 'REFUND' and reference = any(?) group by 1", ids));
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> r : refunds) {
@@ -259,16 +257,15 @@ final class MoneyChecks {
 
     private void paymentStates(List<Map<String, Object>> payments) {
         List<String> ids = payments.stream().map(p -> str(p, "id")).toList();
-        Map<String, Long> refunded = sums(db("payment").rows("select cast(payment_id as text) k, sum(amount) s from "
+        Map<String, Long> refunded = sums(db("payment").all("select cast(payment_id as text) k, sum(amount) s from "
                 + "payment_refund where cast(payment_id as text) = any(?) group by 1", ids));
-        Map<String, Long> reserved = sums(db("payment").rows("select cast(payment_id as text) k, sum(amount) s from "
+        Map<String, Long> reserved = sums(db("payment").all("select cast(payment_id as text) k, sum(amount) s from "
                 + "manual_refund where state <> 'CANCELLED' and cast(payment_id as text) = any(?) group by 1", ids));
-        Map<String, Long> settlements = sums(db("payment").rows("select cast(payment_id as text) k, count(*) s from "
+        Map<String, Long> settlements = sums(db("payment").all("select cast(payment_id as text) k, count(*) s from "
                 + "payment_transition where to_state = 'SETTLED' and cast(payment_id as text) = any(?) group by 1", ids));
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> p : payments) {
-            String what = "payment " + str(p, "reference") + " (" + str(p, "state") + ", " + str(p, "gateway") + ") of "
-                    + str(p, "owner");
+            String what = describe(p);
             String id = str(p, "id");
             long amount = num(p, "amount");
             long back = num(p, "refunded");
@@ -306,18 +303,17 @@ final class MoneyChecks {
      */
     private void moneyPerRegie(List<Map<String, Object>> payments) {
         List<String> ids = payments.stream().map(p -> str(p, "id")).toList();
-        Map<String, Long> issued = sums(db("payment").rows("select cast(payment_id as text) k, sum(amount) s from "
+        Map<String, Long> issued = sums(db("payment").all("select cast(payment_id as text) k, sum(amount) s from "
                 + "(select payment_id, amount from payment_refund union all select payment_id, amount from manual_refund "
                 + "where state = 'EXECUTED') r where cast(payment_id as text) = any(?) group by 1", ids));
-        Map<String, Long> byTransfer = sums(db("payment").rows("select cast(payment_id as text) k, sum(amount) s from "
+        Map<String, Long> byTransfer = sums(db("payment").all("select cast(payment_id as text) k, sum(amount) s from "
                 + "manual_refund where state = 'EXECUTED' and cast(payment_id as text) = any(?) group by 1", ids));
-        Map<String, Map<String, Object>> records = index(db("reporting").rows("select cast(payment_id as text) id, status, "
+        Map<String, Map<String, Object>> records = index(db("reporting").all("select cast(payment_id as text) id, status, "
                 + "total, refunded, regie from transaction_record where cast(payment_id as text) = any(?)", ids), "id");
         List<String> perPayment = new ArrayList<>();
         for (Map<String, Object> p : payments) {
             String id = str(p, "id");
-            String what = "payment " + str(p, "reference") + " (" + str(p, "state") + ", " + str(p, "gateway") + ") of "
-                    + str(p, "owner");
+            String what = describe(p);
             boolean settled = SETTLED.contains(str(p, "state"));
             long received = settled ? num(p, "amount") - issued.getOrDefault(id, 0L) : 0;
             long kept;
@@ -367,7 +363,7 @@ final class MoneyChecks {
     /** Reporting's totals endpoint, per institution and régie, equals payment-service's settled payments (all of them). */
     private void reportingTotals() {
         Map<String, long[]> expected = new TreeMap<>();
-        for (Map<String, Object> r : db("payment").rows("select tenant, regie, currency, count(*) n, sum(amount) s from "
+        for (Map<String, Object> r : db("payment").all("select tenant, regie, currency, count(*) n, sum(amount) s from "
                 + "payment where state in ('SETTLED', 'PARTIALLY_REFUNDED', 'REFUNDED') group by 1, 2, 3")) {
             expected.put(str(r, "tenant") + " " + str(r, "regie") + " " + str(r, "currency").trim(),
                     new long[]{num(r, "n"), num(r, "s")});
@@ -411,7 +407,7 @@ final class MoneyChecks {
     /** The cart's checkout payments end as their payments did. */
     private void cartAgrees(List<Map<String, Object>> payments) {
         Map<String, String> state = payments.stream().collect(Collectors.toMap(p -> str(p, "id"), p -> str(p, "state")));
-        List<Map<String, Object>> rows = db("cart").rows("select cast(payment_id as text) id, status from checkout_payment "
+        List<Map<String, Object>> rows = db("cart").all("select cast(payment_id as text) id, status from checkout_payment "
                 + "where cast(payment_id as text) = any(?)", List.copyOf(state.keySet()));
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> r : rows) {
@@ -424,15 +420,15 @@ final class MoneyChecks {
                         + paymentState);
             }
         }
-        db("cart").rows("select cast(id as text) id, owner, amount from payable_item where owner = any(?) and amount <= 0",
+        db("cart").all("select cast(id as text) id, owner, amount from payable_item where owner = any(?) and amount <= 0",
                 accounts).forEach(r -> violations.add("payable item " + str(r, "id") + " of " + str(r, "owner")
                 + " for " + num(r, "amount")));
         check("cart's checkout payments end as payment-service's; no payable item for nothing", rows.size(), violations);
 
         // what the cart offers to pay now is what billing says each bill still owes
-        List<Map<String, Object>> offered = db("cart").rows("select ref_id, owner, amount from payable_item where "
+        List<Map<String, Object>> offered = db("cart").all("select ref_id, owner, amount from payable_item where "
                 + "owner = any(?) and kind = 'INVOICE' and status = 'AVAILABLE'", accounts);
-        Map<String, Map<String, Object>> bills = index(db("billing").rows("select cast(id as text) id, number, state, "
+        Map<String, Map<String, Object>> bills = index(db("billing").all("select cast(id as text) id, number, state, "
                 + "amount - paid - waived outstanding from invoice where account_id = any(?)", accounts), "id");
         List<String> stale = new ArrayList<>();
         for (Map<String, Object> item : offered) {
@@ -520,8 +516,23 @@ final class MoneyChecks {
         checks.add(new Check(name, examined, violations));
     }
 
-    private Sql db(String service) {
-        return Sql.of(prefix, service);
+    private TestRows db(String service) {
+        return TestRows.database(prefix + service);
+    }
+
+    private static long num(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    private static String str(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v == null ? null : v.toString();
+    }
+
+    private static String describe(Map<String, Object> payment) {
+        return "payment " + str(payment, "reference") + " (" + str(payment, "state") + ", " + str(payment, "gateway")
+                + ") of " + str(payment, "owner");
     }
 
     private static Map<String, Long> sums(List<Map<String, Object>> rows) {

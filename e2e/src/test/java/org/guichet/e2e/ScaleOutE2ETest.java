@@ -2,8 +2,8 @@ package org.guichet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.guichet.testing.TestRows;
 import org.guichet.testing.infra.InfraPaths;
-import org.guichet.testing.infra.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -13,10 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -319,17 +315,7 @@ class ScaleOutE2ETest {
     }
 
     static long count(String service, String sql, String[] param) {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("guichet_scale_" + service),
-                TestDatabases.USER, TestDatabases.PASSWORD);
-             var st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("text", param));
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestRows.database("guichet_scale_" + service).scalar(sql, List.of(param));
     }
 
     static boolean jsonLineWith(String instance, String field) throws IOException {

@@ -9,13 +9,16 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a service stored, read from its test database with plain JDBC: for tests that check a row field by
- * field (what an API answer does not show, such as the tenant or who created it).
+ * What a service stored, read from its database with plain JDBC: for tests that check a row field by field
+ * (what an API answer does not show, such as the tenant or who created it), and for the end-to-end checks
+ * across a launcher suite's databases. A {@link Collection} parameter is passed as a {@code text[]}
+ * ({@code = any(?)}).
  */
 public final class TestRows {
     private final String database;
@@ -29,11 +32,20 @@ public final class TestRows {
         return new TestRows(TestDatabases.of(service));
     }
 
+    /** Any database on the test server, such as a launcher suite's ({@code guichet_e2e_billing}). */
+    public static TestRows database(String name) {
+        return new TestRows(name);
+    }
+
     public List<Map<String, Object>> all(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), TestDatabases.USER,
                 TestDatabases.PASSWORD); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
+                if (params[i] instanceof Collection<?> values) {
+                    st.setArray(i + 1, c.createArrayOf("text", values.stream().map(String::valueOf).toArray()));
+                } else {
+                    st.setObject(i + 1, params[i]);
+                }
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -51,6 +63,13 @@ public final class TestRows {
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": " + sql, e);
         }
+    }
+
+    /** The first column of the first row, as a long (0 when there is none or it is null). */
+    public long scalar(String sql, Object... params) {
+        List<Map<String, Object>> rows = all(sql, params);
+        Object v = rows.isEmpty() ? null : rows.get(0).values().iterator().next();
+        return v == null ? 0 : ((Number) v).longValue();
     }
 
     /** The one row {@code sql} selects; fails when there is none or more than one. */
