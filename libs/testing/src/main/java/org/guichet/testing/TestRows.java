@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * What a service stored, read from its database with plain JDBC: for tests that check a row field by field
  * (what an API answer does not show, such as the tenant or who created it), and for the end-to-end checks
- * across a launcher suite's databases. A {@link Collection} parameter is passed as a {@code text[]}
- * ({@code = any(?)}).
+ * across a launcher suite's databases; and rows a test needs that no API makes (what another system left
+ * behind). A {@link Collection} parameter is passed as a {@code text[]} ({@code = any(?)}).
  */
 public final class TestRows {
     private final String database;
@@ -37,16 +37,21 @@ public final class TestRows {
         return new TestRows(name);
     }
 
+    /** Runs an insert, update or delete; answers how many rows it touched. */
+    public int execute(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), TestDatabases.USER,
+                TestDatabases.PASSWORD); PreparedStatement st = c.prepareStatement(sql)) {
+            bind(c, st, params);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql, e);
+        }
+    }
+
     public List<Map<String, Object>> all(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl(database), TestDatabases.USER,
                 TestDatabases.PASSWORD); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Collection<?> values) {
-                    st.setArray(i + 1, c.createArrayOf("text", values.stream().map(String::valueOf).toArray()));
-                } else {
-                    st.setObject(i + 1, params[i]);
-                }
-            }
+            bind(c, st, params);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -79,5 +84,15 @@ public final class TestRows {
             throw new AssertionError(rows.size() + " rows for " + sql + " " + List.of(params));
         }
         return rows.get(0);
+    }
+
+    private static void bind(Connection c, PreparedStatement st, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Collection<?> values) {
+                st.setArray(i + 1, c.createArrayOf("text", values.stream().map(String::valueOf).toArray()));
+            } else {
+                st.setObject(i + 1, params[i]);
+            }
+        }
     }
 }
