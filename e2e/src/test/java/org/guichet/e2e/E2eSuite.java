@@ -18,11 +18,12 @@ public final class E2eSuite implements BeforeAllCallback {
     static final SuiteUrls URLS = SuiteUrls.withOffset(OFFSET);
     /**
      * The reconciler looks often (every 2 s, at payments without news for 4 s) and an abandoned payment
-     * expires after 20 s, so that the invariants see expiries and payments made after them in one run.
+     * expires after 20 s, so that the invariants see expiries and payments made after them in one run; each
+     * service keeps to 8 database connections (PostgreSQL's 100 are shared with the other suites and tests).
      */
-    static final String RECONCILER = "-Dguichet.payment.reconcile-every=2s -Dguichet.payment.reconcile-after=PT4S "
-            + "-Dguichet.payment.expire-after=PT20S";
-    static final Map<String, String> ENV = Map.of("GUICHET_ENV", "e2e", "GUICHET_EXTRA_PROPS", RECONCILER);
+    static final String PROPS = "-Dguichet.payment.reconcile-every=2s -Dguichet.payment.reconcile-after=PT4S "
+            + "-Dguichet.payment.expire-after=PT20S -Dquarkus.datasource.reactive.max-size=8";
+    static final Map<String, String> ENV = Map.of("GUICHET_ENV", "e2e", "GUICHET_EXTRA_PROPS", PROPS);
 
     /** Closed with the root context: stops what {@code up} started (unless -Dguichet.e2e.keep-up=true, to look at it). */
     private static final class Running implements AutoCloseable {

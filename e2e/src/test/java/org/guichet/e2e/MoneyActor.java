@@ -351,12 +351,13 @@ final class MoneyActor {
             redeliver(attempt, 2 + random.nextInt(5), random.nextBoolean());
         }
         if (random.nextInt(4) == 0) {
-            expect("return page", Http.get(urls().payment() + "/payments/" + attempt.paymentId + "/return", null), 200);
+            expect("return page", send(() -> Http.get(urls().payment() + "/payments/" + attempt.paymentId + "/return",
+                    null)), 200);
         }
     }
 
     private void decide(Attempt attempt, GatewayDesk.Decision decision) {
-        Http.Reply r = run.gateways().decide(attempt.gateway, attempt.checkoutUrl, decision);
+        Http.Reply r = send(() -> run.gateways().decide(attempt.gateway, attempt.checkoutUrl, decision));
         if (r.status() != 303) {
             run.tally().failure(account + " " + attempt.gateway + " page answered " + r.status() + " to " + decision);
             return;
@@ -374,7 +375,9 @@ final class MoneyActor {
         List<CompletableFuture<Http.Reply>> sent = new ArrayList<>();
         for (int i = 0; i < copies; i++) {
             GatewayDesk.Delivery d = sameBytes ? once : run.gateways().callback(attempt.gateway, attempt.ref);
-            sent.add(CompletableFuture.supplyAsync(() -> run.gateways().deliver(attempt.gateway, d), run.callbacks()));
+            // a gateway delivers again what was not acknowledged
+            sent.add(CompletableFuture.supplyAsync(() -> send(() -> run.gateways().deliver(attempt.gateway, d)),
+                    run.callbacks()));
         }
         for (CompletableFuture<Http.Reply> f : sent) {
             Http.Reply r = f.join();
@@ -418,9 +421,9 @@ final class MoneyActor {
             // an unsigned gateway told of a payment it never had: acknowledged, nothing to apply
             String gateway = random.nextBoolean() ? "mollie" : "gopay";
             String unknown = gateway.equals("mollie") ? "tr_inv" + run.id() + index : String.valueOf(9_000_000_000L + index);
-            expect("unknown " + gateway + " callback", run.gateways().deliver(gateway,
-                    new GatewayDesk.Delivery(gateway.equals("mollie") ? Map.of("Content-Type",
-                            "application/x-www-form-urlencoded") : Map.of(), "id=" + unknown)), 200);
+            GatewayDesk.Delivery d = new GatewayDesk.Delivery(gateway.equals("mollie") ? Map.of("Content-Type",
+                    "application/x-www-form-urlencoded") : Map.of(), "id=" + unknown);
+            expect("unknown " + gateway + " callback", send(() -> run.gateways().deliver(gateway, d)), 200);
             return;
         }
         if (sandbox.isEmpty()) {
@@ -434,7 +437,7 @@ final class MoneyActor {
             default -> new GatewayDesk.Delivery(Map.of("Content-Type", "application/json"),
                     "{\"id\":\"" + a.ref + "\",\"status\":\"paid\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
         };
-        Http.Reply r = run.gateways().deliver("sandbox", d);
+        Http.Reply r = send(() -> run.gateways().deliver("sandbox", d));
         int expected = pick == 2 ? 413 : 401;
         if (r.status() != expected) {
             run.tally().failure(account + " a " + (pick == 0 ? "forged" : pick == 1 ? "stale" : "oversized")
@@ -728,16 +731,26 @@ final class MoneyActor {
         return run.urls();
     }
 
-    /** Sends, waiting out a rate limit (429 with Retry-After) as a client must. */
+    /**
+     * Sends as a client must: waiting out a rate limit (429 with Retry-After), and retrying a little later
+     * what a service said it could not do now and did not change (503 when its database is busy, 502 when
+     * a gateway did not answer — PostgreSQL's connections are shared with other suites on this machine).
+     * What still fails after that is the caller's to judge.
+     */
     private Http.Reply send(Supplier<Http.Reply> call) {
+        int unavailable = 0;
         for (int attempt = 0; ; attempt++) {
             Http.Reply r = call.get();
-            if (r.status() != 429 || attempt == 20) {
+            if (r.status() == 429 && attempt < 20) {
+                run.tally().event("rate limited (429), retried");
+                String after = r.header("Retry-After");
+                sleep(after == null ? 1000 : 1000L * Long.parseLong(after.trim()));
+            } else if ((r.status() == 502 || r.status() == 503) && unavailable < 5) {
+                run.tally().event("unavailable (" + r.status() + "), retried");
+                sleep(500L << unavailable++);
+            } else {
                 return r;
             }
-            run.tally().event("rate limited (429), retried");
-            String after = r.header("Retry-After");
-            sleep(after == null ? 1000 : 1000L * Long.parseLong(after.trim()));
         }
     }
 
