@@ -36,8 +36,8 @@ final class ChaosChecks {
         Duration drained = Duration.between(drainStart, Instant.now());
 
         int n = bills.size();
-        String[] payments = bills.stream().map(ChaosJourney.Bill::paymentId).toArray(String[]::new);
-        String[] invoices = bills.stream().map(ChaosJourney.Bill::invoiceId).toArray(String[]::new);
+        List<String> payments = bills.stream().map(ChaosJourney.Bill::paymentId).toList();
+        List<String> invoices = bills.stream().map(ChaosJourney.Bill::invoiceId).toList();
         long money = bills.stream().mapToLong(ChaosJourney.Bill::amount).sum();
 
         same(n, data.count("payment", "select count(*) from payment where state = 'SETTLED' and id::text = any(?)", payments),
@@ -55,7 +55,7 @@ final class ChaosChecks {
         same(money, data.count("reporting", "select coalesce(sum(total), 0) from transaction_record "
                 + "where payment_id::text = any(?)", payments), "the read model's totals equal the payments'");
 
-        Set<String> ours = new HashSet<>(List.of(payments));
+        Set<String> ours = new HashSet<>(payments);
         Map<String, Set<String>> settledEvents = new HashMap<>();
         Map<String, Integer> perEvent = new HashMap<>();
         for (SuiteData.Event e : data.readAll()) {

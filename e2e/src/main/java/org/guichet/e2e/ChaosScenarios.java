@@ -106,7 +106,7 @@ final class ChaosScenarios {
             List<ChaosJourney.Bill> paid = load.finish(LOAD_LIMIT);
             ChaosSuite.sleep(10_000); // the sender tries, fails and backs off meanwhile
             long waiting = suite.data.count("notification", "select count(*) from email_delivery where status = 'PENDING' "
-                    + "and recipient = any(?)", paid.stream().map(ChaosJourney.Bill::email).toArray(String[]::new));
+                    + "and recipient = any(?)", paid.stream().map(ChaosJourney.Bill::email).toList());
             ChaosChecks.same(paid.size(), waiting, "every receipt waits while SMTP is down");
             if (suite.metric("notification", "guichet_emails_total", RETRIED) <= retriedBefore) {
                 throw new JourneyFailure("the sender did not retry while SMTP was down");

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The fault suite's own Guichet (GUICHET_ENV=chaos: ports +40000, databases {@code guichet_chaos_*} on a
@@ -87,11 +87,11 @@ final class ChaosSuite {
 
     /** PostgreSQL stopped as a crash stops it (immediate: no checkpoint, connections cut). */
     void crashPostgres() {
-        run(List.of(launcherPath().toString(), "postgres", "crash"), "", false);
+        run(List.of("postgres", "crash"), "", false);
     }
 
     void startPostgres() {
-        run(List.of(launcherPath().toString(), "postgres", "start"), "", false);
+        run(List.of("postgres", "start"), "", false);
     }
 
     /** Every service answers ready (its database and Kafka reachable). */
@@ -137,37 +137,25 @@ final class ChaosSuite {
     }
 
     private void launcher(List<String> args, String extraProps, boolean fresh) {
-        List<String> line = new ArrayList<>(List.of(launcherPath().toString()));
-        line.addAll(args);
-        run(line, (PACE + " " + extraProps).trim(), fresh);
+        run(args, (PACE + " " + extraProps).trim(), fresh);
     }
 
-    private static Path launcherPath() {
-        return InfraPaths.root().resolve("guichet");
-    }
-
-    private static void run(List<String> line, String extraProps, boolean fresh) {
-        ProcessBuilder pb = new ProcessBuilder(line).directory(InfraPaths.root().toFile()).inheritIO();
-        pb.environment().put("GUICHET_ENV", "chaos");
-        pb.environment().put("GUICHET_SKIP_BUILD", "1");
-        pb.environment().put("GUICHET_EXTRA_PROPS", extraProps);
+    private static void run(List<String> command, String extraProps, boolean fresh) {
+        Map<String, String> env = new HashMap<>(Map.of("GUICHET_ENV", "chaos", "GUICHET_EXTRA_PROPS", extraProps));
         if (fresh) {
-            pb.environment().put("GUICHET_FRESH", "1");
+            env.put("GUICHET_FRESH", "1");
         }
+        int exit;
         try {
-            Process p = pb.start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new JourneyFailure(String.join(" ", line) + " did not finish in 10 minutes");
-            }
-            if (p.exitValue() != 0) {
-                throw new JourneyFailure(String.join(" ", line) + " failed (" + p.exitValue() + "); see .guichet/chaos/logs");
-            }
+            exit = Launcher.run(env, command.toArray(new String[0]));
         } catch (IOException e) {
-            throw new JourneyFailure("cannot run " + line + ": " + e);
+            throw new JourneyFailure("cannot run ./guichet " + command + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JourneyFailure("interrupted");
+        }
+        if (exit != 0) {
+            throw new JourneyFailure("./guichet " + String.join(" ", command) + " failed (" + exit + "); see .guichet/chaos/logs");
         }
     }
 

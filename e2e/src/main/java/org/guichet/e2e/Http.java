@@ -43,6 +43,12 @@ final class Http {
         return send(builder(url, token).header("Accept", accept).GET().build());
     }
 
+    static Reply getWith(String url, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(url, null).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
     static Reply postJson(String url, String token, Object body, Map<String, String> headers) {
         HttpRequest.Builder b = builder(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));

@@ -26,7 +26,8 @@ public final class Journey {
     private final Consumer<String> out;
 
     /** What the journey produced, for callers that check more. */
-    public record Result(String invoiceId, String checkoutId, String paymentId, String reference, String citizenEmail) {
+    public record Result(String invoiceId, String checkoutId, String paymentId, String reference, String citizenEmail,
+                         Identities.Identity citizen) {
     }
 
     private final Identities identities;
@@ -160,7 +161,7 @@ public final class Journey {
         step("6 reporting %s | %s | %s | %d %s | %s | accent-free search and CSV export find it", reference,
                 line.path("date").asText(), line.path("citizenName").asText(), line.path("total").asLong(),
                 line.path("currency").asText(), line.path("regie").asText());
-        return new Result(invoiceId, checkoutId, paymentId, reference, email);
+        return new Result(invoiceId, checkoutId, paymentId, reference, email, patronLogin);
     }
 
     private String mailWith(String address, String reference) {

@@ -1,6 +1,6 @@
 package org.guichet.e2e;
 
-/** {@code ./guichet demo}: runs the bill journey and the e-counter journey against the suite started by {@code ./guichet up}. */
+/** {@code ./guichet demo}: runs the bill journey, the export of the citizen's personal data and the e-counter journey against the suite started by {@code ./guichet up}. */
 public final class JourneyDemo {
     private JourneyDemo() {
     }
@@ -8,7 +8,8 @@ public final class JourneyDemo {
     public static void main(String[] args) {
         try {
             SuiteUrls urls = SuiteUrls.fromSystemProperties();
-            new Journey(urls, System.out::println).run();
+            Journey.Result paid = new Journey(urls, System.out::println).run();
+            new PersonalDataJourney(urls, System.out::println, new DevIdentities()).run(paid);
             new ProcedureJourney(urls, System.out::println).run();
             System.out.println("demo: the journeys went through all five services");
         } catch (JourneyFailure e) {

@@ -10,15 +10,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.guichet.testing.infra.TestDatabases;
+import org.guichet.testing.TestRows;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +34,7 @@ public final class SuiteData {
     public static final String[] SERVICES = {"billing", "cart", "payment", "notification", "reporting"};
     /** Every topic of the suite (Topics.java), present and future. */
     private static final Pattern TOPICS = Pattern.compile("guichet\\..*");
+    private static final String AUDIT_GROUP = "audit-";
 
     private final String databasePrefix;
     private final int pgPort;
@@ -52,36 +47,14 @@ public final class SuiteData {
         this.bootstrap = "127.0.0.1:" + kafkaPort;
     }
 
-    /** A count (or any single number) from one service's database. */
-    public long count(String service, String sql) {
-        return query(service, sql, new Object[0]);
+    /** One service's database, to read what it stored. */
+    public TestRows db(String service) {
+        return TestRows.database(databasePrefix + service, pgPort);
     }
 
-    /** The same with parameters; a String[] parameter is a text[] (for {@code = any(?)}). */
-    public long count(String service, String sql, Object param, Object... more) {
-        Object[] params = new Object[more.length + 1];
-        params[0] = param;
-        System.arraycopy(more, 0, params, 1, more.length);
-        return query(service, sql, params);
-    }
-
-    private long query(String service, String sql, Object[] params) {
-        try (Connection c = connect(service); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof String[] values) {
-                    Array array = c.createArrayOf("text", values);
-                    st.setArray(i + 1, array);
-                } else {
-                    st.setObject(i + 1, params[i]);
-                }
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(service + ": " + sql + ": " + e.getMessage(), e);
-        }
+    /** A count (or any single number) from one service's database; a Collection parameter is a text[]. */
+    public long count(String service, String sql, Object... params) {
+        return db(service).scalar(sql, params);
     }
 
     /** Events committed in any service and not yet on Kafka. */
@@ -124,16 +97,21 @@ public final class SuiteData {
         return applied;
     }
 
-    /**
-     * Records the services' consumer groups have not committed yet, over every partition they read: zero
-     * once everything published has been consumed. Groups of the auditors' own taps are not counted.
-     */
+    /** Records the services' consumer groups have not committed yet, all together: zero once everything is consumed. */
     public long consumerLag() {
+        return lagByGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Per consumer group of the services, the records between its committed offsets and the ends of the
+     * partitions it reads. The auditors' own groups ({@code audit-…}) are left out.
+     */
+    public Map<String, Long> lagByGroup() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000))) {
-            long lag = 0;
+            Map<String, Long> lag = new HashMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(15, TimeUnit.SECONDS)) {
-                if (!group.groupId().endsWith("-service")) {
+                if (group.groupId().startsWith(AUDIT_GROUP)) {
                     continue;
                 }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -141,10 +119,13 @@ public final class SuiteData {
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
+                long behind = 0;
                 for (var e : committed.entrySet()) {
-                    long end = ends.get(e.getKey()).offset();
-                    lag += Math.max(0, end - (e.getValue() == null ? 0 : e.getValue().offset()));
+                    if (e.getValue() != null) {
+                        behind += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                    }
                 }
+                lag.put(group.groupId(), behind);
             }
             return lag;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -166,7 +147,7 @@ public final class SuiteData {
     public List<Event> readAll() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "audit-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, AUDIT_GROUP + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -192,10 +173,5 @@ public final class SuiteData {
     private static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private Connection connect(String service) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/" + databasePrefix + service,
-                TestDatabases.USER, TestDatabases.PASSWORD);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.guichet.testing.infra.InfraPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instances ran the accrual at the same moment, one expiry per payment abandoned at the gateway although
  * both instances' reconcilers raced for it.
  */
+@Order(1)
 class ScaleOutE2ETest {
     static final int OFFSET = 30000;
     static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 300);
@@ -312,7 +314,7 @@ class ScaleOutE2ETest {
     }
 
     static long count(String service, String sql, String[] param) {
-        return DATA.count(service, sql, (Object) param);
+        return DATA.count(service, sql, List.of(param));
     }
 
     static boolean jsonLineWith(String instance, String field) throws IOException {
@@ -328,18 +330,7 @@ class ScaleOutE2ETest {
     }
 
     static int launcher(String command) throws IOException, InterruptedException {
-        Path root = InfraPaths.root();
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("guichet").toString(), command)
-                .directory(root.toFile()).inheritIO();
-        pb.environment().put("GUICHET_ENV", "scale");
-        pb.environment().put("GUICHET_INSTANCES", "2");
-        pb.environment().put("GUICHET_SKIP_BUILD", "1");
-        pb.environment().put("GUICHET_EXTRA_PROPS", RECONCILER);
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+        return Launcher.run(Map.of("GUICHET_ENV", "scale", "GUICHET_INSTANCES", "2", "GUICHET_EXTRA_PROPS", RECONCILER),
+                command);
     }
 }

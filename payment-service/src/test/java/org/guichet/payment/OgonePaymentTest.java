@@ -48,6 +48,11 @@ class OgonePaymentTest extends PaymentTestResource {
     @BeforeEach
     void merchantBackOffice() {
         SimulatorResource.simulator.traps.reset();
+        registerMerchant();
+    }
+
+    /** Ogone's post-sale URL is set in its back office: the demo merchant's points at this test's port. */
+    static void registerMerchant() {
         SimulatorResource.simulator.ogone.register(new OgoneSimulator.Merchant(OgoneSimulator.DEMO_PSPID,
                 OgoneSimulator.DEMO_SHA_IN, OgoneSimulator.DEMO_SHA_OUT, "SHA-256", OgoneSimulator.DEMO_USER,
                 OgoneSimulator.DEMO_PASSWORD, "http://127.0.0.1:" + RestAssured.port + "/callbacks/ogone"));

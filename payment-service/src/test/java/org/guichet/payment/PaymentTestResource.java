@@ -2,9 +2,11 @@ package org.guichet.payment;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import org.guichet.testing.BillingStandIn;
 import org.guichet.testing.GuichetTestResource;
 
 @QuarkusTestResource(value = GuichetTestResource.class, initArgs = @ResourceArg(name = "service", value = "payment"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(BillingStandIn.class)
 public class PaymentTestResource {
 }

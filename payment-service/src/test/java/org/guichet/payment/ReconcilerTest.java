@@ -14,6 +14,7 @@ import org.guichet.events.payload.RefundIssued;
 import org.guichet.payment.refund.AutomaticRefunds;
 import org.guichet.testing.TestEvents;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,34 @@ class ReconcilerTest extends PaymentTestResource {
                 .body("flag", equalTo("DOUBLE_PAYMENT"));
         citizen("patron-r3").get("/payments/" + second).then().body("state", equalTo("SETTLED"))
                 .body("flag", equalTo(null));
+    }
+
+    /**
+     * Found by the end-to-end money invariants: a batch's worth of payments the gateway can say nothing
+     * about (kept pending, UNKNOWN is never guessed) came first in every pass, so newer payments were never
+     * looked up — never expired, never found paid.
+     */
+    @Test
+    void payments_the_gateway_cannot_tell_about_do_not_starve_the_others() {
+        // left behind by a gateway that lost them: it answers 404, the reconciler cannot tell and keeps asking
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int stuck = TestRows.of("payment").execute("insert into payment (id, tenant, owner, regie, reference, amount, "
+                + "currency, state, gateway, gateway_ref, lines, created_at, updated_at) select gen_random_uuid(), "
+                + "'lib-kladno', 'patron-stuck', 'kladno-library', 'STUCK-' || ? || '-' || n, 100, 'CZK', 'PENDING', "
+                + "'sandbox', 'sbx_gone_' || ? || '_' || n, '[]', now() - interval '2 hours', now() - interval '2 hours' "
+                + "from generate_series(1, ?) n", run, run, 120); // more than a pass takes (100)
+        try {
+            String paymentId = checkout("patron-r4", REGIE, "EUR", 1400);
+            start("patron-r4", paymentId);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-r4").get("/payments/" + paymentId)
+                    .then().body("state", equalTo("EXPIRED")));
+            // the ones nobody can tell about are still pending, asked again later and later
+            assertEquals((long) stuck, TestRows.of("payment").one("select count(*) n from payment where owner = "
+                    + "'patron-stuck' and reference like ? and state = 'PENDING' and next_lookup_at > now() + interval "
+                    + "'5 minutes'", "STUCK-" + run + "-%").get("n"));
+        } finally {
+            TestRows.of("payment").execute("delete from payment where owner = 'patron-stuck'");
+        }
     }
 
     static String checkoutOf(String patron, String invoiceId, long amount) {

@@ -44,10 +44,12 @@ public class PaymentOutcomeConsumer {
             if (payment == null || !payment.moveTo(paymentStatus)) {
                 return Uni.createFrom().voidItem(); // not a cart payment (counter, deposit) or nothing new
             }
+            // released: only what the payment still held (an item withdrawn meanwhile owes nothing any more)
+            String which = itemStatus == PayableStatus.PAID ? "status <> 'PAID'" : "status = 'PENDING_PAYMENT'";
             return Panache.getSession().flatMap(s -> s.createNativeQuery(
                                     "update payable_item set status = ?1 where id in "
-                                            + "(select payable_id from checkout_payment_item where payment_id = ?2) "
-                                            + "and status <> 'PAID'")
+                                            + "(select payable_id from checkout_payment_item where payment_id = ?2) and "
+                                            + which)
                             .setParameter(1, itemStatus.name()).setParameter(2, paymentId).executeUpdate())
                     .call(Panache::flush)
                     .flatMap(n -> CheckoutPayment.ofCheckout(payment.checkoutId))

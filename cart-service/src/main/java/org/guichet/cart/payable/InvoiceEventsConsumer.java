@@ -7,22 +7,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.InvoiceCreated;
+import org.guichet.events.payload.InvoicePaid;
 import org.guichet.events.payload.InvoiceWaived;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.platform.Ids;
 import org.guichet.platform.consumer.IdempotentConsumer;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 
 /**
  * Keeps the payable items in step with billing: a new invoice becomes payable by its account
- * holder; a cancelled one is withdrawn; a waived one is payable for what is still owed.
+ * holder; a cancelled one is withdrawn; a waived or paid one (at the counter, from credit, by another
+ * payment) is payable for what is still owed, and withdrawn once nothing is.
  */
 @ApplicationScoped
 public class InvoiceEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(InvoiceEventsConsumer.class);
-
     @Inject
     IdempotentConsumer consumer;
     @Inject
@@ -39,6 +38,9 @@ public class InvoiceEventsConsumer {
             }
             if (envelope.is(EventType.INVOICE_WAIVED)) {
                 return owedNow(envelope, envelope.payloadAs(InvoiceWaived.class).outstanding());
+            }
+            if (envelope.is(EventType.INVOICE_PAID)) {
+                return owedNow(envelope, envelope.payloadAs(InvoicePaid.class).outstanding());
             }
             return Uni.createFrom().voidItem();
         });
@@ -61,15 +63,16 @@ public class InvoiceEventsConsumer {
         return item.persist().replaceWithVoid();
     }
 
-    /** The invoice now owes {@code outstanding}: withdrawn at zero, else re-priced (only while not being paid). */
+    /**
+     * The invoice now owes {@code outstanding}: withdrawn at zero, else re-priced. An item being paid keeps
+     * its payment's amount, which is the payment's own; it is re-priced (or withdrawn) for when a failed
+     * payment releases it, so it is never offered again for money that is no longer owed.
+     */
     private Uni<Void> owedNow(EventEnvelope envelope, long outstanding) {
         return PayableItem.<PayableItem>find("kind = ?1 and refId = ?2", PaymentLine.INVOICE, envelope.subjectId())
                 .firstResult().invoke(item -> {
-                    if (item == null || item.status != PayableStatus.AVAILABLE) {
-                        if (item != null) {
-                            LOG.warnf("invoice %s changed while its item is %s; left as is", envelope.subjectId(),
-                                    item.status);
-                        }
+                    if (item == null || (item.status != PayableStatus.AVAILABLE
+                            && item.status != PayableStatus.PENDING_PAYMENT)) {
                         return;
                     }
                     if (outstanding == 0) {

@@ -6,14 +6,15 @@ import java.util.Set;
 
 /**
  * A payable item is locked while a payment for it is pending, so nobody pays it twice; it is
- * withdrawn when what it stands for is owed no more (bill cancelled or waived).
+ * withdrawn when what it stands for is owed no more (bill cancelled, waived or paid another way), also
+ * while a payment of it is pending: that payment still settles, but a failed one releases nothing.
  */
 public enum PayableStatus {
     AVAILABLE, PENDING_PAYMENT, PAID, WITHDRAWN;
 
     private static final Map<PayableStatus, Set<PayableStatus>> ALLOWED = Map.of(
             AVAILABLE, EnumSet.of(PENDING_PAYMENT, PAID, WITHDRAWN),
-            PENDING_PAYMENT, EnumSet.of(PAID, AVAILABLE),
+            PENDING_PAYMENT, EnumSet.of(PAID, AVAILABLE, WITHDRAWN),
             PAID, EnumSet.noneOf(PayableStatus.class),
             WITHDRAWN, EnumSet.noneOf(PayableStatus.class));
 

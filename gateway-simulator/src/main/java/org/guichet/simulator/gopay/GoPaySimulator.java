@@ -54,7 +54,11 @@ public final class GoPaySimulator {
     private final Map<String, Merchant> merchants = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> payments = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong(3000000000L);
+    /**
+     * GoPay never gives a payment id twice, so a merchant may keep them unique; neither does the simulator
+     * when restarted (a suite's database outlives it): ids start from the clock, a thousand per millisecond.
+     */
+    private static final AtomicLong IDS = new AtomicLong(firstId(System.currentTimeMillis()));
     public final AtomicInteger created = new AtomicInteger();
     public final AtomicInteger notificationsSent = new AtomicInteger();
 
@@ -150,7 +154,7 @@ public final class GoPaySimulator {
             error(ex, 409, 110, "MISSING_VALUE", "callback.return_url and callback.notification_url are required");
             return;
         }
-        long id = ids.incrementAndGet();
+        long id = IDS.incrementAndGet();
         ObjectNode p = Http.JSON.createObjectNode();
         p.put("id", id).put("order_number", in.path("order_number").asText()).put("state", "CREATED")
                 .put("amount", in.path("amount").asLong()).put("currency", in.path("currency").asText("CZK"));
@@ -243,6 +247,10 @@ public final class GoPaySimulator {
                         HttpResponse.BodyHandlers.discarding());
             }
         });
+    }
+
+    static long firstId(long epochMillis) {
+        return 3_000_000_000L + epochMillis * 1000;
     }
 
     public int paymentsCreated() {

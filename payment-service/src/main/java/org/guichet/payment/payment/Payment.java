@@ -76,6 +76,9 @@ public class Payment extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the reconciler asks the gateway about this payment next (null: as soon as it is due). */
+    @Column(name = "next_lookup_at")
+    public Instant nextLookupAt;
     @Version
     public int version;
 

@@ -25,12 +25,16 @@ import java.time.Instant;
  * expired (the gateway was asked first). An expired payment is still looked up for a day: one
  * found paid after its expiry is settled, never lost (the state table allows EXPIRED → SETTLED).
  * Every change goes through the state machine under the payment's row lock, so two replicas
- * reconciling the same payment publish one event.
+ * reconciling the same payment publish one event. Each look-up sets when the payment is asked
+ * about next, later the older it is: payments a gateway can say nothing about (UNKNOWN, kept
+ * pending by the rules) and a day of expired ones never crowd the newer ones out of a pass.
  */
 @ApplicationScoped
 public class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
     static final int BATCH = 100;
+    /** The longest a payment waits between two look-ups. */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
     @Inject
     Gateways gateways;
@@ -55,9 +59,10 @@ public class Reconciler {
         Duration reconcileAfter = config.reconcileAfter();
         Duration latePaymentWindow = config.latePaymentWindow();
         return Panache.withSession(() -> Payment.<Payment>find("gateway <> ?1 and gatewayRef is not null and ("
-                                + "(state = ?2 and updatedAt < ?3) or (state = ?4 and updatedAt > ?5)) order by updatedAt",
+                                + "(state = ?2 and updatedAt < ?3) or (state = ?4 and updatedAt > ?5)) and (nextLookupAt is null "
+                                + "or nextLookupAt <= ?6) order by coalesce(nextLookupAt, updatedAt)",
                         CounterPayments.GATEWAY, PaymentState.PENDING, now.minus(reconcileAfter), PaymentState.EXPIRED,
-                        now.minus(latePaymentWindow)).page(0, BATCH).list())
+                        now.minus(latePaymentWindow), now).page(0, BATCH).list())
                 .flatMap(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(p -> reconcileOne(p, now))
                         .collect().asList()
@@ -68,6 +73,7 @@ public class Reconciler {
         return gateways.get(seen.gateway).lookup(seen).flatMap(status -> Panache.withTransaction(() ->
                 Payment.byIdForUpdate(seen.id).flatMap(p -> {
                     PaymentState before = p.state;
+                    p.nextLookupAt = now.plus(nextWait(p, now));
                     boolean stillOpen = status == GatewayStatus.OPEN || status == GatewayStatus.PENDING;
                     Uni<Payment> applied = stillOpen && p.state == PaymentState.PENDING
                             && p.createdAt.isBefore(now.minus(config.expireAfter()))
@@ -76,5 +82,12 @@ public class Reconciler {
                             : stateMachine.apply(p, status, "reconciler", p.gatewayRef);
                     return applied.map(after -> after.state != before);
                 })));
+    }
+
+    /** A tenth of the payment's age, at least a second, at most {@link #LONGEST_WAIT}. */
+    static Duration nextWait(Payment p, Instant now) {
+        Duration tenth = Duration.between(p.createdAt, now).dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : tenth;
     }
 }
