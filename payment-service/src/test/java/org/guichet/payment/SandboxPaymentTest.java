@@ -19,6 +19,7 @@ import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.PrometheusText;
 import org.guichet.testing.TestEvents;
+import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -106,6 +107,26 @@ class SandboxPaymentTest extends PaymentTestResource {
                 .body("cause", org.hamcrest.Matchers.either(org.hamcrest.Matchers.hasItem("callback"))
                         .or(org.hamcrest.Matchers.hasItem("return-lookup")));
         citizen("patron-p1").post("/payments/" + paymentId + "/start").then().statusCode(409);
+    }
+
+    @Test
+    void a_checkout_of_another_institution_never_pays_into_a_regies_account() {
+        // a Slaný cart naming Kladno's régie (an admin gave a cart régie another institution's code)
+        String paymentId = UUID.randomUUID().toString();
+        String checkoutId = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.CART_CHECKED_OUT, "lib-slany", checkoutId, new CartCheckedOut(checkoutId,
+                new Payer("patron-slany", "Petr Dvořák", "petr@example.cz", "cs"), null,
+                List.of(new CartCheckedOut.PaymentRequest(paymentId, "kladno-library", 900, "CZK", List.of(
+                        new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-slany", "Late fee", 900))))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.of("payment")
+                .scalar("select count(*) from payment where id = ?::uuid", paymentId) == 1);
+        Map<String, Object> row = TestRows.of("payment").one("select state, failure_reason, tenant from payment where id = ?::uuid",
+                paymentId);
+        assertEquals("FAILED", row.get("state"));
+        assertEquals("lib-slany", row.get("tenant"));
+        assertTrue(String.valueOf(row.get("failure_reason")).contains("does not collect for lib-slany"), row.toString());
+        given().auth().oauth2(DevTokens.mint("patron-slany", "lib-slany", "citizen")).post("/payments/" + paymentId + "/start")
+                .then().statusCode(409);
     }
 
     @Test

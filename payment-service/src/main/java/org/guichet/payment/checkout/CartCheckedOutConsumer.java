@@ -61,7 +61,7 @@ public class CartCheckedOutConsumer {
                     org.guichet.payment.payment.PaymentEvents.MODE_ONLINE, request.lines(), clock.instant());
             p.checkoutId = checkout.checkoutId();
             p.returnUrl = checkout.returnUrl();
-            String refusal = refusal(regie, request);
+            String refusal = refusal(regie, tenant, request);
             Uni<Payment> saved = p.<Payment>persist().call(Panache::flush);
             if (refusal != null) {
                 return saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
@@ -72,9 +72,12 @@ public class CartCheckedOutConsumer {
         });
     }
 
-    private static String refusal(Optional<PaymentConfig.Regie> regie, CartCheckedOut.PaymentRequest request) {
+    private static String refusal(Optional<PaymentConfig.Regie> regie, String tenant, CartCheckedOut.PaymentRequest request) {
         if (regie.isEmpty()) {
             return "régie " + request.regie() + " has no gateway account";
+        }
+        if (!regie.get().institutions().contains(tenant)) {
+            return "régie " + request.regie() + " does not collect for " + tenant;
         }
         if (!regie.get().currency().equals(request.currency())) {
             return "régie " + request.regie() + " takes " + regie.get().currency() + ", not " + request.currency();

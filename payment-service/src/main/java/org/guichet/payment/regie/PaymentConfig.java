@@ -56,6 +56,13 @@ public interface PaymentConfig {
         /** Adapter name: sandbox (mollie, sips, ogone, gopay come with their adapters). */
         String gateway();
 
+        /**
+         * The institutions (tenants) whose citizens pay into this régie's account online. A checkout of another
+         * institution naming it fails: an admin who gives a cart régie another institution's code never has
+         * its requests paid into that institution's account.
+         */
+        List<String> institutions();
+
         String currency();
 
         /** Smallest amount payable online, in minor units (R16). */
