@@ -87,6 +87,23 @@ class ReconcilerTest extends PaymentTestResource {
     }
 
     @Test
+    void a_payment_checked_out_and_never_started_expires_and_lets_its_bill_go() {
+        String invoice = UUID.randomUUID().toString();
+        String left = checkoutOf("patron-r5", invoice, 1200);
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-r5").get("/payments/" + left)
+                    .then().body("state", equalTo("EXPIRED")));
+            tap.await(r -> r.key().equals(left) && EventJson.read(r.value()).is(EventType.PAYMENT_EXPIRED),
+                    Duration.ofSeconds(10));
+        }
+        citizen("patron-r5").get("/payments/" + left + "/transitions").then().body("cause", hasItem("expiry"));
+        // the bill is free again: a new checkout of it is a payment that can be started
+        String again = checkoutOf("patron-r5", invoice, 1200);
+        citizen("patron-r5").get("/payments/" + again).then().body("state", equalTo("CREATED"));
+        start("patron-r5", again);
+    }
+
+    @Test
     void a_bill_paid_twice_after_all_is_refunded_automatically_and_the_late_payment_flagged() {
         String invoice = UUID.randomUUID().toString();
         String first = checkoutOf("patron-r3", invoice, 1500);

@@ -27,7 +27,8 @@ import java.time.Instant;
  * Every change goes through the state machine under the payment's row lock, so two replicas
  * reconciling the same payment publish one event. Each look-up sets when the payment is asked
  * about next, later the older it is: payments a gateway can say nothing about (UNKNOWN, kept
- * pending by the rules) and a day of expired ones never crowd the newer ones out of a pass.
+ * pending by the rules) and a day of expired ones never crowd the newer ones out of a pass. A payment
+ * checked out and never started expires too, so its bills are not held for ever.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -47,7 +48,7 @@ public class Reconciler {
 
     @Scheduled(every = "${guichet.payment.reconcile-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return reconcile().onFailure().recoverWithItem(t -> {
+        return reconcile().call(this::expireNeverStarted).onFailure().recoverWithItem(t -> {
             LOG.warnf("reconciliation pass failed: %s", t.toString());
             return 0;
         }).replaceWithVoid();
@@ -67,6 +68,26 @@ public class Reconciler {
                         .onItem().transformToUniAndConcatenate(p -> reconcileOne(p, now))
                         .collect().asList()
                         .map(changed -> (int) changed.stream().filter(Boolean::booleanValue).count()));
+    }
+
+    /**
+     * Payments checked out but never started at their gateway (the citizen left before the hosted page):
+     * nothing exists at the gateway to ask, so after {@code expire-after} they expire, which ends their claims
+     * and gives the bills back to the cart. Answers how many expired.
+     */
+    public Uni<Integer> expireNeverStarted() {
+        Instant cutoff = clock.instant().minus(config.expireAfter());
+        return Panache.withSession(() -> Payment.<Payment>find("state = ?1 and gatewayRef is null and createdAt < ?2 "
+                        + "order by createdAt", PaymentState.CREATED, cutoff).page(0, BATCH).list())
+                .flatMap(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(seen -> Panache.withTransaction(() ->
+                                Payment.byIdForUpdate(seen.id).flatMap(p -> p.state == PaymentState.CREATED && p.gatewayRef == null
+                                        ? stateMachine.moveTo(p, PaymentState.EXPIRED, "expiry",
+                                        "never started at the gateway in " + config.expireAfter().toSeconds() + " s")
+                                        .replaceWith(Boolean.TRUE)
+                                        : Uni.createFrom().item(Boolean.FALSE))))
+                        .collect().asList()
+                        .map(expired -> (int) expired.stream().filter(Boolean::booleanValue).count()));
     }
 
     private Uni<Boolean> reconcileOne(Payment seen, Instant now) {
