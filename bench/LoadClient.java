@@ -27,7 +27,10 @@ public class LoadClient {
         String method = args[2];
         String url = args[3];
         String body = args.length > 4 ? args[4] : "";
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1, one kept-alive connection per client, as browsers behind an ingress arrive: the JDK's
+        // default (h2c) would multiplex every client onto one connection, hence one server event loop
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         long[] latencies = new long[ids.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();

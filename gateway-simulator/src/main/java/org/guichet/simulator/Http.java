@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
 /** Small helpers for the simulated gateways' HTTP faces. */
 public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /** HTTP/1.1 as gateways call webhooks (the JDK's default h2c upgrade would put every webhook on one connection). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Http() {

@@ -41,7 +41,8 @@ public final class GoPaySimulator {
     public static final long DEMO_GOID = 8123456789L;
     static final Map<String, String> OUTCOMES = Map.of("paid", "PAID", "canceled", "CANCELED", "timeouted", "TIMEOUTED");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     record Merchant(String clientId, String secret, long goid) {
     }
