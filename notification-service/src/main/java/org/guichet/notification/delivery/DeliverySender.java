@@ -14,6 +14,7 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.NotificationSent;
 import org.guichet.notification.NotificationConfig;
 import org.guichet.platform.db.BlockingTransaction;
+import org.guichet.platform.lifecycle.GracefulStop;
 import org.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -28,14 +29,17 @@ import java.util.UUID;
  * Sends queued emails through SMTP. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} (safe
  * with several replicas); a failure is retried with doubling back-off up to the configured
  * number of attempts. A row is marked SENT in the same transaction as its NotificationSent event.
+ * One email per transaction, each a {@link GracefulStop} step: an email handed to SMTP is marked sent
+ * at once, even when the service is being stopped, so no other replica sends it again.
  */
 @ApplicationScoped
 public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
-    private static final int BATCH = 20;
+    /** Emails sent in one pass at most, so a long queue does not hold the scheduler's thread forever. */
+    private static final int PASS = 200;
     private static final String CLAIM = "select id, tenant, template, recipient, subject, body_text, attempts, "
             + "source_event_id, attachment, attachment_name, body_html from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
-            + "order by next_attempt_at limit $2 for update skip locked";
+            + "order by next_attempt_at limit 1 for update skip locked";
 
     @Inject
     Pool pool;
@@ -49,27 +53,29 @@ public class DeliverySender {
     Clock clock;
     @Inject
     MeterRegistry registry;
+    @Inject
+    GracefulStop gracefulStop;
 
     @Scheduled(every = "${guichet.notification.send-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         try {
-            while (sendBatch() == BATCH) {
-                // keep going while full batches come
+            for (int i = 0; i < PASS && gracefulStop.step(this::sendOne).orElse(false); i++) {
+                // keep going while emails are due
             }
         } catch (RuntimeException e) {
             LOG.warnf("email sending pass failed, will retry: %s", e.getMessage());
         }
     }
 
-    int sendBatch() {
+    /** Sends the next due email, if any, in a transaction of its own; true when there was one. */
+    boolean sendOne() {
         return BlockingTransaction.run(pool, conn -> {
-            int count = 0;
-            for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(now(), BATCH))) {
-                count++;
+            for (Row row : conn.preparedQuery(CLAIM).executeAndAwait(Tuple.of(now()))) {
                 send(conn, row);
+                return true;
             }
-            return count;
+            return false;
         });
     }
 
@@ -87,12 +93,6 @@ public class DeliverySender {
                         "application/pdf");
             }
             mailer.send(mail);
-            count("sent");
-            conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
-                    + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
-            outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,
-                    new NotificationSent(id.toString(), row.getUUID("source_event_id").toString(),
-                            row.getString("template"), recipient));
         } catch (RuntimeException e) {
             boolean giveUp = attempts >= config.retry().maxAttempts();
             count(giveUp ? "failed" : "retried");
@@ -103,7 +103,15 @@ public class DeliverySender {
                             + "last_error = $4 where id = $5")
                     .executeAndAwait(Tuple.tuple(java.util.List.of(giveUp ? "FAILED" : "PENDING", attempts,
                             OffsetDateTime.ofInstant(next, ZoneOffset.UTC), String.valueOf(e.getMessage()), id)));
+            return;
         }
+        // handed over: marked in this email's own transaction (a failure here rolls back, and it is sent again)
+        count("sent");
+        conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
+                + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
+        outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,
+                new NotificationSent(id.toString(), row.getUUID("source_event_id").toString(),
+                        row.getString("template"), recipient));
     }
 
     /** {@code guichet_emails_total{outcome=sent|retried|failed}}: SMTP hand-overs of this replica. */

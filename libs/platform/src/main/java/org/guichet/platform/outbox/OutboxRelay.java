@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.guichet.platform.db.BlockingTransaction;
 import org.guichet.platform.faults.CrashPoints;
 import org.guichet.platform.kafka.KafkaPublisher;
+import org.guichet.platform.lifecycle.GracefulStop;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -46,13 +47,17 @@ public class OutboxRelay {
     @Inject
     CrashPoints crashPoints;
 
+    @Inject
+    GracefulStop gracefulStop;
+
     @Scheduled(every = "${guichet.outbox.poll-interval:0.25s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         try {
             int sent;
             do {
-                sent = relayOneBatch();
+                // a batch published to Kafka is marked sent before the service stops (else: sent twice)
+                sent = gracefulStop.step(this::relayOneBatch).orElse(0);
             } while (sent == config.batchSize());
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
