@@ -102,13 +102,13 @@ final class ChaosScenarios {
         return scenario("SMTP server down for a while", ChaosJourney.Gateway.SANDBOX, 12, 4, true, load -> {
             suite.kill("smtp");
             Instant down = Instant.now();
-            double retriedBefore = suite.metric("notification", "guichet_emails_total", RETRIED);
+            long retriedBefore = suite.count("notification", "guichet_emails_total", RETRIED);
             List<ChaosJourney.Bill> paid = load.finish(LOAD_LIMIT);
             ChaosSuite.sleep(10_000); // the sender tries, fails and backs off meanwhile
             long waiting = suite.data.count("notification", "select count(*) from email_delivery where status = 'PENDING' "
                     + "and recipient = any(?)", paid.stream().map(ChaosJourney.Bill::email).toList());
             ChaosChecks.same(paid.size(), waiting, "every receipt waits while SMTP is down");
-            if (suite.metric("notification", "guichet_emails_total", RETRIED) <= retriedBefore) {
+            if (suite.count("notification", "guichet_emails_total", RETRIED) <= retriedBefore) {
                 throw new JourneyFailure("the sender did not retry while SMTP was down");
             }
             String downFor = since(down);
@@ -174,7 +174,7 @@ final class ChaosScenarios {
         out.accept("scenario: " + name);
         String run = UUID.randomUUID().toString().substring(0, 6);
         Instant since = Instant.now();
-        Map<String, Double> suppressedBefore = suppressed();
+        Map<String, Long> suppressedBefore = suppressed();
         Map<String, Long> pidsBefore = pids();
         int count = journeys * scale;
         ChaosLoad load = new ChaosLoad(suite, gateway, run, count, clients, PATIENCE);
@@ -198,10 +198,10 @@ final class ChaosScenarios {
         }
     }
 
-    private Map<String, Double> suppressed() {
-        Map<String, Double> m = new HashMap<>();
+    private Map<String, Long> suppressed() {
+        Map<String, Long> m = new HashMap<>();
         for (String s : SuiteData.SERVICES) {
-            m.put(s, suite.metric(s, "guichet_events_duplicates_total", Map.of()));
+            m.put(s, suite.count(s, "guichet_events_duplicates_total", Map.of()));
         }
         return m;
     }
@@ -215,11 +215,11 @@ final class ChaosScenarios {
     }
 
     /** Redeliveries the consumers passed over during the scenario (a restarted service counts from zero). */
-    private long suppressedSince(Map<String, Double> before, Map<String, Long> pidsBefore) {
+    private long suppressedSince(Map<String, Long> before, Map<String, Long> pidsBefore) {
         long total = 0;
         for (String s : SuiteData.SERVICES) {
-            double now = suite.metric(s, "guichet_events_duplicates_total", Map.of());
-            total += (long) (suite.pid(s) == pidsBefore.get(s) ? now - before.get(s) : now);
+            long now = suite.count(s, "guichet_events_duplicates_total", Map.of());
+            total += suite.pid(s) == pidsBefore.get(s) ? now - before.get(s) : now;
         }
         return total;
     }

@@ -118,11 +118,14 @@ final class ChaosSuite {
         };
     }
 
-    /** The sum of a metric's samples with these labels, from one service's /q/metrics (0 when it does not answer). */
-    double metric(String service, String name, java.util.Map<String, String> labels) {
+    /**
+     * The sum of a counter's samples with these labels, from one service's /q/metrics (0 when it does not
+     * answer). Counters count whole things (events, emails); Prometheus writes them as floating point.
+     */
+    long count(String service, String name, java.util.Map<String, String> labels) {
         try {
             Http.Reply r = Http.get(url(service) + "/q/metrics", null);
-            return r.status() == 200 ? org.guichet.testing.PrometheusText.value(r.body(), name, labels) : 0;
+            return r.status() == 200 ? Math.round(org.guichet.testing.PrometheusText.value(r.body(), name, labels)) : 0;
         } catch (JourneyFailure e) {
             return 0;
         }
