@@ -11,6 +11,7 @@ import org.guichet.events.EventType;
 import org.guichet.platform.Ids;
 import org.guichet.platform.consumer.IdempotentConsumer;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,9 +25,10 @@ public class PaymentOutcomeConsumer {
     @Inject
     org.guichet.cart.procedure.ProcedureRequests requests;
 
+    /** Records come in batches: one transaction per poll (IdempotentConsumer#applyBatch). */
     @Incoming("payments")
-    public Uni<Void> onPaymentEvent(String record) {
-        return consumer.apply("cart.payment-outcome", record, envelope -> {
+    public Uni<Void> onPaymentEvents(List<String> records) {
+        return consumer.applyBatch("cart.payment-outcome", records, envelope -> {
             if (envelope.is(EventType.PAYMENT_SETTLED)) {
                 return settle(envelope, PaymentStatus.SETTLED, PayableStatus.PAID)
                         .call(() -> requests.paid(Ids.parseOrNotFound(envelope.subjectId(), "Payment")));

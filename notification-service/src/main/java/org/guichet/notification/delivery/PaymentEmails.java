@@ -54,9 +54,10 @@ public class PaymentEmails {
     @ConfigProperty(name = "guichet.receipt.font")
     Optional<String> font;
 
+    /** Records come in batches: one transaction per poll (IdempotentConsumer#applyBatch). */
     @Incoming("payments")
-    public Uni<Void> onPaymentEvent(String record) {
-        return consumer.apply("notification.payment-settled", record, this::dispatch);
+    public Uni<Void> onPaymentEvents(List<String> records) {
+        return consumer.applyBatch("notification.payment-settled", records, this::dispatch);
     }
 
     private Uni<Void> dispatch(EventEnvelope envelope) {

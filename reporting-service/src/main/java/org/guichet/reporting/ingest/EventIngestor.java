@@ -17,6 +17,7 @@ import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.reporting.transaction.LineSummary;
 import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.privacy.PrivacyEvents;
 import org.guichet.reporting.privacy.ReportingPersonalData;
 import org.guichet.reporting.transaction.TransactionRecord;
@@ -42,9 +43,10 @@ public class EventIngestor {
     @Inject
     ReportingPersonalData personalData;
 
+    /** Records come in batches: one transaction per poll (IdempotentConsumer#applyBatch). */
     @Incoming("events")
-    public Uni<Void> onEvent(String record) {
-        return consumer.apply(CONSUMER, record, envelope -> log(envelope).call(() -> project(envelope)));
+    public Uni<Void> onEvents(List<String> records) {
+        return consumer.applyBatch(CONSUMER, records, envelope -> log(envelope).call(() -> project(envelope)));
     }
 
     private Uni<Void> project(EventEnvelope envelope) {
@@ -142,9 +144,8 @@ public class EventIngestor {
     }
 
     private static Uni<Long> refundedSoFar(UUID paymentId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select cast(coalesce(sum(amount), 0) as bigint) from transaction_refund where payment_id = ?1", Long.class)
-                .setParameter(1, paymentId).getSingleResult());
+        return SessionSql.value("select cast(coalesce(sum(amount), 0) as bigint) from transaction_refund where payment_id = $1",
+                Long.class, paymentId);
     }
 
     private static void fill(TransactionRecord r, String tenant, String regie, Payer payer, long amount,

@@ -12,6 +12,7 @@ import org.guichet.events.EventType;
 import org.guichet.events.MalformedEventException;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.faults.CrashPoints;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -78,7 +79,10 @@ public class IdempotentConsumer {
                     return Panache.withTransaction(() -> {
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (EventEnvelope envelope : events) {
+                            // flushed after each event: the next one's native SQL sees its rows, as if
+                            // each had its own transaction (Hibernate does not flush before a native update)
                             chain = chain.call(() -> applyOrSkip(consumer, envelope, effect)
+                                    .call(() -> Panache.getSession().flatMap(Mutiny.Session::flush))
                                     .invoke(first -> {
                                         if (first) {
                                             applied.add(envelope.type());
