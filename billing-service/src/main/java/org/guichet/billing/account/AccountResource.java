@@ -33,7 +33,7 @@ import org.guichet.platform.security.Roles;
 @Tag(name = "Accounts")
 public class AccountResource {
     private static final String ACCRUING = "select coalesce(sum(accrued - fixed), 0)::bigint from loan "
-            + "where tenant = ?1 and account_id = ?2 and returned_on is null and lost_on is null";
+            + "where tenant = $1 and account_id = $2 and returned_on is null and lost_on is null";
 
     @Inject
     Caller caller;

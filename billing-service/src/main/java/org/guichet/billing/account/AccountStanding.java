@@ -10,6 +10,7 @@ import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.AccountBlocked;
 import org.guichet.events.payload.AccountUnblocked;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.outbox.Outbox;
 
 import java.time.Clock;
@@ -31,11 +32,11 @@ public class AccountStanding {
     /** Bills a person waived (a policy clearing a found item's bill is no waiver); cancelled bills never count (R5). */
     static final String WAIVED_BILLS = """
             select count(distinct h.invoice_id) from invoice_history h join invoice i on i.id = h.invoice_id
-            where i.tenant = ?1 and i.account_id = ?2 and h.action = 'WAIVE' and h.operator <> '%s'
+            where i.tenant = $1 and i.account_id = $2 and h.action = 'WAIVE' and h.operator <> '%s'
             """.formatted(FixationService.OPERATOR);
     /** What an account owes now: its open bills' outstanding amounts (R2's current charges). */
     static final String DEBT = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
-            + "where tenant = ?1 and account_id = ?2 and state in ('OPEN', 'PARTIALLY_PAID')";
+            + "where tenant = $1 and account_id = $2 and state in ('OPEN', 'PARTIALLY_PAID')";
 
     public record Block(String reason, String detail, Instant since) {
     }
@@ -72,9 +73,8 @@ public class AccountStanding {
     }
 
     public Uni<List<Block>> blocks(String tenant, String accountId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select reason, detail, since from account_block where tenant = ?1 and account_id = ?2 order by reason",
-                        Object[].class).setParameter(1, tenant).setParameter(2, accountId).getResultList())
+        return SessionSql.rows("select reason, detail, since from account_block where tenant = $1 and account_id = $2 "
+                        + "order by reason", tenant, accountId)
                 .map(rows -> rows.stream().map(r -> new Block((String) r[0], (String) r[1], AccountHistory.instant(r[2]))).toList());
     }
 
@@ -123,9 +123,8 @@ public class AccountStanding {
                                 .replaceWithVoid());
     }
 
-    /** One number of an account, from a native query taking the tenant and the account id; in a session. */
+    /** One number of an account, from a select taking the tenant ($1) and the account id ($2); in a session. */
     static Uni<Long> scalar(String sql, String tenant, String accountId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter(1, tenant).setParameter(2, accountId).getSingleResult());
+        return SessionSql.value(sql, Long.class, tenant, accountId);
     }
 }

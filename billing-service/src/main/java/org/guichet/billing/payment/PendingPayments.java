@@ -1,6 +1,5 @@
 package org.guichet.billing.payment;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.platform.Ids;
 import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.platform.db.SessionSql;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class PendingPayments {
     static final String CONSUMER = "billing.checkouts";
-    static final String ENDED = "select count(*) from invoice_history where invoice_id = ?1 and payment_id = ?2 "
+    static final String ENDED = "select count(*) from invoice_history where invoice_id = $1 and payment_id = $2 "
             + "and action in ('PAYMENT', 'PAYMENT_ABANDONED')";
 
     @Inject
@@ -96,7 +96,6 @@ public class PendingPayments {
     }
 
     private static Uni<Long> count(String sql, Invoice invoice, String paymentId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter(1, invoice.id).setParameter(2, paymentId).getSingleResult());
+        return SessionSql.value(sql, Long.class, invoice.id, paymentId);
     }
 }

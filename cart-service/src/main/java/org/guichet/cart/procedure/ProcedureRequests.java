@@ -16,6 +16,7 @@ import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.RequestReady;
 import org.guichet.events.payload.RequestRefused;
 import org.guichet.platform.Ids;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
 
@@ -135,10 +136,8 @@ public class ProcedureRequests {
 
     /** In the payment consumer's transaction: the requests a settled payment paid are ready for the agents. */
     public Uni<Void> paid(UUID paymentId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "select cast(ref_id as uuid) from payable_item where kind = ?1 and id in "
-                                        + "(select payable_id from checkout_payment_item where payment_id = ?2)", UUID.class)
-                        .setParameter(1, KIND).setParameter(2, paymentId).getResultList())
+        return SessionSql.column("select cast(ref_id as uuid) from payable_item where kind = $1 and id in "
+                        + "(select payable_id from checkout_payment_item where payment_id = $2)", UUID.class, KIND, paymentId)
                 .flatMap(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> CitizenRequest.<CitizenRequest>findById(id,
                                 LockModeType.PESSIMISTIC_WRITE).flatMap(r -> {

@@ -8,6 +8,7 @@ import org.guichet.events.payload.PaymentLine;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentEvents;
 import org.guichet.payment.refund.AutomaticRefunds;
+import org.guichet.platform.db.SessionSql;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -54,12 +55,9 @@ public class PaymentClaims {
         if (!settled) {
             return end.replaceWithVoid();
         }
-        return end.flatMap(x -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "select mine.ref_id, cast(other.payment_id as text) from payment_claim mine join payment_claim "
-                                        + "other on other.ref_kind = mine.ref_kind and other.ref_id = mine.ref_id "
-                                        + "and other.payment_id <> mine.payment_id where mine.payment_id = ?1 and other.settled",
-                                Object[].class)
-                        .setParameter(1, payment.id).getResultList()))
+        return end.flatMap(x -> SessionSql.rows("select mine.ref_id, cast(other.payment_id as text) from payment_claim "
+                        + "mine join payment_claim other on other.ref_kind = mine.ref_kind and other.ref_id = mine.ref_id "
+                        + "and other.payment_id <> mine.payment_id where mine.payment_id = $1 and other.settled", payment.id))
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();

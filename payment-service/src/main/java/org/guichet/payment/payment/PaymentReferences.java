@@ -1,11 +1,11 @@
 package org.guichet.payment.payment;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.bank.StructuredCommunication;
+import org.guichet.platform.db.SessionSql;
 
 import java.util.Locale;
 
@@ -17,15 +17,14 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class PaymentReferences {
-    private static final String NEXT = "insert into payment_reference_counter (regie, last) values (?1, 1) "
+    private static final String NEXT = "insert into payment_reference_counter (regie, last) values ($1, 1) "
             + "on conflict (regie) do update set last = payment_reference_counter.last + 1 returning last";
 
     @Inject
     PaymentConfig config;
 
     public Uni<String> next(String regie) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(NEXT, Long.class).setParameter(1, regie).getSingleResult())
+        return SessionSql.value(NEXT, Long.class, regie)
                 .map(n -> format(regie, n));
     }
 

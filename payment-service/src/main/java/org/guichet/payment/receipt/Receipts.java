@@ -1,6 +1,5 @@
 package org.guichet.payment.receipt;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +9,7 @@ import org.guichet.documents.ReceiptPdf;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
+import org.guichet.platform.db.SessionSql;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +37,7 @@ public class Receipts {
             return Uni.createFrom().voidItem();
         }
         int year = settledAt.atZone(zone(payment.regie)).getYear();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(NEXT, Long.class).getSingleResult())
+        return SessionSql.value(NEXT, Long.class)
                 .invoke(n -> payment.receiptNumber = String.format(Locale.ROOT, "RC-%s-%d-%06d",
                         payment.tenant.toUpperCase(Locale.ROOT), year, n))
                 .replaceWithVoid();
