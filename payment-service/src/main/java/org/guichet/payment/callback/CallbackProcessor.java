@@ -58,7 +58,7 @@ public class CallbackProcessor {
             io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             // a context of its own, marked safe for Hibernate Reactive: the request's context is done with
             VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> process(entry.id).subscribe().with(
+            context.runOnContext(ignored -> process(entry).subscribe().with(
                     result -> LOG.debugf("callback %s: %s", entry.id, result),
                     failure -> LOG.warnf("callback %s left for the sweeper: %s", entry.id, failure.toString())));
         }).map(entry -> "received");
@@ -66,7 +66,7 @@ public class CallbackProcessor {
 
     /** Records and processes before answering: the browser's return, where the citizen waits for the result. */
     public Uni<String> receiveAndProcess(String gatewayName, Map<String, String> headers, String rawBody) {
-        return record(gatewayName, headers, rawBody).flatMap(entry -> process(entry.id));
+        return record(gatewayName, headers, rawBody).flatMap(this::process);
     }
 
     private Uni<CallbackInboxEntry> record(String gatewayName, Map<String, String> headers, String rawBody) {
@@ -91,20 +91,23 @@ public class CallbackProcessor {
         });
     }
 
-    /** Applies one recorded callback; unsigned schemes (Mollie, GoPay) are looked up at the gateway first. */
+    /** Applies one recorded callback (by its id: the sweeper's way in). */
     Uni<String> process(UUID inboxId) {
-        return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>findById(inboxId)
-                        .flatMap(entry -> Payment.<Payment>find("gateway = ?1 and gatewayRef = ?2", entry.gateway,
-                                entry.gatewayRef).firstResult().map(payment -> new Object[]{entry, payment})))
-                .flatMap(pair -> {
-                    CallbackInboxEntry entry = (CallbackInboxEntry) pair[0];
-                    Payment payment = (Payment) pair[1];
-                    GatewayStatus said = GatewayStatus.valueOf(entry.verdictStatus);
-                    Uni<GatewayStatus> status = said != GatewayStatus.UNKNOWN || payment == null
-                            ? Uni.createFrom().item(said)
-                            : gateways.get(entry.gateway).lookup(payment);
-                    return status.flatMap(s -> apply(inboxId, entry.gateway, entry.gatewayRef, s));
-                });
+        return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>findById(inboxId)).flatMap(this::process);
+    }
+
+    /** Applies one recorded callback; unsigned schemes (Mollie, GoPay) are looked up at the gateway first. */
+    private Uni<String> process(CallbackInboxEntry entry) {
+        GatewayStatus said = GatewayStatus.valueOf(entry.verdictStatus);
+        if (said != GatewayStatus.UNKNOWN) {
+            return apply(entry.id, entry.gateway, entry.gatewayRef, said);
+        }
+        // the payment is read outside the transaction: the look-up is a call to the gateway, no lock held meanwhile
+        return Panache.withSession(() -> Payment.<Payment>find("gateway = ?1 and gatewayRef = ?2", entry.gateway,
+                        entry.gatewayRef).firstResult())
+                .flatMap(payment -> (payment == null ? Uni.createFrom().item(GatewayStatus.UNKNOWN)
+                        : gateways.get(entry.gateway).lookup(payment))
+                        .flatMap(s -> apply(entry.id, entry.gateway, entry.gatewayRef, s)));
     }
 
     private Uni<String> apply(UUID inboxId, String gateway, String gatewayRef, GatewayStatus status) {
@@ -116,10 +119,8 @@ public class CallbackProcessor {
             Uni<String> outcome = payment == null
                     ? Uni.createFrom().item("unknown payment")
                     : stateMachine.apply(payment, status, "callback", gatewayRef).map(p -> p.state.name());
-            return outcome.call(result -> CallbackInboxEntry.<CallbackInboxEntry>findById(inboxId).invoke(e -> {
-                e.processedAt = clock.instant();
-                e.result = result;
-            }));
+            return outcome.call(result -> CallbackInboxEntry.update("processedAt = ?1, result = ?2 where id = ?3",
+                    clock.instant(), result, inboxId));
         }));
     }
 
