@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.guichet.cart.payable.PayableItem;
 import org.guichet.cart.payable.PayableStatus;
 import org.guichet.cart.payable.PayableView;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.error.Problems;
 
 import java.time.Clock;
@@ -81,9 +82,8 @@ public class CartService {
 
     /** In the checkout's transaction: an expired cart is refused, and nothing changes. */
     Uni<Void> refuseIfExpired(String owner) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from cart_item where owner = ?1 "
-                                + "having max(added_at) < ?2", Long.class)
-                        .setParameter(1, owner).setParameter(2, expiryLimit()).getResultList())
+        return SessionSql.column("select count(*) from cart_item where owner = $1 having max(added_at) < $2", Long.class,
+                        owner, expiryLimit())
                 .invoke(stale -> {
                     if (!stale.isEmpty()) {
                         throw Problems.unprocessable("cart-expired", "The cart expired (nothing added for "

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.EventJson;
 import org.guichet.platform.db.NativeSql;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.privacy.PersonalData;
 import org.guichet.platform.privacy.Pseudonym;
 import org.guichet.platform.privacy.RecordSets;
@@ -101,8 +102,9 @@ public class ReportingPersonalData implements PersonalData {
             return Uni.createFrom().voidItem();
         }
         String institution = institution(r);
-        return NativeSql.rows("select (select pseudonym from pseudonymised_subject where tenant = ?1 and subject = ?2), "
-                        + "exists (select 1 from retention_cutoff where tenant = ?1 and before > ?3)", institution,
+        // on every line the read model writes: SessionSql, not a Hibernate native select (see SessionSql)
+        return SessionSql.rows("select (select pseudonym from pseudonymised_subject where tenant = $1 and subject = $2), "
+                        + "exists (select 1 from retention_cutoff where tenant = $1 and before > $3)", institution,
                         r.citizenSubject, OffsetDateTime.ofInstant(r.createdAt, ZoneOffset.UTC))
                 .invoke(rows -> {
                     Object[] row = rows.get(0);
