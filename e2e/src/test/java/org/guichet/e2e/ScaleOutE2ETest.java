@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Order(1)
 class ScaleOutE2ETest {
-    static final int OFFSET = 30000;
+    static final int OFFSET = 12000;
     static final int JOURNEYS = Integer.getInteger("guichet.scale.journeys", 150);
     static final int CLIENTS = 8;
     static final int LOANS = 20;
