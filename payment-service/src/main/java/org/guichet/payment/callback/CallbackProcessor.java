@@ -91,11 +91,6 @@ public class CallbackProcessor {
         });
     }
 
-    /** Applies one recorded callback (by its id: the sweeper's way in). */
-    Uni<String> process(UUID inboxId) {
-        return Panache.withSession(() -> CallbackInboxEntry.<CallbackInboxEntry>findById(inboxId)).flatMap(this::process);
-    }
-
     /** Applies one recorded callback; unsigned schemes (Mollie, GoPay) are looked up at the gateway first. */
     private Uni<String> process(CallbackInboxEntry entry) {
         GatewayStatus said = GatewayStatus.valueOf(entry.verdictStatus);
@@ -132,7 +127,7 @@ public class CallbackProcessor {
                                         + "order by receivedAt", clock.instant().minus(SWEEP_AFTER),
                                 clock.instant().minus(SWEEP_WINDOW)).page(0, SWEEP_BATCH).list())
                 .flatMap(pending -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(e -> process(e.id)
+                        .onItem().transformToUniAndConcatenate(e -> process(e)
                                 .onFailure().recoverWithItem(t -> "failed again: " + t))
                         .collect().asList())
                 .onFailure().recoverWithItem(t -> {
