@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A closed-loop HTTP load generator for the benchmarks: C clients, each sending its next request as
  * soon as the previous answered, over kept-alive connections (a curl process per request would
  * measure process start-up, not the service). One request per line of the ids file; "{}" in the URL
- * is replaced by the id. Prints: ok/total, wall ms, rate, p50 and p99 latency.
+ * and in the body is replaced by the id. Prints: ok/total, wall ms, rate, p50 and p99 latency.
  *
  * Usage: java bench/LoadClient.java <ids-file> <concurrency> <POST|GET> <url-with-{}> [body] [header: value]...
  */
@@ -42,7 +42,7 @@ public class LoadClient {
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.replace("{}", ids.get(i))))
                             .timeout(Duration.ofSeconds(30))
                             .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
+                                    : HttpRequest.BodyPublishers.ofString(body.replace("{}", ids.get(i))));
                     for (int h = 5; h < args.length; h++) {
                         int colon = args[h].indexOf(':');
                         b.header(args[h].substring(0, colon).trim(), args[h].substring(colon + 1).trim());

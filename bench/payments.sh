@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Payment engine benchmark (issue 4), against the gateway simulator on this machine: a whole suite
-# is started on its own ports and databases (GUICHET_ENV=bench: +20000), N payments of Namur's
-# Mollie régie are seeded, then
+# is started on its own ports and databases (GUICHET_ENV=bench: +20000), N bills are created through
+# billing's API (one account each) and a payment of Namur's Mollie régie is seeded for each, then
 #   initiations: POST /payments/{id}/start by C concurrent clients over kept-alive connections
 #                (bench/LoadClient.java; each start creates the payment at "Mollie" over HTTP and
 #                records the session) — rate, p50, p99;
 #   settlements: every payment is paid on the simulator's page; its webhook makes payment-service
-#                fetch the status, settle, and publish PaymentSettled, which billing consumes —
-#                rate from the first payment to the last consumed by billing;
+#                fetch the status, settle, and publish PaymentSettled, which billing applies to the
+#                bill — rate from the first payment to the last consumed by billing;
 #   pgbench -c 8 -j 2 (TPC-B) in the same run: the box's limit for durable commits.
 # A warm-up round of W payments (initiated and settled, not measured) comes first, so the figures are
 # those of JIT-compiled services, and the services run with production's JVM (C2, a heap of their own)
@@ -29,29 +29,42 @@ export GUICHET_EXTRA_PROPS="-Dguichet.limits.rates-enabled=false ${BENCH_PROPS:-
 PSQL=(psql -qtA -h 127.0.0.1 -U guichet)
 PAY=http://127.0.0.1:28083
 SIM=http://127.0.0.1:28090
+BILL=http://127.0.0.1:28081
 WORK=$(mktemp -d)
 trap '"$ROOT/guichet" down >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
 "$ROOT/guichet" up >/dev/null
-echo "seeding $((N + W)) payments (Mollie, 15.00 EUR each; $W to warm up)…"
+LOAD=(java "$ROOT/bench/LoadClient.java")
+# Real bills: each payment pays one open bill of its own account, so billing applies it (locks the bill,
+# records the payment, re-assesses the account, publishes InvoicePaid) as it would for a citizen.
+echo "billing $((N + W)) bills (15.00 EUR, one account each) and seeding a payment for each ($W to warm up)…"
+AGENT=$(java -cp "$ROOT/libs/testing/target/classes" org.guichet.testing.DevTokens --role agent --sub bench-agent --tenant ville-namur)
+RUN_ID=$(date +%s)
+seq 1 "$((N + W))" | sed "s/^/$RUN_ID-/" > "$WORK/accounts"
+read -r BILLS _ < <("${LOAD[@]}" "$WORK/accounts" "$C" POST "$BILL/invoices" \
+  '{"accountId":"bench-{}","amount":1500,"currency":"EUR","reason":"PROCESSING_FEE","description":"bench"}' \
+  "Authorization: Bearer $AGENT" "Content-Type: application/json")
+[ "$BILLS" -eq "$((N + W))" ] || { echo "billing refused bills: $BILLS of $((N + W)) created" >&2; exit 1; }
+"${PSQL[@]}" -d guichet_bench_billing -c "select id from invoice where account_id like 'bench-$RUN_ID-%'
+  and state = 'OPEN' order by number" > "$WORK/bills"
 "${PSQL[@]}" -d guichet_bench_payment <<SQL
 truncate payment_claim, payment_transition, payment_refund, callback_inbox, outbox_event cascade;
 delete from payment;
+create temp table bench_bill (n serial, id uuid);
+\\copy bench_bill (id) from '$WORK/bills'
 insert into payment (id, tenant, owner, payer_name, regie, reference, amount, currency, state, gateway, mode, lines,
                      created_at, updated_at)
 select gen_random_uuid(), 'ville-namur', 'bench-citizen', 'Bench Citizen', 'namur-etat-civil',
-       'NAMUR-ETAT-CIVIL-B' || lpad(g::text, 7, '0'), 1500, 'EUR', 'CREATED', 'mollie', 'ONLINE',
-       '[{"kind":"INVOICE","refId":"' || gen_random_uuid() || '","tenant":"ville-namur","description":"bench","amount":1500}]',
+       'NAMUR-ETAT-CIVIL-B' || lpad(n::text, 7, '0'), 1500, 'EUR', 'CREATED', 'mollie', 'ONLINE',
+       '[{"kind":"INVOICE","refId":"' || id || '","tenant":"ville-namur","description":"bench","amount":1500}]',
        now(), now()
-from generate_series(1, $((N + W))) g;
+from bench_bill;
 SQL
 "${PSQL[@]}" -d guichet_bench_payment -c "select id from payment order by reference" > "$WORK/all"
 head -n "$W" "$WORK/all" > "$WORK/warm"
 tail -n +"$((W + 1))" "$WORK/all" > "$WORK/ids"
 TOKEN=$(java -cp "$ROOT/libs/testing/target/classes" org.guichet.testing.DevTokens --role citizen --sub bench-citizen --tenant ville-namur)
 export TOKEN PAY SIM
-
-LOAD=(java "$ROOT/bench/LoadClient.java")
 
 # CPU seconds used so far by each component (services, simulator, broker, PostgreSQL's backends)
 STATE="$ROOT/.guichet/bench"
@@ -71,6 +84,7 @@ cpu_spent() {
     awk '{printf "%s%s %.1f s", (NR > 1 ? ", " : ""), $1, $4 - $2}'
 }
 
+WARMED0=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
 if [ "$W" -gt 0 ]; then
   echo "warm-up: $W payments initiated and settled (not measured)…"
   "${LOAD[@]}" "$WORK/warm" "$C" POST "$PAY/payments/{}/start" "" "Authorization: Bearer $TOKEN" >/dev/null
@@ -79,7 +93,7 @@ if [ "$W" -gt 0 ]; then
     "Content-Type: application/x-www-form-urlencoded" > /dev/null
   for _ in $(seq 1 600); do
     WARMED=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
-    [ "$WARMED" -ge "$W" ] && break
+    [ $((WARMED - WARMED0)) -ge "$W" ] && break
     sleep 0.25
   done
 fi
@@ -143,6 +157,9 @@ BILLED_AT=$("${PSQL[@]}" -d guichet_bench_billing -c "select (extract(epoch from
   from processed_event where consumer = 'billing.payment-settled'")
 read -r INBOX_AT SETTLED_AT RELAYED_AT <<< "$STAGES"
 T0_MS=$(( t0 / 1000000 ))
+PAID_BILLS=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from invoice
+  where account_id like 'bench-$RUN_ID-%' and state = 'PAID'")
+PAID_BILLS=$((PAID_BILLS - W))
 EVENTS=$(( $("${PSQL[@]}" -d guichet_bench_payment -c "select count(*) from outbox_event where type = 'PaymentSettled'") - W ))
 
 for s in ${PROFILE:-}; do jcmd "$(cat "$STATE/$s.pid")" JFR.stop name=bench >/dev/null; done
@@ -160,6 +177,7 @@ printf '  %-46s p50 %s ms, p99 %s ms\n' "initiation latency" "$P50" "$P99"
 printf '  %-46s %s settled, %s PaymentSettled, %s consumed by billing in %s ms = %s/s\n' \
   "settlements (webhook → look-up → billing)" "$SETTLED" "$EVENTS" "$((BILLED - BILLED0))" "$SETTLE_MS" \
   "$(( (BILLED - BILLED0) * 1000 / (SETTLE_MS > 0 ? SETTLE_MS : 1) ))"
+printf '  %-46s %s of %s\n' "bills paid in billing (measured round)" "$PAID_BILLS" "$N"
 printf '  %-46s inbox +%s ms, settled +%s ms, on Kafka +%s ms, billing +%s ms\n' "last of each stage after the first pay" \
   "$((INBOX_AT - T0_MS))" "$((SETTLED_AT - T0_MS))" "$((RELAYED_AT - T0_MS))" "$((BILLED_AT - T0_MS))"
 printf '  %-46s %s tps\n' "pgbench TPC-B (-c 8 -j 2), same run" "$TPS"
