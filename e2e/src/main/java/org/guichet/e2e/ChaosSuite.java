@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fault suite's own Guichet (GUICHET_ENV=chaos: ports +40000, databases {@code guichet_chaos_*} on a
- * PostgreSQL cluster of its own on 45432), started and broken through the launcher and the pid files it
+ * The fault suite's own Guichet (GUICHET_ENV=chaos: ports +14000, databases {@code guichet_chaos_*} on a
+ * PostgreSQL cluster of its own on 19432), started and broken through the launcher and the pid files it
  * writes, as an operator's tools would: {@code kill -9}, a PostgreSQL crash, a restart with {@code ./guichet up}.
  */
 final class ChaosSuite {
-    static final int OFFSET = 40000;
+    static final int OFFSET = 14000;
     static final int PG_PORT = 5432 + OFFSET;
     static final String DB_PREFIX = "guichet_chaos_";
     /** Reconciler and retries at the pace of a test run: look-ups after 3 s, expiry after 40 s, mail retries in seconds. */
