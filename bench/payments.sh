@@ -84,7 +84,9 @@ cpu_spent() {
     awk '{printf "%s%s %.1f s", (NR > 1 ? ", " : ""), $1, $4 - $2}'
 }
 
-WARMED0=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
+# PaymentSettled events billing has applied so far (every run's: the differences count)
+billed() { "${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'"; }
+WARMED0=$(billed)
 if [ "$W" -gt 0 ]; then
   echo "warm-up: $W payments initiated and settled (not measured)…"
   "${LOAD[@]}" "$WORK/warm" "$C" POST "$PAY/payments/{}/start" "" "Authorization: Bearer $TOKEN" >/dev/null
@@ -92,7 +94,7 @@ if [ "$W" -gt 0 ]; then
   "${LOAD[@]}" "$WORK/warmrefs" "$C" POST "$SIM/mollie/checkout/{}" "status=paid" \
     "Content-Type: application/x-www-form-urlencoded" > /dev/null
   for _ in $(seq 1 600); do
-    WARMED=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
+    WARMED=$(billed)
     [ $((WARMED - WARMED0)) -ge "$W" ] && break
     sleep 0.25
   done
@@ -135,12 +137,12 @@ done
 echo "settlements: every payment paid on the simulator's page…"
 "${PSQL[@]}" -d guichet_bench_payment -c "select p.gateway_ref from payment p where p.gateway_ref is not null
   and p.state = 'PENDING'" > "$WORK/refs"
-BILLED0=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
+BILLED0=$(billed)
 t0=$(date +%s%N)
 "${LOAD[@]}" "$WORK/refs" "$C" POST "$SIM/mollie/checkout/{}" "status=paid" \
   "Content-Type: application/x-www-form-urlencoded" > /dev/null
 for _ in $(seq 1 1200); do
-  BILLED=$("${PSQL[@]}" -d guichet_bench_billing -c "select count(*) from processed_event where consumer = 'billing.payment-settled'")
+  BILLED=$(billed)
   [ $((BILLED - BILLED0)) -ge "$OK" ] && break
   sleep 0.25
 done
