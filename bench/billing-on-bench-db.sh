@@ -10,6 +10,7 @@ JAR="$ROOT/billing-service/target/quarkus-app/quarkus-run.jar"
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 java -Xmx512m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \
+  -Dquarkus.profile=demo -Dquarkus.config.locations="$ROOT/config/demo/common.properties,$ROOT/config/demo/billing-service.properties" \
   -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   -Dkafka.bootstrap.servers=127.0.0.1:1 -Dguichet.accrual.cron=off \

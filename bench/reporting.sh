@@ -19,6 +19,7 @@ WORK=$(mktemp -d)
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 # KEEP=1 leaves the database behind for a look with psql (dropped by the next run)
 java -Xmx256m -XX:+UseG1GC -Dquarkus.http.port="$PORT" \
+  -Dquarkus.profile=demo -Dquarkus.config.locations="$ROOT/config/demo/common.properties,$ROOT/config/demo/reporting-service.properties" \
   -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   -Dguichet.limits.rates-enabled=false \

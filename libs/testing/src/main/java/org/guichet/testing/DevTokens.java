@@ -32,9 +32,22 @@ public final class DevTokens {
 
     public static String mint(String subject, String tenant, String name, String email, String locale,
                               long lifetimeSeconds, String... roles) {
+        return sign(KEY, ISSUER, null, subject, tenant, name, email, locale, lifetimeSeconds, roles);
+    }
+
+    /** A token of another issuer, signed with its key (a production-like provider of the test's own). */
+    public static String mintWith(PrivateKey key, String issuer, String audience, String subject, String tenant, String... roles) {
+        return sign(key, issuer, audience, subject, tenant, null, null, "fr", 3600, roles);
+    }
+
+    private static String sign(PrivateKey key, String issuer, String audience, String subject, String tenant, String name,
+                               String email, String locale, long lifetimeSeconds, String... roles) {
         long now = Instant.now().getEpochSecond();
         StringBuilder claims = new StringBuilder("{");
-        claims.append("\"iss\":").append(quote(ISSUER));
+        claims.append("\"iss\":").append(quote(issuer));
+        if (audience != null) {
+            claims.append(",\"aud\":").append(quote(audience));
+        }
         claims.append(",\"sub\":").append(quote(subject));
         claims.append(",\"tenant\":").append(quote(tenant));
         claims.append(",\"groups\":[").append(List.of(roles).stream().map(DevTokens::quote)
@@ -54,7 +67,7 @@ public final class DevTokens {
         String body = b64(claims.toString().getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(KEY);
+            rsa.initSign(key);
             rsa.update((header + "." + body).getBytes(StandardCharsets.US_ASCII));
             return header + "." + body + "." + b64(rsa.sign());
         } catch (GeneralSecurityException e) {

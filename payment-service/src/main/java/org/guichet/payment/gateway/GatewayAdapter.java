@@ -10,6 +10,11 @@ public interface GatewayAdapter {
 
     String name();
 
+    /** Whether régies may use it here (the sandbox only where enabled). */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Creates the payment at the gateway; the result says where to send the citizen. */
     Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl);
 

@@ -12,11 +12,16 @@ public class Gateways {
     Instance<GatewayAdapter> adapters;
 
     public GatewayAdapter get(String name) {
+        return find(name).orElseThrow(() -> Problems.notFound("Gateway " + name));
+    }
+
+    /** The adapter of that name, if it exists and is enabled here. */
+    public java.util.Optional<GatewayAdapter> find(String name) {
         for (GatewayAdapter adapter : adapters) {
-            if (adapter.name().equals(name)) {
-                return adapter;
+            if (adapter.name().equals(name) && adapter.enabled()) {
+                return java.util.Optional.of(adapter);
             }
         }
-        throw Problems.notFound("Gateway " + name);
+        return java.util.Optional.empty();
     }
 }

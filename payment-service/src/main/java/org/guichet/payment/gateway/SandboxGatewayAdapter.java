@@ -40,6 +40,11 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
     }
 
     @Override
+    public boolean enabled() {
+        return config.sandbox().enabled();
+    }
+
+    @Override
     public Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl) {
         JsonObject body = new JsonObject()
                 .put("merchantReference", payment.id.toString())
@@ -48,7 +53,7 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
                 .put("description", payment.reference)
                 .put("returnUrl", returnUrl)
                 .put("notifyUrl", notifyUrl);
-        return client.postAbs(base + "/api/payments").putHeader(API_KEY_HEADER, config.sandbox().apiKey())
+        return client.postAbs(base + "/api/payments").putHeader(API_KEY_HEADER, config.sandbox().requireApiKey())
                 .timeout(TIMEOUT_MS).sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 201 && response.statusCode() != 200) {
@@ -62,7 +67,7 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
 
     @Override
     public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
-        if (!WebhookSignature.verify(headers.get(SIGNATURE_HEADER), rawBody, config.sandbox().webhookSecrets(),
+        if (!WebhookSignature.verify(headers.get(SIGNATURE_HEADER), rawBody, config.sandbox().requireWebhookSecrets(),
                 clock.instant(), WebhookSignature.DEFAULT_TOLERANCE)) {
             return CallbackVerdict.rejected("bad or missing " + SIGNATURE_HEADER);
         }
@@ -77,7 +82,7 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
     @Override
     public Uni<GatewayStatus> lookup(Payment payment) {
         return orUnknown(client.getAbs(base + "/api/payments/" + payment.gatewayRef)
-                .putHeader(API_KEY_HEADER, config.sandbox().apiKey()).timeout(TIMEOUT_MS).send()
+                .putHeader(API_KEY_HEADER, config.sandbox().requireApiKey()).timeout(TIMEOUT_MS).send()
                 .map(SandboxGatewayAdapter::statusOf), payment);
     }
 
@@ -85,7 +90,7 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
     public Uni<String> refund(Payment payment, long amount, String refundReference) {
         JsonObject body = new JsonObject().put("amount", amount).put("reference", refundReference);
         return client.postAbs(base + "/api/payments/" + payment.gatewayRef + "/refunds")
-                .putHeader(API_KEY_HEADER, config.sandbox().apiKey()).timeout(TIMEOUT_MS).sendJsonObject(body)
+                .putHeader(API_KEY_HEADER, config.sandbox().requireApiKey()).timeout(TIMEOUT_MS).sendJsonObject(body)
                 .map(response -> {
                     if (response.statusCode() != 201) {
                         throw refused("answered " + response.statusCode() + ": " + response.bodyAsString());

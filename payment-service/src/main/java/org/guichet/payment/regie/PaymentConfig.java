@@ -53,7 +53,7 @@ public interface PaymentConfig {
 
     /** A régie's gateway account (R18). */
     interface Regie {
-        /** Adapter name: sandbox (mollie, sips, ogone, gopay come with their adapters). */
+        /** Adapter name: mollie, gopay, ogone, sips (or sandbox, where the sandbox is enabled). */
         String gateway();
 
         /**
@@ -114,6 +114,13 @@ public interface PaymentConfig {
         @WithDefault("HMAC-SHA-256")
         String sealAlgorithm();
 
+        /**
+         * A test régie: it may use a gateway's test endpoint or test key, or the sandbox, in the prod profile
+         * (a rehearsal before going live). Its payments take no real money.
+         */
+        @WithDefault("false")
+        boolean test();
+
         /** The régie's time zone: receipts show local time and are numbered per local year. */
         @WithDefault("Europe/Brussels")
         java.time.ZoneId timeZone();
@@ -130,26 +137,26 @@ public interface PaymentConfig {
     Sips sips();
 
     interface Sips {
-        @WithDefault("https://payment-webinit.simu.sips-services.com")
+        @WithDefault("https://payment-webinit.sips-services.com")
         String paypageUrl();
 
-        @WithDefault("https://office-server.test.sips-services.com")
+        @WithDefault("https://office-server.sips-services.com")
         String officeUrl();
     }
 
-    /** Ingenico/Ogone e-Commerce: the ncol base (…/ncol/test or …/ncol/prod). */
+    /** Ingenico/Ogone e-Commerce: the ncol base (…/ncol/prod; …/ncol/test is the gateway's test platform). */
     Ogone ogone();
 
     interface Ogone {
-        @WithDefault("https://secure.ogone.com/ncol/test")
+        @WithDefault("https://secure.ogone.com/ncol/prod")
         String baseUrl();
     }
 
-    /** GoPay REST (the simulator locally, https://gate.gopay.cz/api for real). */
+    /** GoPay REST (https://gate.gopay.cz/api; the simulator in the demo and the tests). */
     GoPay gopay();
 
     interface GoPay {
-        @WithDefault("https://gw.sandbox.gopay.com/api")
+        @WithDefault("https://gate.gopay.cz/api")
         String baseUrl();
     }
 
@@ -161,13 +168,29 @@ public interface PaymentConfig {
         String baseUrl();
     }
 
+    /**
+     * The built-in sandbox gateway (pay, refuse or cancel with no money): served under /sandbox and usable by
+     * régies only when enabled — by the demo and the tests; never in the prod profile (ProductionSettings).
+     */
     interface Sandbox {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("${guichet.payment.public-url}/sandbox")
         String baseUrl();
 
-        String apiKey();
+        Optional<String> apiKey();
 
         /** Current secret first; older ones are still accepted while keys rotate. */
-        List<String> webhookSecrets();
+        Optional<List<String>> webhookSecrets();
+
+        default String requireApiKey() {
+            return apiKey().orElseThrow(() -> new IllegalStateException("guichet.payment.sandbox.api-key is not set"));
+        }
+
+        default List<String> requireWebhookSecrets() {
+            return webhookSecrets().orElseThrow(() -> new IllegalStateException("guichet.payment.sandbox.webhook-secrets is not set"));
+        }
     }
 
     default Optional<Regie> regie(String code) {

@@ -44,7 +44,9 @@ public class SandboxGateway {
     }
 
     void checkApiKey(String key) {
-        if (key == null || !key.equals(config.sandbox().apiKey())) {
+        // constant time: the comparison must not tell how much of a guessed key was right (L6)
+        if (key == null || !java.security.MessageDigest.isEqual(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                config.sandbox().requireApiKey().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             throw Problems.unauthorized("Unknown sandbox API key");
         }
     }
@@ -133,7 +135,7 @@ public class SandboxGateway {
     Uni<Void> notifyMerchant(SandboxPayment p) {
         String body = new JsonObject().put("id", p.id).put("merchantReference", p.merchantReference)
                 .put("status", p.status).put("amount", p.amount).put("currency", p.currency).encode();
-        String signature = WebhookSignature.header(config.sandbox().webhookSecrets().get(0), clock.instant(), body);
+        String signature = WebhookSignature.header(config.sandbox().requireWebhookSecrets().get(0), clock.instant(), body);
         return client.postAbs(p.notifyUrl).putHeader("Content-Type", "application/json")
                 .putHeader(SandboxGatewayAdapter.SIGNATURE_HEADER, signature)
                 .timeout(15_000).sendBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(body))

@@ -19,5 +19,10 @@ public interface ServiceCredentialsConfig {
     String clientId();
 
     /** From the service's Secret in production (GUICHET_SERVICE_CLIENT_SECRET); never logged. */
-    String clientSecret();
+    java.util.Optional<String> clientSecret();
+
+    default String requireClientSecret() {
+        return clientSecret().orElseThrow(() -> new IllegalStateException(
+                "guichet.services.credentials.client-secret is not set (GUICHET_SERVICE_CLIENT_SECRET)"));
+    }
 }
