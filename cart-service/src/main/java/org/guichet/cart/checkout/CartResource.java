@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import org.guichet.platform.http.ReturnUrls;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,8 @@ public class CartResource {
     IdempotentRequests idempotency;
     @Inject
     Caller caller;
+    @Inject
+    ReturnUrls returnUrls;
 
     @GET
     @Path("payables")
@@ -81,7 +84,9 @@ public class CartResource {
         String tenant = caller.tenant();
         Payer payer = new Payer(caller.subject(), caller.name(), caller.email(), caller.language());
         CheckoutRequest body = request == null ? new CheckoutRequest(null) : request;
-        return idempotency.execute("checkout:" + payer.subject(), key, body,
+        returnUrls.check(tenant, "returnUrl", body.returnUrl());
+        // scoped by tenant too (L8): two providers may give two institutions' users the same subject
+        return idempotency.execute("checkout:" + tenant + ":" + payer.subject(), key, body,
                 () -> checkouts.checkout(tenant, payer, bearer, body).map(v -> new IdempotentRequests.Outcome(201, v)));
     }
 

@@ -18,6 +18,7 @@ import org.guichet.platform.security.Caller;
 
 import java.time.Clock;
 import java.util.List;
+import org.guichet.platform.http.ReturnUrls;
 
 /**
  * Online deposits to prepaid credit (R14): a payment order like any other, through the régie's
@@ -34,8 +35,11 @@ public class Deposits {
     PaymentReferences references;
     @Inject
     Clock clock;
+    @Inject
+    ReturnUrls returnUrls;
 
     public Uni<Payment> open(Caller caller, String bearer, DepositRequest request) {
+        returnUrls.check(caller.tenant(), "returnUrl", request.returnUrl());
         return billing.mine(bearer).flatMap(account -> {
             if (!account.payable()) {
                 throw Problems.unprocessable("pay-from-principal", "This account is a proxy: deposits go to the "
