@@ -116,6 +116,13 @@ class BackOfficeBrowserTest extends ReportingTestResource {
             browser.click("#upload-settlement");
             assertTrue(browser.text("#notice").contains("1 of 1 payment(s) matched"), browser.text("#notice"));
             assertTrue(browser.text("#payouts").contains("stl_bo" + tag), browser.text("#payouts"));
+
+            // L16: a notice is shown once, from this site's own cookie; text in the address is never shown
+            String page = browser.url().replaceAll("\\?.*$", "");
+            browser.open(page + "?notice=Call+0800+123+456+to+confirm+your+account");
+            browser.find("#import");
+            assertFalse(browser.source().contains("0800 123 456"), "a notice from the address is not shown");
+            assertFalse(browser.source().contains("1 of 1 payment(s) matched"), "the notice was shown once");
         }
     }
 }

@@ -150,7 +150,7 @@ class PersonalDataTest extends ReportingTestResource {
         assertEquals(beforeCutOff, figures());
 
         // a replay of every topic (the read model rebuilt) brings no name back
-        as("admin", "admin-1", TOWN).post("/admin/read-model/rebuild").then().statusCode(202);
+        as("operator", "operator-1", TOWN).post("/admin/read-model/rebuild").then().statusCode(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertEquals(4, search(suffix).size()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(beforeCutOff, figures()));
         assertEquals(List.of(), search("dupre"));

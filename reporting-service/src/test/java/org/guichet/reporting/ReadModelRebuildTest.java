@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.hasSize;
 class ReadModelRebuildTest extends ReportingTestResource {
 
     @Test
-    void a_replay_of_the_topics_rebuilds_a_damaged_read_model_with_each_event_once() throws Exception {
+    void M5_only_the_operator_rebuilds_and_a_replay_of_the_topics_rebuilds_a_damaged_read_model_with_each_event_once() throws Exception {
         String paymentId = UUID.randomUUID().toString();
         String reference = "REBUILD-" + paymentId.substring(0, 8);
         List<PaymentLine> lines = List.of(new PaymentLine("INVOICE", UUID.randomUUID().toString(), TENANT, "Taxe", 4000));
@@ -52,7 +52,11 @@ class ReadModelRebuildTest extends ReportingTestResource {
         finance().get("/transactions/" + paymentId).then().body("transaction.total", equalTo(1));
 
         finance().post("/admin/read-model/rebuild").then().statusCode(403);
+        // M5: the read model holds every institution's transactions: one institution's admin may not wipe it
         given().auth().oauth2(DevTokens.mint("admin-1", TENANT, "admin")).post("/admin/read-model/rebuild").then()
+                .statusCode(403);
+        finance().get("/transactions/" + paymentId).then().body("transaction.total", equalTo(1));
+        given().auth().oauth2(DevTokens.mint("operator-1", TENANT, "operator")).post("/admin/read-model/rebuild").then()
                 .statusCode(202).body("partitions", greaterThan(0));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()

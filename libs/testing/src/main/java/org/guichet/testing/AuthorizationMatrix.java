@@ -32,7 +32,7 @@ import static io.restassured.RestAssured.given;
  */
 public final class AuthorizationMatrix {
     public static final List<String> ROLES = List.of("citizen", "agent", "restricted-agent", "supervisor",
-            "finance", "admin");
+            "finance", "admin", "operator");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -156,9 +157,21 @@ public class BackOfficeResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "The reconciliation page: import a statement or a settlement report, matched and unmatched")
-    public Uni<String> reconciliation(@QueryParam("days") @DefaultValue("3") int days,
-                                      @QueryParam("notice") String notice) {
-        return reconciliationPage(days, notice, null);
+    public Uni<Response> reconciliation(@QueryParam("days") @DefaultValue("3") int days,
+                                        @CookieParam(NOTICE) String notice) {
+        // the notice of the import just made, shown once: a cookie this site set, never text from the address (L16)
+        String shown = notice == null ? null : java.net.URLDecoder.decode(notice, StandardCharsets.UTF_8);
+        return reconciliationPage(days, shown, null).map(html -> {
+            Response.ResponseBuilder ok = Response.ok(html, MediaType.TEXT_HTML);
+            return notice == null ? ok.build() : ok.cookie(noticeCookie("", 0)).build();
+        });
+    }
+
+    private static final String NOTICE = "guichet_notice";
+
+    private static jakarta.ws.rs.core.NewCookie noticeCookie(String value, int maxAge) {
+        return new jakarta.ws.rs.core.NewCookie.Builder(NOTICE).value(value).path("/backoffice").maxAge(maxAge)
+                .httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
     }
 
     @POST
@@ -202,8 +215,8 @@ public class BackOfficeResource {
         return vertx.fileSystem().readFile(file.uploadedFile().toString())
                 .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
                 .flatMap(text -> importer.apply(text))
-                .map(notice -> Response.seeOther(URI.create("/backoffice/reconciliation?notice="
-                        + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8))).build())
+                .map(notice -> Response.seeOther(URI.create("/backoffice/reconciliation"))
+                        .cookie(noticeCookie(java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8), 60)).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> reconciliationPage(3, null, e.getMessage())
                         .map(html -> Response.status(((ProblemException) e).status()).entity(html)
                                 .type(MediaType.TEXT_HTML).build()));
@@ -233,15 +246,16 @@ public class BackOfficeResource {
 
     /**
      * A form posted from another site is refused: the session cookie is SameSite=Lax already, and the
-     * browser's Origin (or Sec-Fetch-Site) must name this site.
+     * browser's Origin (or Sec-Fetch-Site) must name this site — a post with neither is refused too (L16):
+     * every browser that keeps the session cookie sends one of them.
      */
-    private static void sameOrigin(HttpHeaders headers, UriInfo uri) {
+    static void sameOrigin(HttpHeaders headers, UriInfo uri) {
         String origin = headers.getHeaderString("Origin");
         String site = headers.getHeaderString("Sec-Fetch-Site");
         URI self = uri.getBaseUri();
         String expected = self.getScheme() + "://" + self.getAuthority();
-        if ((origin != null && !origin.equals(expected)) || (site != null && !site.equals("same-origin")
-                && !site.equals("none"))) {
+        if ((origin == null && site == null) || (origin != null && !origin.equals(expected))
+                || (site != null && !site.equals("same-origin") && !site.equals("none"))) {
             throw Problems.forbidden("A form of another site cannot post here");
         }
     }

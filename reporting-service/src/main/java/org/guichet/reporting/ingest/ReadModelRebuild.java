@@ -8,6 +8,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
+import org.guichet.platform.error.Problems;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -27,12 +29,14 @@ public class ReadModelRebuild {
 
     @Inject
     KafkaClientService kafka;
+    @ConfigProperty(name = "mp.messaging.incoming.events.topics")
+    List<String> topics;
 
     public record Started(int partitions) {
     }
 
     public Uni<Started> rebuild() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+        return holdsEveryPartition().chain(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "truncate transaction_record, transaction_refund, event_log").executeUpdate()
                         .chain(() -> s.createNativeQuery("delete from processed_event where consumer = ?1")
                                 .setParameter(1, EventIngestor.CONSUMER).executeUpdate())))
@@ -43,6 +47,28 @@ public class ReadModelRebuild {
                             .collect().asList().map(sizes -> sizes.stream().mapToInt(Integer::intValue).sum());
                 })
                 .invoke(partitions -> LOG.infof("read model wiped; replaying %d partitions from the start", partitions))
-                .map(Started::new);
+                .map(Started::new));
+    }
+
+    /**
+     * Only a consumer that holds every partition can replay them all: with another replica running, the wipe
+     * would lose what that replica's partitions built (M5). Refused with a 409 before anything is wiped.
+     */
+    private Uni<Void> holdsEveryPartition() {
+        List<KafkaConsumer<Object, Object>> consumers = kafka.getConsumers("events");
+        if (consumers.isEmpty()) {
+            throw Problems.conflict("rebuild-needs-one-replica", "The read model's consumer is not running");
+        }
+        KafkaConsumer<Object, Object> consumer = consumers.get(0);
+        return Multi.createFrom().iterable(topics).onItem().transformToUniAndConcatenate(consumer::partitionsFor)
+                .collect().asList().map(all -> all.stream().mapToInt(List::size).sum())
+                .flatMap(total -> Multi.createFrom().iterable(consumers).onItem()
+                        .transformToUniAndConcatenate(KafkaConsumer::getAssignments)
+                        .collect().asList().invoke(held -> {
+                            if (held.stream().mapToInt(Set::size).sum() < total) {
+                                throw Problems.conflict("rebuild-needs-one-replica", "Another replica of reporting-service "
+                                        + "holds some of the partitions: scale it to one replica, then rebuild");
+                            }
+                        })).replaceWithVoid();
     }
 }

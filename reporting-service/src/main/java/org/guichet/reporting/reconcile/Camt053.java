@@ -22,6 +22,8 @@ import java.util.List;
  * detail. External entities are refused. Not XML, or not a camt.053, is a 400.
  */
 public final class Camt053 {
+    /** The deepest element a statement may have (real ones: about ten). */
+    static final int MAX_DEPTH = 32;
     private static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.";
 
     public record Statement(String id, String accountIban, List<Line> lines) {
@@ -97,6 +99,12 @@ public final class Camt053 {
         }
 
         private void start(String name) throws XMLStreamException {
+            // a real camt.053 nests about ten deep; a deeply nested document would make every start tag cost
+            // its depth (L2): refused at once
+            if (path.size() >= MAX_DEPTH) {
+                throw Problems.invalid("The statement nests elements deeper than " + MAX_DEPTH,
+                        new FieldError("body", "is not a camt.053 statement"));
+            }
             path.add(name);
             String where = String.join("/", path);
             switch (name) {
