@@ -23,6 +23,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.guichet.notification.PaymentEmailsTest.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R12: the receipt email carries the receipt PDF, also when sent again to another address; R7: the IBAN form link. */
@@ -72,7 +73,7 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
     }
 
     @Test
-    void a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link() throws Exception {
+    void M2_a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link_which_no_export_shows() throws Exception {
         String email = "rf-" + UUID.randomUUID() + "@example.be";
         String link = "http://127.0.0.1:8083/refund-forms/" + UUID.randomUUID();
         TestEvents.publish(EventType.REFUND_AWAITING_BANK_DETAILS, "ville-namur", "p1", new RefundAwaitingBankDetails(
@@ -83,6 +84,12 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
         JsonNode mail = inbox(email, "000301").get(0);
         assertEquals("Remboursement NAMUR-ETAT-CIVIL-000301 : vos coordonnées bancaires", mail.path("subject").asText());
         String mime = mail.path("mimeMessage").asText().replace("=\r\n", "").replace("=\n", "");
-        assertTrue(mime.contains(link.substring(link.lastIndexOf('/') + 1)), mime);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertTrue(mime.contains(token), mime);
+
+        // M2: the link is a credential: the person's data export shows the email, never the link
+        String export = PersonalDataTest.export("ville-namur", "c-1").prettify();
+        assertTrue(export.contains("/refund-forms/[withheld]"), export);
+        assertFalse(export.contains(token), export);
     }
 }

@@ -16,6 +16,7 @@ import org.guichet.payment.transfer.SepaCreditTransferTest;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.TestEvents;
+import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class RefundByTransferTest extends PaymentTestResource {
     }
 
     @Test
-    void a_refund_the_gateway_refuses_is_transferred_to_the_iban_the_payer_gives() throws Exception {
+    void M2_a_refund_the_gateway_refuses_is_transferred_to_the_iban_the_payer_gives_once() throws Exception {
         String paymentId = checkout("patron-t1", REGIE, "EUR", 3000);
         given().get(choose(start("patron-t1", paymentId), "paid")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-t1").get("/payments/" + paymentId)
@@ -91,6 +92,12 @@ class RefundByTransferTest extends PaymentTestResource {
             given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
                     .formParam("iban", "fr14 2004 1010 0505 0001 3M02 606").post(form).then().statusCode(200)
                     .body(containsString("FR14"));
+            // M2: the link takes one account, once — whoever else reads it later cannot redirect the money
+            given().contentType(ContentType.JSON).body(Map.of("holderName", "Eve", "iban", "BE71096123456769"))
+                    .post(form).then().statusCode(410).contentType("application/problem+json")
+                    .body("type", containsString("refund-form-used"));
+            given().contentType(ContentType.URLENC).formParam("holderName", "Eve").formParam("iban", "BE71096123456769")
+                    .post(form).then().statusCode(410).body(containsString("already"));
             citizen("patron-t1").get("/manual-refunds").then().statusCode(403);
             finance().get("/manual-refunds?state=READY").then().statusCode(200)
                     .body("find { it.refundId == '" + refundId + "' }.iban", equalTo("FR14…2606"));
@@ -125,7 +132,7 @@ class RefundByTransferTest extends PaymentTestResource {
     }
 
     @Test
-    void a_transfer_the_bank_sends_back_asks_the_payer_again_and_a_cancelled_one_frees_the_amount() throws Exception {
+    void M2_a_transfer_the_bank_sends_back_asks_the_payer_again_by_a_link_that_expires_and_a_cancelled_one_frees_the_amount() throws Exception {
         String paymentId = checkout("patron-t2", REGIE, "EUR", 2000);
         given().get(choose(start("patron-t2", paymentId), "paid")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-t2").get("/payments/" + paymentId)
@@ -149,6 +156,12 @@ class RefundByTransferTest extends PaymentTestResource {
             org.junit.jupiter.api.Assertions.assertNotEquals(firstForm, secondForm);
             given().get(firstForm).then().statusCode(404);
             given().get(secondForm).then().statusCode(200);
+            // M2: a link expires (30 days by default): then it shows so and takes no account
+            TestRows.of("payment").execute("update manual_refund set form_expires_at = now() - interval '1 minute' "
+                    + "where id = ?::uuid", manual);
+            given().get(secondForm).then().statusCode(410).body(containsString("expired"));
+            given().contentType(ContentType.JSON).body(Map.of("holderName", "Jan Novák", "iban", "NL91ABNA0417164300"))
+                    .post(secondForm).then().statusCode(410).body("type", containsString("refund-form-expired"));
             // finance pays it out another way: cancelled, billing told, the 8.00 free again on the payment
             finance().body(Map.of("reason", "")).post("/manual-refunds/" + manual + "/cancellation").then().statusCode(400);
             finance().body(Map.of("reason", "paid in cash at the counter")).post("/manual-refunds/" + manual

@@ -53,6 +53,43 @@ public class ManualRefund extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** Until when the form link works (M2); a new link (a transfer sent back) gets a new period. */
+    @Column(name = "form_expires_at")
+    public Instant formExpiresAt;
+    /** When the link was used: it takes one account, once; another account needs a new link. */
+    @Column(name = "form_used_at")
+    public Instant formUsedAt;
+
+    /** A new form link for the payer, valid for {@code validity}. */
+    void newForm(String token, Instant now, java.time.Duration validity) {
+        formToken = token;
+        formExpiresAt = now.plus(validity);
+        formUsedAt = null;
+    }
+
+    /** The link can still take an account: not used, not expired, and the refund waits for one. */
+    public boolean formOpen(Instant now) {
+        return formUsedAt == null && (formExpiresAt == null || !now.isAfter(formExpiresAt))
+                && state == ManualRefundState.AWAITING_BANK_DETAILS;
+    }
+
+    /** The payer's account, through the link: once, within its period (M2). */
+    void takeBankDetails(String holder, String iban, String bic, Instant now) {
+        if (formUsedAt != null) {
+            throw Problems.gone("refund-form-used", "This link was used already: ask the institution for a new one "
+                    + "to give another account");
+        }
+        if (formExpiresAt != null && now.isAfter(formExpiresAt)) {
+            throw Problems.gone("refund-form-expired", "This link has expired: ask the institution for a new one");
+        }
+        moveTo(ManualRefundState.READY);
+        holderName = holder;
+        this.iban = iban;
+        this.bic = bic;
+        detailsAt = now;
+        formUsedAt = now;
+    }
+
     void moveTo(ManualRefundState next) {
         if (!state.canBecome(next)) {
             throw Problems.conflict("manual-refund-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),

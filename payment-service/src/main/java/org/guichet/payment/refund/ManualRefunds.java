@@ -77,8 +77,8 @@ public class ManualRefunds {
             m.currency = payment.currency;
             m.reason = order.reason();
             m.state = ManualRefundState.AWAITING_BANK_DETAILS;
-            m.formToken = token();
             m.createdAt = clock.instant();
+            m.newForm(token(), m.createdAt, config.refundFormValidity());
             payment.refunded += order.amount();
             LOG.infof("refund %s of payment %s goes by bank transfer: %s", order.refundId(), payment.reference,
                     whyNotByGateway);
@@ -97,7 +97,7 @@ public class ManualRefunds {
                 });
     }
 
-    /** The payer's account, checked; may be corrected until the refund is in a transfer file. */
+    /** The payer's account, checked; the link takes one, once (another needs a new link). */
     public Uni<ManualRefund> giveBankDetails(String token, BankDetails details) {
         List<FieldError> errors = new ArrayList<>();
         Iban.Result iban = Iban.check(details.iban());
@@ -121,11 +121,7 @@ public class ManualRefunds {
                     if (m == null) {
                         throw Problems.notFound("Refund form");
                     }
-                    m.moveTo(ManualRefundState.READY);
-                    m.holderName = holder;
-                    m.iban = iban.value();
-                    m.bic = bic;
-                    m.detailsAt = clock.instant();
+                    m.takeBankDetails(holder, iban.value(), bic, clock.instant());
                     return m;
                 }));
     }
@@ -217,7 +213,7 @@ public class ManualRefunds {
             m.batchId = null;
             m.iban = null;
             m.bic = null;
-            m.formToken = token();
+            m.newForm(token(), clock.instant(), config.refundFormValidity());
             return Payment.<Payment>findById(m.paymentId).call(payment -> askForAccount(payment, m)).replaceWith(m);
         }));
     }

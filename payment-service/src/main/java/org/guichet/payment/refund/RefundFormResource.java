@@ -27,12 +27,20 @@ import static org.guichet.platform.text.Html.escape;
 public class RefundFormResource {
     @Inject
     ManualRefunds manualRefunds;
+    @Inject
+    java.time.Clock clock;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The bank-account form of a refund the gateway could not make")
-    public Uni<String> form(@PathParam("token") String token) {
-        return manualRefunds.byToken(token).map(m -> page(m, null));
+    @Operation(summary = "The bank-account form of a refund the gateway could not make (410 once the link expired)")
+    public Uni<Response> form(@PathParam("token") String token) {
+        return manualRefunds.byToken(token).map(m -> expired(m)
+                ? Response.status(410).entity(page(m, null)).build() : Response.ok(page(m, null)).build());
+    }
+
+    /** The link waits for an account but its period is over (M2). */
+    private boolean expired(ManualRefund m) {
+        return m.state == ManualRefundState.AWAITING_BANK_DETAILS && !m.formOpen(clock.instant());
     }
 
     @POST
@@ -43,7 +51,7 @@ public class RefundFormResource {
                                   @FormParam("iban") String iban, @FormParam("bic") String bic) {
         return manualRefunds.giveBankDetails(token, new ManualRefunds.BankDetails(holderName, iban, bic))
                 .map(m -> Response.ok(thanks(m)).build())
-                .onFailure(t -> t instanceof ProblemException p && (p.status() == 400 || p.status() == 409))
+                .onFailure(t -> t instanceof ProblemException p && (p.status() == 400 || p.status() == 409 || p.status() == 410))
                 .recoverWithUni(t -> manualRefunds.byToken(token).map(m -> {
                     ProblemException p = (ProblemException) t;
                     String why = p.errors().isEmpty() ? p.getMessage()
@@ -61,11 +69,18 @@ public class RefundFormResource {
                 : details).map(ManualRefundView::of);
     }
 
-    private static String page(ManualRefund m, String error) {
+    private String page(ManualRefund m, String error) {
         String amount = Money.of(m.amount, m.currency).toDecimalString() + " " + m.currency;
-        if (m.state != ManualRefundState.AWAITING_BANK_DETAILS && m.state != ManualRefundState.READY) {
+        if (expired(m)) {
             return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
-                    + "<h1>Refund " + escape(amount) + "</h1><p>This refund is already on its way to your bank.</p></body></html>";
+                    + "<h1>Refund " + escape(amount) + "</h1><p>This link has expired. Ask the institution for a new one."
+                    + "</p></body></html>";
+        }
+        if (m.state != ManualRefundState.AWAITING_BANK_DETAILS) {
+            return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
+                    + "<h1>Refund " + escape(amount) + "</h1><p>Your bank account was received: this refund is already "
+                    + "on its way to your bank.</p>" + (error == null ? "" : "<p role=\"alert\" class=\"error\">"
+                    + escape(error) + "</p>") + "</body></html>";
         }
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Refund</title></head><body>"
                 + "<h1>Refund " + escape(amount) + " — " + escape(m.paymentReference) + "</h1>"

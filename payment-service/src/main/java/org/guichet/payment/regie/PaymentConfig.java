@@ -39,6 +39,10 @@ public interface PaymentConfig {
     @WithDefault("PT30M")
     java.time.Duration expireAfter();
 
+    /** How long a refund form link (the payer's bank account) works; it works once (M2). */
+    @WithDefault("P30D")
+    java.time.Duration refundFormValidity();
+
     /** Days after the export that a refund transfer file asks the bank to execute it. */
     @WithDefault("1")
     int transferExecutionDays();

@@ -27,6 +27,11 @@ public final class Problems {
         return new ProblemException(422, slug, "Request cannot be processed", detail, null);
     }
 
+    /** What was there is there no more, for good (a used or expired link). */
+    public static ProblemException gone(String slug, String detail) {
+        return new ProblemException(410, slug, "Gone", detail, null);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
