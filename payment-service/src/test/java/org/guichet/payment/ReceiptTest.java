@@ -91,4 +91,24 @@ class ReceiptTest extends PaymentTestResource {
         citizen("patron-r3").body(Map.of("email", "one-more@example.cz")).post("/payments/" + paymentId + "/receipt/emails")
                 .then().statusCode(429).contentType("application/problem+json");
     }
+
+    @Test
+    void L10_a_citizen_cannot_mail_many_addresses_by_spreading_the_sends_over_many_receipts() {
+        List<String> receipts = List.of(pay("patron-l10", 100), pay("patron-l10", 200), pay("patron-l10", 300));
+        int sent = 0;
+        for (String paymentId : receipts) {
+            for (int i = 0; i < 4 && sent < 10; i++, sent++) {
+                citizen("patron-l10").body(Map.of("email", "someone" + sent + "@example.cz"))
+                        .post("/payments/" + paymentId + "/receipt/emails").then().statusCode(202);
+            }
+        }
+        // the third receipt has had two sends of its five, but the citizen has had ten today
+        citizen("patron-l10").body(Map.of("email", "someone-else@example.cz"))
+                .post("/payments/" + receipts.get(2) + "/receipt/emails").then().statusCode(429)
+                .contentType("application/problem+json");
+        // an agent at the desk is not held to the citizen's count
+        given().auth().oauth2(org.guichet.testing.DevTokens.mint("agent-l10", SandboxPaymentTest.TENANT, "agent"))
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("email", "patron-l10@example.cz"))
+                .post("/payments/" + receipts.get(2) + "/receipt/emails").then().statusCode(202);
+    }
 }

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
 public class ReceiptResource {
     static final int SENDS_PER_DAY = 5;
+    /** A citizen's receipt emails a day, all their payments together (L10); staff at the desk are not counted. */
+    static final int SENDS_PER_CITIZEN_PER_DAY = 10;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     @Inject
@@ -66,7 +68,7 @@ public class ReceiptResource {
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw Problems.invalid("An email address is required", new FieldError("email", "must be an email address"));
         }
-        return settled(id).flatMap(p -> Panache.withTransaction(() -> capped(p)
+        return settled(id).flatMap(p -> Panache.withTransaction(() -> capped(p).call(this::cappedPerCitizen)
                 .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("insert into receipt_email "
                                 + "(payment_id, email, requested_by, requested_at) values (?1, ?2, ?3, now())")
                         .setParameter(1, p.id).setParameter(2, email).setParameter(3, caller.subject()).executeUpdate()))
@@ -86,6 +88,21 @@ public class ReceiptResource {
                         throw new org.guichet.platform.error.ProblemException(429, "too-many-receipt-emails",
                                 "Too many receipt emails", "Receipt " + p.receiptNumber + " was already sent " + sent
                                 + " times today", null);
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Nor by sending a few per receipt across many receipts: a citizen's sends a day are counted too. */
+    private Uni<Void> cappedPerCitizen() {
+        if (caller.isStaff()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from receipt_email where requested_by = ?1 "
+                        + "and requested_at > now() - interval '1 day'", Long.class).setParameter(1, caller.subject()).getSingleResult())
+                .invoke(sent -> {
+                    if (sent >= SENDS_PER_CITIZEN_PER_DAY) {
+                        throw new org.guichet.platform.error.ProblemException(429, "too-many-receipt-emails",
+                                "Too many receipt emails", "You have had " + sent + " receipts emailed today", null);
                     }
                 }).replaceWithVoid();
     }
