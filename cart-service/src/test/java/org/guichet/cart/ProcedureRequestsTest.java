@@ -176,4 +176,20 @@ class ProcedureRequestsTest extends CartTestResource {
                 .body("payments.findAll { it.regie == 'namur-etat-civil' }.amount", equalTo(List.of(700)));
         assertEquals(3, List.of(a, b, c).size());
     }
+
+    @Test
+    void L11_another_institution_naming_a_regie_code_takes_nothing_from_its_owner() {
+        // lib-kladno's admin uses Namur's code for a régie of its own
+        given().auth().oauth2(DevTokens.mint("admin-k", "lib-kladno", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Squatter", "cartMode", "SEPARATE", "agents", List.of("squatter@kladno.example")))
+                .put("/regies/namur-etat-civil").then().statusCode(200);
+        // Namur's own is untouched and still Namur's to change
+        as("admin", "admin-1").get("/regies").then().statusCode(200)
+                .body("find { it.code == 'namur-etat-civil' }.name", equalTo("État civil"))
+                .body("find { it.code == 'namur-etat-civil' }.cartMode", equalTo("GROUPED"));
+        as("admin", "admin-1").body(Map.of("name", "État civil", "accountingCode", "70/161-01", "cartMode", "GROUPED",
+                "agents", List.of("etat-civil@namur.example"))).put("/regies/namur-etat-civil").then().statusCode(200);
+        given().auth().oauth2(DevTokens.mint("admin-k", "lib-kladno", "admin")).get("/regies").then()
+                .body("find { it.code == 'namur-etat-civil' }.name", equalTo("Squatter"));
+    }
 }

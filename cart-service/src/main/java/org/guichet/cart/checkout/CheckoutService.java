@@ -53,15 +53,15 @@ public class CheckoutService {
                 if (locked != ids.size()) {
                     throw Problems.conflict("items-locked", "Some items are already being paid or were paid");
                 }
-                return regiesOf(items).flatMap(regies -> createCheckout(tenant, payer, request, items, regies));
+                return regiesOf(tenant, items).flatMap(regies -> createCheckout(tenant, payer, request, items, regies));
             });
         });
     }
 
     /** The cart's régies as their admin set them (cart mode SEPARATE pays one item per payment, R20). */
-    private static Uni<Map<String, org.guichet.cart.regie.Regie>> regiesOf(List<PayableItem> items) {
+    private static Uni<Map<String, org.guichet.cart.regie.Regie>> regiesOf(String tenant, List<PayableItem> items) {
         List<String> codes = items.stream().map(i -> i.regie).distinct().toList();
-        return org.guichet.cart.regie.Regie.<org.guichet.cart.regie.Regie>list("code in ?1", codes)
+        return org.guichet.cart.regie.Regie.<org.guichet.cart.regie.Regie>list("tenant = ?1 and code in ?2", tenant, codes)
                 .map(regies -> regies.stream().collect(java.util.stream.Collectors.toMap(r -> r.code, r -> r)));
     }
 

@@ -154,7 +154,7 @@ public class ProcedureRequests {
     }
 
     private Uni<Void> ready(CitizenRequest r, Procedure p) {
-        return Regie.<Regie>findById(r.regie).flatMap(regie -> outbox.publish(EventType.REQUEST_READY, r.tenant,
+        return Regie.of(r.tenant, r.regie).flatMap(regie -> outbox.publish(EventType.REQUEST_READY, r.tenant,
                 r.id.toString(), null, new RequestReady(r.id.toString(), p.code, p.title, r.regie, r.amount, r.currency,
                         r.paymentId == null ? null : r.paymentId.toString(), r.criteriaMap(), r.payer(),
                         regie == null ? List.of() : regie.agentList()))).replaceWithVoid();

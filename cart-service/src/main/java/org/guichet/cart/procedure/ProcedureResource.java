@@ -76,8 +76,8 @@ public class ProcedureResource {
                     "must not be before validFrom"));
         }
         String tenant = caller.tenant();
-        return Panache.withTransaction(() -> Regie.<Regie>findById(request.regie()).flatMap(regie -> {
-            if (regie == null || !regie.tenant.equals(tenant)) {
+        return Panache.withTransaction(() -> Regie.of(tenant, request.regie()).flatMap(regie -> {
+            if (regie == null) {
                 throw Problems.invalid("Unknown régie " + request.regie(), new FieldError("regie", "not a régie of "
                         + tenant));
             }

@@ -47,10 +47,7 @@ public class RegieResource {
     @Operation(summary = "Create or change a régie: name, accounting code, cart mode, agents' addresses")
     public Uni<RegieView> put(@PathParam("code") String code, @NotNull @Valid RegieRequest request) {
         org.guichet.cart.CatalogueCode.check(code, "régie");
-        return Panache.withTransaction(() -> Regie.<Regie>findById(code).flatMap(found -> {
-            if (found != null && !found.tenant.equals(caller.tenant())) {
-                throw Problems.conflict("regie-taken", "Régie " + code + " belongs to another institution");
-            }
+        return Panache.withTransaction(() -> Regie.of(caller.tenant(), code).flatMap(found -> {
             Regie r = found != null ? found : new Regie();
             r.code = code;
             r.tenant = caller.tenant();
