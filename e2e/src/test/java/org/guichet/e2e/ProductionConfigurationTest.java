@@ -47,28 +47,29 @@ class ProductionConfigurationTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("postgres"), TestDatabases.USER, TestDatabases.PASSWORD);
-             Statement s = c.createStatement()) {
-            for (String service : SERVICES) {
-                s.execute("drop database if exists " + db(service) + " with (force)");
-            }
-            s.execute("drop role if exists " + ROLE);
-            s.execute("create role " + ROLE + " login password '" + PASSWORD + "'");
-            s.execute("grant " + ROLE + " to current_user"); // to make it a database's owner
-            for (String service : SERVICES) {
-                s.execute("create database " + db(service) + " owner " + ROLE);
-            }
-        }
+        dropDatabases(true);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
+        dropDatabases(false);
+    }
+
+    /** The services' databases, owned by a role with a generated password (the repository's is refused). */
+    private static void dropDatabases(boolean andCreate) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("postgres"), TestDatabases.USER, TestDatabases.PASSWORD);
              Statement s = c.createStatement()) {
             for (String service : SERVICES) {
                 s.execute("drop database if exists " + db(service) + " with (force)");
             }
             s.execute("drop role if exists " + ROLE);
+            if (andCreate) {
+                s.execute("create role " + ROLE + " login password '" + PASSWORD + "'");
+                s.execute("grant " + ROLE + " to current_user"); // to make it a database's owner
+                for (String service : SERVICES) {
+                    s.execute("create database " + db(service) + " owner " + ROLE);
+                }
+            }
         }
     }
 
