@@ -61,6 +61,11 @@ public enum EventType {
         return topic;
     }
 
+    /** The service that publishes this type (null: from outside the suite), see {@link Topics#owner}. */
+    public String producer() {
+        return Topics.owner(topic);
+    }
+
     public Class<?> payloadClass() {
         return payloadClass;
     }

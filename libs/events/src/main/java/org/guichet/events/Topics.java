@@ -21,4 +21,18 @@ public final class Topics {
 
     private Topics() {
     }
+
+    /**
+     * The one service that writes a topic (its Kafka ACL lets no other), or null for a topic written from outside
+     * (the library system's loans). A consumer takes an event only from its topic's owner (M7).
+     */
+    public static String owner(String topic) {
+        return switch (topic) {
+            case INVOICES, FINES, ACCOUNTS, REFUND_REQUESTS -> "billing-service";
+            case CHECKOUTS, REQUESTS -> "cart-service";
+            case PAYMENTS -> "payment-service";
+            case NOTIFICATIONS -> "notification-service";
+            default -> null;
+        };
+    }
 }

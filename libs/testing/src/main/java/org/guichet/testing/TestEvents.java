@@ -12,7 +12,9 @@ public final class TestEvents {
     }
 
     public static String json(EventType type, String tenant, String subjectId, Object payload) {
-        return EventJson.write(EventEnvelope.of(type, Instant.now(), "test", tenant, subjectId, null, payload));
+        // as its owning service publishes it: consumers take a type only from its owner (M7)
+        String producer = type.producer() != null ? type.producer() : "library-system";
+        return EventJson.write(EventEnvelope.of(type, Instant.now(), producer, tenant, subjectId, null, payload));
     }
 
     /** Sends the event on its topic, keyed by its subject; returns the JSON sent (to send it again). */
