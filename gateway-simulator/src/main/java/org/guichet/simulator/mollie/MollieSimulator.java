@@ -51,6 +51,7 @@ public final class MollieSimulator {
     public final AtomicInteger webhooksSent = new AtomicInteger();
     /** Status look-ups (GET of a payment): what a flood of replayed webhooks would cost a régie's API quota. */
     public final AtomicInteger lookups = new AtomicInteger();
+    private final Map<String, AtomicInteger> lookupsOf = new ConcurrentHashMap<>();
 
     record Replay(String requestHash, int status, String body, Instant at) {
     }
@@ -97,6 +98,7 @@ public final class MollieSimulator {
                 idempotent(ex, apiKey + "/create", body -> create(apiKey, body));
             } else if (parts.length == 2 && method.equals("GET")) {
                 lookups.incrementAndGet();
+                lookupsOf.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
                 ObjectNode p = payments.get(parts[1]);
                 if (p == null) {
                     error(ex, 404, "Not Found", "No payment exists with token " + parts[1] + ".", null);
@@ -282,6 +284,12 @@ public final class MollieSimulator {
                 Http.post(webhook, "application/x-www-form-urlencoded", "id=" + id);
             }
         });
+    }
+
+    /** How many times one payment's status was asked for. */
+    public int lookups(String paymentId) {
+        AtomicInteger n = lookupsOf.get(paymentId);
+        return n == null ? 0 : n.get();
     }
 
     public int paymentsCreated() {
