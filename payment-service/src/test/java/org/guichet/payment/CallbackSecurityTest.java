@@ -143,6 +143,11 @@ class CallbackSecurityTest extends PaymentTestResource {
                     + "gateway_ref = ? and verified and processed_at is not null", c[1], gatewayRef(c[0])).get("result");
             assertTrue(result.startsWith("mismatch: signed for "), result);
         }
+        // finance sees them among the payments that need a person
+        List<String> flagged = given().auth().oauth2(org.guichet.testing.DevTokens.mint("finance-1",
+                        SandboxPaymentTest.TENANT, "finance")).get("/payments/flagged").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.flag == 'CALLBACK_MISMATCH' }.id");
+        assertTrue(flagged.containsAll(List.of(ogone, sips)), flagged.toString());
         // the same result for the right amount is applied: the mismatch held nothing up but itself
         given().contentType(OGONE_FORM).body(ogoneResult(gatewayRef(ogone), "9", "25", "EUR", OgoneSimulator.DEMO_SHA_OUT,
                 Map.of())).post("/callbacks/ogone").then().statusCode(200);
@@ -229,8 +234,8 @@ class CallbackSecurityTest extends PaymentTestResource {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> TestRows.of("payment").scalar(unprocessed, ref) == 0);
         assertEquals(lookups, SimulatorResource.simulator.mollie.lookups(ref), "no look-up for a settled payment");
-        assertEquals(5L, TestRows.of("payment").scalar("select count(*) from callback_inbox where gateway = 'mollie' "
-                + "and gateway_ref = ? and result = 'SETTLED (no look-up)'", ref));
+        assertEquals(List.of("SETTLED"), TestRows.of("payment").all("select distinct result from callback_inbox "
+                + "where gateway = 'mollie' and gateway_ref = ?", ref).stream().map(r -> r.get("result")).toList());
         citizen("patron-m6a").get("/payments/" + paymentId).then().body("state", equalTo("SETTLED"))
                 .body("flag", nullValue());
     }

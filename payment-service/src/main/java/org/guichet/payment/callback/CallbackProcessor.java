@@ -145,7 +145,7 @@ public class CallbackProcessor {
                         // nothing the gateway says can change it: no look-up (a replayed webhook costs the régie nothing)
                         return Panache.withTransaction(() -> CallbackInboxEntry.update(
                                 "processedAt = ?1, result = ?2 where id = ?3", clock.instant(),
-                                payment.state.name() + " (no look-up)", entry.id)).replaceWith(payment.state.name());
+                                payment.state.name(), entry.id)).replaceWith(payment.state.name());
                     }
                     return (payment == null ? Uni.createFrom().item(GatewayStatus.UNKNOWN)
                             : gateways.get(entry.gateway).lookup(payment))
