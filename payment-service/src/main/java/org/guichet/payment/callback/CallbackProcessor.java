@@ -48,18 +48,23 @@ public class CallbackProcessor {
     public static final String CALLBACK_MISMATCH = "CALLBACK_MISMATCH";
     static final String MISMATCH = "mismatch";
 
+    private final Gateways gateways;
+    private final PaymentStateMachine stateMachine;
+    private final Clock clock;
+    private final Vertx vertx;
+    private final PaymentMetrics metrics;
+    private final PaymentConfig config;
+
     @Inject
-    Gateways gateways;
-    @Inject
-    PaymentStateMachine stateMachine;
-    @Inject
-    Clock clock;
-    @Inject
-    Vertx vertx;
-    @Inject
-    PaymentMetrics metrics;
-    @Inject
-    PaymentConfig config;
+    CallbackProcessor(Gateways gateways, PaymentStateMachine stateMachine, Clock clock, Vertx vertx,
+                      PaymentMetrics metrics, PaymentConfig config) {
+        this.gateways = gateways;
+        this.stateMachine = stateMachine;
+        this.clock = clock;
+        this.vertx = vertx;
+        this.metrics = metrics;
+        this.config = config;
+    }
 
     /** Records the callback; a bad signature is a 401. Processing follows, detached from the request. */
     public Uni<String> receive(String gatewayName, Map<String, String> headers, String rawBody) {
