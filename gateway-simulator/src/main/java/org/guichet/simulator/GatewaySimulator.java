@@ -85,7 +85,8 @@ public final class GatewaySimulator implements AutoCloseable {
 
     private void stats(HttpExchange ex) throws IOException {
         Http.send(ex, 200, "application/json", Http.JSON.writeValueAsString(Map.of(
-                "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get()),
+                "mollie", Map.of("paymentsCreated", mollie.paymentsCreated(), "webhooksSent", mollie.webhooksSent.get(),
+                        "lookups", mollie.lookups.get()),
                 "gopay", Map.of("paymentsCreated", gopay.paymentsCreated(), "notificationsSent",
                         gopay.notificationsSent.get()),
                 "ogone", Map.of("ordersCreated", ogone.ordersCreated(), "postSalesSent", ogone.postSalesSent.get()),

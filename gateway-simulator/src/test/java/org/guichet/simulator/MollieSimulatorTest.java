@@ -30,6 +30,7 @@ class MollieSimulatorTest {
     @BeforeEach
     void start() throws Exception {
         simulator = new GatewaySimulator(0);
+        simulator.mollie.register(KEY.substring("Bearer ".length()));
         merchant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         merchant.createContext("/hook", ex -> {
             webhooks.add(ex.getRequestHeaders().getFirst("Content-Type") + " " + new String(ex.getRequestBody().readAllBytes(),

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * Mounted under {@code /mollie}.
  */
 public final class MollieSimulator {
-    static final Pattern KEY = Pattern.compile("^Bearer (test|live)_[A-Za-z0-9]{30}$");
+    static final Pattern KEY = Pattern.compile("^(test|live)_[A-Za-z0-9]{30}$");
+    /** The API key the local suite's configuration uses. */
+    public static final String DEMO_API_KEY = "test_guichetSimulatorKey00000000000";
     static final Pattern VALUE = Pattern.compile("^\\d{1,10}\\.\\d{2}$");
     static final Map<String, String> OUTCOMES = Map.of("paid", "paid", "failed", "failed", "canceled", "canceled",
             "expired", "expired");
@@ -39,11 +41,17 @@ public final class MollieSimulator {
 
     private final String base;
     private final Traps traps;
+    /** The accounts' API keys: a payment belongs to the key that created it, as at Mollie. */
+    private final java.util.Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> payments = new ConcurrentHashMap<>();
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
     private final Map<String, Replay> idempotency = new ConcurrentHashMap<>();
     public final AtomicInteger created = new AtomicInteger();
     public final AtomicInteger webhooksSent = new AtomicInteger();
+    /** Status look-ups (GET of a payment): what a flood of replayed webhooks would cost a régie's API quota. */
+    public final AtomicInteger lookups = new AtomicInteger();
+    private final Map<String, AtomicInteger> lookupsOf = new ConcurrentHashMap<>();
 
     record Replay(String requestHash, int status, String body, Instant at) {
     }
@@ -51,6 +59,20 @@ public final class MollieSimulator {
     public MollieSimulator(String publicBase, Traps traps) {
         this.base = publicBase + "/mollie";
         this.traps = traps;
+        register(DEMO_API_KEY);
+        for (String key : System.getProperty("simulator.mollie.api-keys", "").split(",")) {
+            if (!key.isBlank()) {
+                register(key.trim());
+            }
+        }
+    }
+
+    /** Another account (a test_/live_ key of 30 characters); an unknown key is a 401, another account's payment a 404. */
+    public void register(String apiKey) {
+        if (!KEY.matcher(apiKey).matches()) {
+            throw new IllegalArgumentException("a Mollie API key is test_ or live_ and 30 letters or digits");
+        }
+        apiKeys.add(apiKey);
     }
 
     public void mount(HttpServer server) {
@@ -61,16 +83,22 @@ public final class MollieSimulator {
     private void api(HttpExchange ex) throws IOException {
         try {
             Http.pause(traps.apiDelayMs);
-            if (ex.getRequestHeaders().getFirst("Authorization") == null
-                    || !KEY.matcher(ex.getRequestHeaders().getFirst("Authorization")).matches()) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String apiKey = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+            if (!apiKeys.contains(apiKey)) {
                 error(ex, 401, "Unauthorized Request", "Missing authentication, or failed to authenticate", null);
                 return;
             }
             String[] parts = ex.getRequestURI().getPath().substring("/mollie/v2/payments".length()).split("/");
             String method = ex.getRequestMethod();
-            if (parts.length <= 1 && method.equals("POST")) {
-                idempotent(ex, "create", this::create);
+            if (parts.length >= 2 && !apiKey.equals(owners.get(parts[1]))) {
+                // another account's payment does not exist for this key
+                error(ex, 404, "Not Found", "No payment exists with token " + parts[1] + ".", null);
+            } else if (parts.length <= 1 && method.equals("POST")) {
+                idempotent(ex, apiKey + "/create", body -> create(apiKey, body));
             } else if (parts.length == 2 && method.equals("GET")) {
+                lookups.incrementAndGet();
+                lookupsOf.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
                 ObjectNode p = payments.get(parts[1]);
                 if (p == null) {
                     error(ex, 404, "Not Found", "No payment exists with token " + parts[1] + ".", null);
@@ -78,7 +106,7 @@ public final class MollieSimulator {
                     Http.json(ex, 200, p);
                 }
             } else if (parts.length == 3 && parts[2].equals("refunds") && method.equals("POST")) {
-                idempotent(ex, "refund:" + parts[1], body -> refund(parts[1], body));
+                idempotent(ex, apiKey + "/refund:" + parts[1], body -> refund(parts[1], body));
             } else {
                 error(ex, 404, "Not Found", "The resource does not exist", null);
             }
@@ -128,7 +156,7 @@ public final class MollieSimulator {
         Http.send(ex, a.status(), "application/hal+json", json);
     }
 
-    private Answer create(String body) throws IOException {
+    private Answer create(String apiKey, String body) throws IOException {
         if (traps.failNextCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return problem(503, "Service Unavailable", "Temporarily unavailable", null);
         }
@@ -168,6 +196,7 @@ public final class MollieSimulator {
         ObjectNode links = p.putObject("_links");
         links.putObject("self").put("href", base + "/v2/payments/" + id).put("type", "application/hal+json");
         links.putObject("checkout").put("href", base + "/checkout/" + id).put("type", "text/html");
+        owners.put(id, apiKey);
         payments.put(id, p);
         created.incrementAndGet();
         return new Answer(201, p);
@@ -255,6 +284,12 @@ public final class MollieSimulator {
                 Http.post(webhook, "application/x-www-form-urlencoded", "id=" + id);
             }
         });
+    }
+
+    /** How many times one payment's status was asked for. */
+    public int lookups(String paymentId) {
+        AtomicInteger n = lookupsOf.get(paymentId);
+        return n == null ? 0 : n.get();
     }
 
     public int paymentsCreated() {

@@ -184,8 +184,9 @@ public final class OgoneSimulator {
             xml(ex, "<ncresponse PAYID=\"0\" NCERROR=\"50001111\" NCSTATUS=\"5\" STATUS=\"\"/>");
             return;
         }
-        Order order = orders.values().stream().filter(o -> Long.toString(o.payId).equals(in.get("PAYID"))).findFirst()
-                .orElse(null);
+        // a PAYID of another PSPID's order is unknown to this merchant
+        Order order = orders.values().stream().filter(o -> m.pspid().equals(o.fields.get("PSPID"))
+                && Long.toString(o.payId).equals(in.get("PAYID"))).findFirst().orElse(null);
         long amount = in.getOrDefault("AMOUNT", "").matches("\\d+") ? Long.parseLong(in.get("AMOUNT")) : -1;
         if (order == null || !(order.status.equals("9") || order.status.equals("8"))
                 || amount <= 0 || order.refunded + amount > Long.parseLong(order.fields.get("AMOUNT"))

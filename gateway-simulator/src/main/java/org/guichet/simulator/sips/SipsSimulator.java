@@ -65,6 +65,11 @@ public final class SipsSimulator {
         merchants.put(DEMO_MERCHANT, new Merchant(DEMO_MERCHANT, DEMO_SECRET, DEMO_KEY_VERSION));
     }
 
+    /** Another merchant: its transactions are its own (another merchant's reference is unknown, 25). */
+    public void register(String merchantId, String secret, int keyVersion) {
+        merchants.put(merchantId, new Merchant(merchantId, secret, keyVersion));
+    }
+
     public void mount(HttpServer server) {
         server.createContext("/sips/paymentInit", this::init);
         server.createContext("/sips/decide", this::decide);

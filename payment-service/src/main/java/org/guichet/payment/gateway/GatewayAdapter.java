@@ -18,8 +18,20 @@ public interface GatewayAdapter {
     /** Creates the payment at the gateway; the result says where to send the citizen. */
     Uni<GatewaySession> create(Payment payment, String returnUrl, String notifyUrl);
 
-    /** Checks a callback on its raw bytes; never trusts what it cannot verify. */
-    CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody);
+    /**
+     * For schemes signed with each régie's own key (Ogone, Sips): the gateway reference the callback names,
+     * read before anything is verified, so that the payment — and so the régie whose key must verify it —
+     * is found first. Empty for the others.
+     */
+    default java.util.Optional<String> namedReference(String rawBody) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Checks a callback on its raw bytes; never trusts what it cannot verify. {@code payment} is the one
+     * {@link #namedReference} names (null when there is none, or none was named).
+     */
+    CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody, Payment payment);
 
     /** Asks the gateway for the payment's status: the authority when a callback is unsigned or missing. */
     Uni<GatewayStatus> lookup(Payment payment);

@@ -66,7 +66,7 @@ public class GoPayGatewayAdapter extends HttpGatewayAdapter {
     }
 
     @Override
-    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawQuery) {
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawQuery, Payment payment) {
         String id = form(rawQuery, StandardCharsets.UTF_8, false).get("id");
         if (id == null || !ID.matcher(id).matches()) {
             return CallbackVerdict.rejected("a GoPay notification carries ?id=<payment id>");

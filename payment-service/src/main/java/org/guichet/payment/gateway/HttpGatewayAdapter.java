@@ -63,6 +63,21 @@ abstract class HttpGatewayAdapter implements GatewayAdapter {
                 "The " + name() + " account has no " + what + " configured", null));
     }
 
+    /**
+     * Null when a signed result's amount (minor units) and currency are the payment's; otherwise what differs.
+     * A gateway-signed "paid" for another amount is never applied: the money received is not what was asked.
+     */
+    protected static String mismatch(Payment payment, Long signedAmount, String signedCurrency) {
+        if (signedAmount == null || signedCurrency == null) {
+            return "the signed result carries no readable amount or currency";
+        }
+        if (signedAmount != payment.amount || !signedCurrency.equals(payment.currency)) {
+            return "signed for " + signedAmount + " " + signedCurrency + ", the payment is " + payment.amount + " "
+                    + payment.currency;
+        }
+        return null;
+    }
+
     /** {@code a=1&b=2} decoded in the gateway's charset; with {@code upperKeys}, keys upper-cased. */
     protected static Map<String, String> form(String raw, Charset charset, boolean upperKeys) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -52,7 +52,7 @@ public class MollieGatewayAdapter extends HttpGatewayAdapter {
     }
 
     @Override
-    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody, Payment payment) {
         String id = form(rawBody, StandardCharsets.UTF_8, false).get("id");
         if (id == null || !ID.matcher(id).matches()) {
             return CallbackVerdict.rejected("a Mollie webhook carries id=tr_… and nothing else");

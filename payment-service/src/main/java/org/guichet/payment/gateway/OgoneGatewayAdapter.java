@@ -55,18 +55,50 @@ public class OgoneGatewayAdapter extends HttpGatewayAdapter {
         return Optional.of(new FormPost(config.ogone().baseUrl() + "/orderstandard.asp", fields));
     }
 
-    /** The post-sale request: form fields, ISO-8859-1, signed with one of our Ogone régies' SHA-OUT. */
+    /** The post-sale request names its payment by ORDERID (our reference): found first, verified with its régie's key. */
     @Override
-    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+    public Optional<String> namedReference(String rawBody) {
+        return Optional.ofNullable(form(rawBody, StandardCharsets.ISO_8859_1, true).get("ORDERID"));
+    }
+
+    /**
+     * The post-sale request: form fields, ISO-8859-1, signed with the SHA-OUT of the payment's régie, in the
+     * algorithm configured for it. A PSPID, when sent, is the régie's; the signed AMOUNT and CURRENCY must be
+     * the payment's (a mismatch is flagged, never applied).
+     */
+    @Override
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody, Payment payment) {
         Map<String, String> params = form(rawBody, StandardCharsets.ISO_8859_1, true);
-        String given = params.get("SHASIGN");
-        boolean signed = config.regies().values().stream()
-                .filter(r -> NAME.equals(r.gateway()) && r.shaOut().isPresent())
-                .anyMatch(r -> OgoneSha.same(OgoneSha.sign(params, OgoneSha.OUT, r.shaOut().get(), r.shaAlgorithm()), given));
-        if (!signed || params.get("ORDERID") == null) {
-            return CallbackVerdict.rejected("bad or missing SHASIGN (SHA-OUT)");
+        if (payment == null) {
+            return CallbackVerdict.rejected("ORDERID names no Ogone payment");
         }
-        return new CallbackVerdict(true, params.get("ORDERID"), status(params.get("STATUS")), null);
+        PaymentConfig.Regie regie = config.regie(payment.regie).filter(r -> NAME.equals(r.gateway())).orElse(null);
+        if (regie == null || regie.shaOut().isEmpty()) {
+            return CallbackVerdict.rejected("the payment's régie has no Ogone SHA-OUT");
+        }
+        if (!OgoneSha.same(OgoneSha.sign(params, OgoneSha.OUT, regie.shaOut().get(), regie.shaAlgorithm()),
+                params.get("SHASIGN"))) {
+            return CallbackVerdict.rejected("bad or missing SHASIGN (SHA-OUT of the payment's régie)");
+        }
+        String pspid = params.get("PSPID");
+        if (pspid != null && !regie.pspid().map(pspid::equals).orElse(false)) {
+            return CallbackVerdict.rejected("PSPID is not the régie's");
+        }
+        return CallbackVerdict.signed(params.get("ORDERID"), status(params.get("STATUS")),
+                mismatch(payment, minorUnits(params.get("AMOUNT"), payment.currency), params.get("CURRENCY")));
+    }
+
+    /** Ogone's AMOUNT in a result is decimal ("15", "15.5", "15.50"): in minor units, or null if unreadable. */
+    static Long minorUnits(String decimal, String currency) {
+        if (decimal == null || !decimal.matches("\\d{1,12}(\\.\\d{1,3})?")) {
+            return null;
+        }
+        try {
+            int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+            return new java.math.BigDecimal(decimal).movePointRight(digits).longValueExact();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;   // an unknown currency, or more decimals than it has
+        }
     }
 
     @Override

@@ -66,7 +66,7 @@ public class SandboxGatewayAdapter extends HttpGatewayAdapter {
     }
 
     @Override
-    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody, Payment payment) {
         if (!WebhookSignature.verify(headers.get(SIGNATURE_HEADER), rawBody, config.sandbox().requireWebhookSecrets(),
                 clock.instant(), WebhookSignature.DEFAULT_TOLERANCE)) {
             return CallbackVerdict.rejected("bad or missing " + SIGNATURE_HEADER);

@@ -69,15 +69,53 @@ public class SipsGatewayAdapter extends HttpGatewayAdapter {
         return Optional.of(new FormPost(config.sips().paypageUrl() + "/paymentInit", fields));
     }
 
-    /** A response (manual or automatic): Data and Seal as form fields, sealed with the merchant's secret. */
+    /** A response names its payment by transactionReference: found first, verified with its régie's key. */
     @Override
-    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody) {
+    public Optional<String> namedReference(String rawBody) {
+        String rawData = form(rawBody, StandardCharsets.UTF_8, false).get("Data");
+        return rawData == null ? Optional.empty() : Optional.ofNullable(data(rawData).get("transactionReference"));
+    }
+
+    /**
+     * A response (manual or automatic): Data and Seal as form fields, sealed with the secret of the payment's
+     * régie in the algorithm configured for it — never the one the data names. Its merchantId and keyVersion
+     * are the régie's; its amount and currency must be the payment's (a mismatch is flagged, never applied).
+     */
+    @Override
+    public CallbackVerdict verifyCallback(Map<String, String> headers, String rawBody, Payment payment) {
         Map<String, String> fields = form(rawBody, StandardCharsets.UTF_8, false);
         String rawData = fields.get("Data");
-        String seal = fields.get("Seal");
         if (rawData == null) {
             return CallbackVerdict.rejected("a Sips response carries Data and Seal");
         }
+        if (payment == null) {
+            return CallbackVerdict.rejected("transactionReference names no Sips payment");
+        }
+        PaymentConfig.Regie regie = config.regie(payment.regie).filter(r -> NAME.equals(r.gateway())).orElse(null);
+        if (regie == null || regie.secretKey().isEmpty()) {
+            return CallbackVerdict.rejected("the payment's régie has no Sips secret key");
+        }
+        Map<String, String> data = data(rawData);
+        String algorithm = regie.sealAlgorithm();
+        if (data.containsKey("sealAlgorithm") && !algorithm.equals(data.get("sealAlgorithm"))) {
+            return CallbackVerdict.rejected("sealAlgorithm is not the one configured for the régie");
+        }
+        if (!SipsSeal.same(SipsSeal.paypage(rawData, regie.secretKey().get(), algorithm), fields.get("Seal"))) {
+            return CallbackVerdict.rejected("bad or missing Seal (the payment's régie's key)");
+        }
+        if (!regie.merchantId().equals(Optional.ofNullable(data.get("merchantId")))
+                || !String.valueOf(regie.keyVersion()).equals(data.get("keyVersion"))) {
+            return CallbackVerdict.rejected("merchantId or keyVersion is not the régie's");
+        }
+        String amount = data.getOrDefault("amount", "");
+        String currency = CURRENCIES.entrySet().stream().filter(e -> e.getValue().equals(data.get("currencyCode")))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return CallbackVerdict.signed(data.get("transactionReference"), status(data.get("responseCode")),
+                mismatch(payment, amount.matches("\\d{1,15}") ? Long.valueOf(amount) : null, currency));
+    }
+
+    /** Parses Sips' {@code key=value|key=value}. */
+    static Map<String, String> data(String rawData) {
         Map<String, String> data = new LinkedHashMap<>();
         for (String pair : rawData.split("\\|")) {
             int eq = pair.indexOf('=');
@@ -85,18 +123,7 @@ public class SipsGatewayAdapter extends HttpGatewayAdapter {
                 data.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
-        String merchant = data.get("merchantId");
-        String algorithm = data.getOrDefault("sealAlgorithm", "SHA-256");
-        String signedData = rawData;
-        String givenSeal = seal;
-        boolean sealed = config.regies().values().stream()
-                .filter(r -> NAME.equals(r.gateway()) && r.merchantId().map(merchant::equals).orElse(false)
-                        && r.secretKey().isPresent() && String.valueOf(r.keyVersion()).equals(data.get("keyVersion")))
-                .anyMatch(r -> SipsSeal.same(SipsSeal.paypage(signedData, r.secretKey().get(), algorithm), givenSeal));
-        if (!sealed || data.get("transactionReference") == null) {
-            return CallbackVerdict.rejected("bad or missing Seal");
-        }
-        return new CallbackVerdict(true, data.get("transactionReference"), status(data.get("responseCode")), null);
+        return data;
     }
 
     @Override

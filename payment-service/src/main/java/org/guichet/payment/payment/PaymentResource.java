@@ -32,6 +32,19 @@ public class PaymentResource {
     org.guichet.payment.callback.CallbackProcessor callbacks;
 
     @GET
+    @Path("/flagged")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "The institution's payments that need a person, newest first: a bill paid twice "
+            + "(DOUBLE_PAYMENT), a gateway's signed result for another amount or currency (CALLBACK_MISMATCH)")
+    public Uni<List<PaymentView>> flagged() {
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> Payment.<Payment>find(
+                        "tenant = ?1 and flag is not null order by updatedAt desc", caller.tenant()).page(0, FLAGGED_PAGE).list())
+                .map(list -> list.stream().map(PaymentView::of).toList());
+    }
+
+    static final int FLAGGED_PAGE = 200;
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "A payment; the payer sees only their own")

@@ -10,7 +10,11 @@ import org.guichet.payment.gateway.Gateways;
 import org.guichet.payment.regie.PaymentConfig;
 import org.guichet.platform.error.Problems;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starting a payment at its gateway and reading it back. Gateway calls are made outside any
@@ -24,6 +28,12 @@ public class PaymentService {
     PaymentConfig config;
     @Inject
     PaymentStateMachine stateMachine;
+    @Inject
+    Clock clock;
+
+    static final int MAX_RETURN_LOOKUPS = 100_000;
+    /** When each payment was last looked up for a browser's return. */
+    private final Map<UUID, Instant> returnLookups = new ConcurrentHashMap<>();
 
     public Uni<Payment> visibleTo(UUID id, String tenant, String subject, boolean staff) {
         return Panache.withSession(() -> Payment.<Payment>findById(id)).map(p -> {
@@ -79,13 +89,35 @@ public class PaymentService {
             if (p == null) {
                 throw Problems.notFound("Payment " + id);
             }
-            if (p.state.finished() || p.gatewayRef == null) {
+            if (p.state.finished() || p.gatewayRef == null || !returnLookupDue(id)) {
                 return Uni.createFrom().item(p);
             }
             return gateways.get(p.gateway).lookup(p)
                     .flatMap(status -> Panache.withTransaction(() -> Payment.byIdForUpdate(id)
                             .flatMap(fresh -> stateMachine.apply(fresh, status, "return-lookup", null))));
         });
+    }
+
+    /**
+     * The return page is anonymous: however often it is loaded, one payment is looked up at its gateway at most
+     * once per interval (per replica), so reloading it cannot spend the régie's API quota. Callbacks and the
+     * reconciler still bring the news meanwhile.
+     */
+    boolean returnLookupDue(UUID id) {
+        Instant now = clock.instant();
+        Instant since = now.minus(config.returnLookupInterval());
+        if (returnLookups.size() >= MAX_RETURN_LOOKUPS) {
+            returnLookups.values().removeIf(at -> !at.isAfter(since));
+        }
+        boolean[] due = {false};
+        returnLookups.compute(id, (key, last) -> {
+            if (last != null && last.isAfter(since)) {
+                return last;
+            }
+            due[0] = true;
+            return now;
+        });
+        return due[0];
     }
 
     private Uni<Payment> recordSession(UUID id, GatewaySession session) {

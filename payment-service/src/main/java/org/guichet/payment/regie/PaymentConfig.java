@@ -27,6 +27,18 @@ public interface PaymentConfig {
     @WithDefault("10s")
     String inboxSweepEvery();
 
+    /** How long the inbox keeps callbacks that failed verification (their bounded summaries), then deletes them. */
+    @WithDefault("P7D")
+    java.time.Duration rejectedCallbackRetention();
+
+    /** How often rejected callbacks past their retention are deleted (a scheduler interval). */
+    @WithDefault("1h")
+    String rejectedCallbackPurgeEvery();
+
+    /** GET /payments/{id}/return asks the gateway about one payment at most once in this interval. */
+    @WithDefault("PT10S")
+    java.time.Duration returnLookupInterval();
+
     /** How often the reconciler looks for payments whose outcome is unknown (a scheduler interval). */
     @WithDefault("60s")
     String reconcileEvery();

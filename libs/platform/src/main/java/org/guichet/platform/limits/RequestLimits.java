@@ -42,9 +42,10 @@ public class RequestLimits {
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && tooLong(length)) {
+        long max = maxBodyBytes(ctx.normalizedPath());
+        if (length != null && tooLong(length, max)) {
             refuse(ctx, "body-size", 413, "payload-too-large", "Request body too large",
-                    "The body may not exceed " + config.maxBodyBytes() + " bytes; nothing was read or changed", null);
+                    "The body may not exceed " + max + " bytes; nothing was read or changed", null);
             return;
         }
         ctx.next();
@@ -54,9 +55,20 @@ public class RequestLimits {
         return uri != null && (uri.indexOf('\0') >= 0 || uri.toLowerCase(java.util.Locale.ROOT).contains("%00"));
     }
 
-    private boolean tooLong(String length) {
+    /** The smallest limit that covers the path. */
+    long maxBodyBytes(String path) {
+        long max = config.maxBodyBytes();
+        for (RequestLimitsConfig.BodyLimit limit : config.bodies().values()) {
+            if (path != null && limit.paths().stream().anyMatch(path::startsWith)) {
+                max = Math.min(max, limit.maxBytes());
+            }
+        }
+        return max;
+    }
+
+    private static boolean tooLong(String length, long max) {
         try {
-            return Long.parseLong(length.trim()) > config.maxBodyBytes();
+            return Long.parseLong(length.trim()) > max;
         } catch (NumberFormatException e) {
             return false; // Vert.x refuses a malformed Content-Length itself
         }

@@ -18,6 +18,20 @@ public interface RequestLimitsConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * Smaller body limits for some paths, e.g. gateway callbacks (a few KB):
+     * guichet.limits.bodies.callbacks.paths=/callbacks/ and guichet.limits.bodies.callbacks.max-bytes=65536.
+     */
+    Map<String, BodyLimit> bodies();
+
+    interface BodyLimit {
+        /** Path prefixes the limit covers. */
+        List<String> paths();
+
+        /** The largest body accepted there, in bytes. */
+        long maxBytes();
+    }
+
     /** Off only for benchmarks, whose load comes from one address. */
     @WithDefault("true")
     boolean ratesEnabled();
