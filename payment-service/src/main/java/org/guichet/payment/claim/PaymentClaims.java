@@ -54,6 +54,9 @@ public class PaymentClaims {
      * transaction, then sees its payment settled.
      */
     public Uni<String> claimAtCounter(Payment payment, List<Payability.OpenBill> bills) {
+        if (bills.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
         List<Payability.OpenBill> ordered = bills.stream().sorted(Comparator.comparing(Payability.OpenBill::id)).toList();
         Uni<String> held = Uni.createFrom().nullItem();
         for (Payability.OpenBill bill : ordered) {
