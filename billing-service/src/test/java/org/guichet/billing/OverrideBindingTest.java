@@ -102,6 +102,26 @@ class OverrideBindingTest extends BillingTestResource {
     }
 
     @Test
+    void M1_aPayGrantFromCreditIsBoundToItsAccountAndMaximum() {
+        createInvoice("patron-m1p", 1500);
+        createInvoice("patron-m1q", 900);
+        CreditAndAllocationTest.settle("patron-m1p", new org.guichet.events.payload.PaymentLine(
+                org.guichet.events.payload.PaymentLine.DEPOSIT, "patron-m1p", "lib-kladno", "deposit", 2000));
+        CreditAndAllocationTest.summary("patron-m1p", 1500, 2000);
+        String id = grant(Map.of("agent", "student-m1", "action", "PAY", "accountId", "patron-m1p", "maxAmount", 500));
+
+        as("restricted-agent", "student-m1").header("Guichet-Override", id).body(Map.of())
+                .post("/accounts/patron-m1p/pay-from-credit").then().statusCode(403)
+                .body("detail", containsString("at most 500"));
+        as("restricted-agent", "student-m1").header("Guichet-Override", id).body(Map.of("amount", 500))
+                .post("/accounts/patron-m1q/pay-from-credit").then().statusCode(403);
+        CreditAndAllocationTest.summary("patron-m1p", 1500, 2000);
+        as("restricted-agent", "student-m1").header("Guichet-Override", id).body(Map.of("amount", 500))
+                .post("/accounts/patron-m1p/pay-from-credit").then().statusCode(200);
+        CreditAndAllocationTest.summary("patron-m1p", 1000, 1500);
+    }
+
+    @Test
     void M1_aCreateGrantIsBoundToTheAccountAndTheBillsAmount() {
         String id = grant(Map.of("agent", "student-m1", "action", "CREATE", "accountId", "patron-m1g", "maxAmount", 500));
         as("restricted-agent", "student-m1").header("Guichet-Override", id).body(Fixtures.invoice("patron-m1h", 300))

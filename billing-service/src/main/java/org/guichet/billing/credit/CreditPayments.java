@@ -10,12 +10,12 @@ import org.guichet.billing.override.Actor;
 import org.guichet.billing.override.GuardedAction;
 import org.guichet.billing.override.OverrideTarget;
 import org.guichet.billing.override.Overrides;
-import org.guichet.platform.money.Allocator;
 import org.guichet.billing.invoice.Invoice;
 import org.guichet.billing.payment.BillPayments;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.money.Allocator;
 
 import java.util.ArrayList;
 import java.util.List;
