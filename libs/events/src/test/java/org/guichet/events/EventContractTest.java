@@ -89,6 +89,14 @@ class EventContractTest {
         assertEquals(java.util.List.of(), EventContract.violations(json));
         assertEquals(payload, EventJson.read(json).payloadAs(org.guichet.events.payload.PaymentSettled.class));
 
+        String example = resource("events/examples/PaymentSettled.counter.v1.json");
+        assertEquals(java.util.List.of(), EventContract.violations(example));
+        org.guichet.events.payload.PaymentSettled counter = EventJson.read(example)
+                .payloadAs(org.guichet.events.payload.PaymentSettled.class);
+        assertEquals("agent-0007", counter.operator());
+        assertEquals("Eva Agentová", counter.operatorName());
+        assertEquals("patron-0042", counter.payer().subject());
+
         ObjectNode blank = (ObjectNode) EventJson.MAPPER.readTree(json);
         ((ObjectNode) blank.get("payload")).put("operator", "");
         assertFalse(EventContract.violations(blank.toString()).isEmpty(), "an operator is someone");
