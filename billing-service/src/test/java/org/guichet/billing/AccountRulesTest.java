@@ -140,7 +140,8 @@ class AccountRulesTest extends BillingTestResource {
         as("restricted-agent", "student-3").body(Fixtures.invoice("patron-r11", 300)).post("/invoices")
                 .then().statusCode(403);
 
-        String grant = as("supervisor", "boss-1").body(Map.of("agent", "student-3", "action", "WAIVE", "notes", "ok"))
+        String grant = as("supervisor", "boss-1").body(Map.of("agent", "student-3", "action", "WAIVE",
+                        "accountId", "patron-r11", "notes", "ok"))
                 .post("/overrides").then().statusCode(200).extract().path("id");
         as("restricted-agent", "student-4").header("Guichet-Override", grant).body(Map.of("notes", "x"))
                 .post("/invoices/" + bill + "/waive").then().statusCode(403);
@@ -155,7 +156,8 @@ class AccountRulesTest extends BillingTestResource {
                 .post("/invoices/" + other + "/waive").then().statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("already used"));
         as("agent", "a").get("/invoices/" + other).then().body("waived", equalTo(0));
-        as("restricted-agent", "student-3").body(Map.of("agent", "student-3", "action", "WAIVE")).post("/overrides")
+        as("restricted-agent", "student-3").body(Map.of("agent", "student-3", "action", "WAIVE",
+                        "accountId", "patron-r11")).post("/overrides")
                 .then().statusCode(403);
     }
 

@@ -236,10 +236,13 @@ class MassAssignmentTest extends BillingTestResource {
 
     @Test
     void an_override_is_granted_by_the_caller() {
-        String answer = as("supervisor", "sup-ma").body(over(Map.of("agent", "trainee-ma", "action", "WAIVE")))
+        String answer = as("supervisor", "sup-ma").body(over(Map.of("agent", "trainee-ma", "action", "WAIVE",
+                        "accountId", "patron-ma-override"), List.of("invoiceId")))
                 .post("/overrides").then().statusCode(200)
                 .body("agent", equalTo("trainee-ma"))
                 .body("action", equalTo("WAIVE"))
+                .body("accountId", equalTo("patron-ma-override"))
+                .body("invoiceId", nullValue())
                 .body("grantedBy", equalTo("sup-ma"))
                 .extract().asString();
         MassAssignment.assertNoneEchoed(answer);

@@ -74,6 +74,53 @@ class PaymentSettledConsumerTest extends BillingTestResource {
     }
 
     @Test
+    void R8_a_counter_payment_names_the_agent_as_operator_and_the_patron_as_payer_in_the_history() {
+        String partly = createInvoice("patron-830", 5000);
+        String over = createInvoice("patron-830", 1000);
+        String paymentId = UUID.randomUUID().toString();
+        PaymentSettled settled = new PaymentSettled(paymentId, "KLADNO-LIBRARY-000830", null, "kladno-library", 3500,
+                "CZK", "counter", null, "CASH", new Payer("patron-830", null, null, null),
+                List.of(new PaymentLine(PaymentLine.INVOICE, partly, "lib-kladno", "Bill", 2000),
+                        new PaymentLine(PaymentLine.INVOICE, over, "lib-kladno", "Bill", 1500)),
+                Instant.now(), "RC-LIB-KLADNO-2026-000830", null, "agent-77", "Eva Agentová");
+        String event = EventJson.write(EventEnvelope.of(EventType.PAYMENT_SETTLED, Instant.now(), "payment-service",
+                "lib-kladno", paymentId, null, settled));
+        assertEquals(List.of(), org.guichet.events.EventContract.violations(event));
+        EventTap.send(Topics.PAYMENTS, paymentId, event);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("agent", "a").get("/invoices/" + over).then().body("state", equalTo("PAID")));
+        as("agent", "a").get("/invoices/" + partly + "/history").then()
+                .body("[1].action", equalTo("PAYMENT"))
+                .body("[1].amount", equalTo(2000))
+                .body("[1].paymentMode", equalTo("CASH/counter"))
+                .body("[1].operator", equalTo("agent-77"))
+                .body("[1].operatorName", equalTo("Eva Agentová"))
+                .body("[1].payer", equalTo("patron-830"));
+        // what went beyond the bill is on credit, taken by the agent from the patron
+        as("agent", "a").get("/accounts/patron-830/history").then()
+                .body("find { it.action == 'CREDIT_OVERPAYMENT' }.amount", equalTo(500))
+                .body("find { it.action == 'CREDIT_OVERPAYMENT' }.operator", equalTo("agent-77"))
+                .body("find { it.action == 'CREDIT_OVERPAYMENT' }.payer", equalTo("patron-830"))
+                .body("findAll { it.action == 'PAYMENT' }.operator", equalTo(List.of("agent-77", "agent-77")));
+        // the counter tells a payment billing applied from one in flight by the payments each open bill lists
+        as("agent", "a").get("/accounts/patron-830/payability").then()
+                .body("bills.find { it.id == '" + partly + "' }.outstanding", equalTo(3000))
+                .body("bills.find { it.id == '" + partly + "' }.appliedPayments", equalTo(List.of(paymentId)));
+    }
+
+    @Test
+    void R8_an_online_payment_s_operator_is_its_payer() {
+        String invoiceId = createInvoice("patron-840", 5000);
+        EventTap.send(Topics.PAYMENTS, invoiceId, settledEvent(invoiceId, 5000).replace("patron-800", "patron-840"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("agent", "a").get("/invoices/" + invoiceId).then().body("state", equalTo("PAID")));
+        as("agent", "a").get("/invoices/" + invoiceId + "/history").then()
+                .body("[1].operator", equalTo("patron-840"))
+                .body("[1].payer", equalTo("patron-840"));
+    }
+
+    @Test
     void a_malformed_record_does_not_stop_the_consumer() {
         String invoiceId = createInvoice("patron-820", 1000);
         EventTap.send(Topics.PAYMENTS, invoiceId, "{not an envelope");

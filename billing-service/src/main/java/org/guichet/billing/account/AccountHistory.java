@@ -15,22 +15,23 @@ import java.util.List;
 @ApplicationScoped
 public class AccountHistory {
     static final String LINES = """
-            select occurred_at, action, invoice_number, amount, payment_mode, reference, operator, granted_by, notes from (
+            select occurred_at, action, invoice_number, amount, payment_mode, reference, operator, granted_by, notes,
+                   payer from (
                 select h.occurred_at, h.action, i.number as invoice_number, h.amount, h.payment_mode, h.reference,
-                       h.operator, h.granted_by, h.notes
+                       h.operator, h.granted_by, h.notes, h.payer
                 from invoice_history h join invoice i on i.id = h.invoice_id
                 where i.tenant = ?1 and i.account_id = ?2
                 union all
-                select occurred_at, 'CREDIT_' || kind, null, amount, null, reference, operator, null, null
+                select occurred_at, 'CREDIT_' || kind, null, amount, null, reference, operator, null, null, payer
                 from credit_movement where tenant = ?1 and account_id = ?2
                 union all
-                select occurred_at, action, null, amount, null, null, operator, null, notes
+                select occurred_at, action, null, amount, null, null, operator, null, notes, null
                 from account_history where tenant = ?1 and account_id = ?2
             ) x order by occurred_at, action
             """;
 
     public record Line(Instant occurredAt, String action, String invoiceNumber, Long amount, String paymentMode,
-                       String reference, String operator, String grantedBy, String notes) {
+                       String reference, String operator, String grantedBy, String notes, String payer) {
     }
 
     /** In a session. */
@@ -49,7 +50,7 @@ public class AccountHistory {
 
     private static Line line(Object[] r) {
         return new Line(instant(r[0]), (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]);
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]);
     }
 
     static Instant instant(Object value) {

@@ -5,13 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.invoice.Invoice;
+import org.guichet.billing.invoice.InvoiceHistoryEntry;
 import org.guichet.billing.invoice.InvoiceState;
 import org.guichet.platform.billing.Payability;
+import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.error.Problems;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Works out an account's {@link Payability} for a caller of one institution (R9, R10, R15, R16). */
 @ApplicationScoped
@@ -35,7 +40,7 @@ public class PayabilityCheck {
                 .flatMap(account -> Invoice.<Invoice>list("tenant = ?1 and accountId in ?2 and state in ?3 "
                                 + "order by createdAt, number", institutionCode, family.members(),
                         List.of(InvoiceState.OPEN, InvoiceState.PARTIALLY_PAID))
-                        .map(open -> {
+                        .flatMap(open -> appliedPayments(open).map(applied -> {
                             LocalDate validUntil = account == null ? null : account.registrationValidUntil;
                             boolean expired = validUntil != null && validUntil.isBefore(today);
                             boolean online = !family.isProxy()
@@ -48,7 +53,20 @@ public class PayabilityCheck {
                                     institution.currency(), balance, overdue, family.collections(), !family.isProxy(),
                                     family.isProxy() ? "PROXY" : null, family.principal(), online, validUntil,
                                     institution.paymentModes(), open.stream().map(i -> new Payability.OpenBill(
-                                            i.id.toString(), i.number, i.outstanding())).toList());
-                        })));
+                                            i.id.toString(), i.number, i.outstanding(),
+                                            applied.getOrDefault(i.id.toString(), List.of()))).toList());
+                        }))));
+    }
+
+    /** The payments applied to each of these bills, by bill id: the counter tells in-flight payments by them. */
+    private static Uni<Map<String, List<String>>> appliedPayments(List<Invoice> bills) {
+        if (bills.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return SessionSql.rows("select cast(invoice_id as text), payment_id from invoice_history where invoice_id = any($1) "
+                                + "and action = $2 and payment_id is not null",
+                        bills.stream().map(i -> i.id).toArray(UUID[]::new), InvoiceHistoryEntry.PAYMENT)
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> (String) r[0],
+                        Collectors.mapping(r -> (String) r[1], Collectors.toList()))));
     }
 }

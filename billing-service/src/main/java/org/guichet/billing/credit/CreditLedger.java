@@ -28,9 +28,16 @@ public class CreditLedger {
 
     public Uni<AccountCredit> deposit(String tenant, String accountId, String currency, long amount, String source,
                                       String reference, String operator, String paymentId) {
+        return deposit(tenant, accountId, currency, amount, source, reference, operator, null, paymentId);
+    }
+
+    /** {@code payer}: whose money it is, where someone else (an agent at the counter) is the operator (R8). */
+    public Uni<AccountCredit> deposit(String tenant, String accountId, String currency, long amount, String source,
+                                      String reference, String operator, String payer, String paymentId) {
         return locked(tenant, accountId, currency).flatMap(credit -> {
             credit.balance = Math.addExact(credit.balance, amount);
             return movement(tenant, accountId, source, amount, reference, operator)
+                    .invoke(m -> m.payer = payer)
                     .call(() -> outbox.publish(EventType.CREDIT_DEPOSITED, tenant, accountId, null,
                             new CreditDeposited(accountId, amount, credit.balance, currency, source, paymentId)))
                     .replaceWith(credit);

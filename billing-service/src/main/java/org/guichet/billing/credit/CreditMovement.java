@@ -28,6 +28,8 @@ public class CreditMovement extends PanacheEntityBase {
     public long amount;
     public String reference;
     public String operator;
+    /** Whose money it is, when not the operator's (a counter payment: the agent is the operator, R8). */
+    public String payer;
     @Column(name = "occurred_at")
     public Instant occurredAt;
 }

@@ -8,13 +8,16 @@ import org.guichet.billing.account.Family;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
 import org.guichet.billing.override.GuardedAction;
+import org.guichet.billing.override.OverrideTarget;
 import org.guichet.billing.override.Overrides;
 import org.guichet.billing.invoice.Invoice;
 import org.guichet.billing.payment.BillPayments;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.money.Allocator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,8 +52,8 @@ public class CreditPayments {
         String currency = institutions.of(tenant).currency();
         List<UUID> selected = request == null || request.invoiceIds() == null ? List.of()
                 : request.invoiceIds().stream().map(id -> Ids.parseOrNotFound(id, "Invoice " + id)).toList();
-        return overrides.authorize(actor, GuardedAction.PAY, accountId)
-                .flatMap(grantedBy -> Family.of(tenant, accountId))
+        overrides.requireOverride(actor, GuardedAction.PAY);
+        return Family.of(tenant, accountId)
                 .flatMap(family -> {
             if (family.isProxy()) {
                 throw Problems.unprocessable("pay-from-principal", "Account " + accountId
@@ -79,7 +82,15 @@ public class CreditPayments {
                 }
                 String reference = "CREDIT-" + UUID.randomUUID().toString().substring(0, 8);
                 BillPayments.Source source = new BillPayments.Source(MODE, reference, operator, null, null);
-                return ledger.use(credit, amount, reference, operator)
+                List<Long> shares = Allocator.inOrder(amount, open.stream().map(Invoice::outstanding).toList()).shares();
+                List<String> touched = new ArrayList<>();
+                for (int i = 0; i < open.size(); i++) {
+                    if (shares.get(i) > 0) {
+                        touched.add(open.get(i).id.toString());
+                    }
+                }
+                return overrides.authorize(actor, GuardedAction.PAY, OverrideTarget.account(accountId, touched, amount))
+                        .flatMap(grantedBy -> ledger.use(credit, amount, reference, operator))
                         .flatMap(used -> bills.oldestFirst(open, amount, source)
                                 .call(() -> standing.reassess(tenant, accountId))
                                 .map(rest -> new Outcome(amount, used.balance, open.stream()

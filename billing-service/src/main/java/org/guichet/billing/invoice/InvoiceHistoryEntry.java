@@ -40,6 +40,11 @@ public class InvoiceHistoryEntry extends PanacheEntityBase {
     public String paymentMode;
     public String reference;
     public String operator;
+    /** The operator's name where known (the agent at the counter). */
+    @Column(name = "operator_name")
+    public String operatorName;
+    /** Whose money paid, when not the operator's: a counter payment's operator is the agent (R8). */
+    public String payer;
     public String notes;
     /** The supervisor who let a restricted agent do this (R11). */
     @Column(name = "granted_by")

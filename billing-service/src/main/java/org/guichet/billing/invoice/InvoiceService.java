@@ -10,6 +10,7 @@ import org.guichet.billing.account.Family;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
 import org.guichet.billing.override.GuardedAction;
+import org.guichet.billing.override.OverrideTarget;
 import org.guichet.billing.override.Overrides;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.InvoiceCancelled;
@@ -58,7 +59,8 @@ public class InvoiceService {
             throw Problems.invalid("Unknown billing reason " + request.reason(),
                     new FieldError("reason", "must be one of " + institution.billingReasons()));
         }
-        return overrides.authorize(actor, GuardedAction.CREATE, request.accountId())
+        return overrides.authorize(actor, GuardedAction.CREATE, OverrideTarget.account(request.accountId(), List.of(),
+                        request.amount()))
                 .flatMap(grantedBy -> create(new BillDraft(actor.tenant(), actor.subject(), request.accountId(),
                         request.amount(), request.currency(), request.reason(), request.description(),
                         item == null ? null : item.barcode(), item == null ? null : item.title(), request.notes(),
@@ -118,7 +120,8 @@ public class InvoiceService {
             throw Problems.unprocessable("note-expected", "A note is expected when a bill is cancelled; "
                     + "send acknowledgeMissingNote: true to cancel without one");
         }
-        return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.CANCEL, invoice.number)
+        return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.CANCEL,
+                        OverrideTarget.bill(invoice, invoice.amount))
                 .flatMap(grantedBy -> {
             invoice.cancel();
             InvoiceHistoryEntry entry = InvoiceHistoryEntry.of(invoice, InvoiceHistoryEntry.CANCEL, invoice.amount,
@@ -138,10 +141,13 @@ public class InvoiceService {
     @WithTransaction
     public Uni<Invoice> waive(UUID id, Actor actor, WaiveRequest request) {
         String tenant = actor.tenant();
-        return lockedInTenant(id, tenant).flatMap(invoice -> overrides.authorize(actor, GuardedAction.WAIVE, invoice.number)
-                .flatMap(grantedBy -> waiveOne(invoice, request != null && request.amount() != null ? request.amount()
-                        : invoice.outstanding(), actor.subject(), grantedBy, request == null ? null : request.notes()))
-                .call(() -> standing.reassess(tenant, invoice.accountId)));
+        return lockedInTenant(id, tenant).flatMap(invoice -> {
+            long amount = request != null && request.amount() != null ? request.amount() : invoice.outstanding();
+            return overrides.authorize(actor, GuardedAction.WAIVE, OverrideTarget.bill(invoice, amount))
+                    .flatMap(grantedBy -> waiveOne(invoice, amount, actor.subject(), grantedBy,
+                            request == null ? null : request.notes()))
+                    .call(() -> standing.reassess(tenant, invoice.accountId));
+        });
     }
 
     /**
@@ -152,8 +158,8 @@ public class InvoiceService {
     @WithTransaction
     public Uni<List<Invoice>> waiveMany(Actor actor, String accountId, List<UUID> selected, Long amount, String notes) {
         String tenant = actor.tenant();
-        return overrides.authorize(actor, GuardedAction.WAIVE, accountId)
-                .flatMap(grantedBy -> bills.openBills(tenant, accountId, selected).flatMap(open -> {
+        overrides.requireOverride(actor, GuardedAction.WAIVE);
+        return bills.openBills(tenant, accountId, selected).flatMap(open -> {
                     if (open.isEmpty() || (!selected.isEmpty() && open.size() != selected.size())) {
                         throw Problems.notFound("One of the selected invoices (open, of this account)");
                     }
@@ -165,17 +171,26 @@ public class InvoiceService {
                     }
                     var shares = org.guichet.platform.money.Allocator.inOrder(total,
                             open.stream().map(Invoice::outstanding).toList()).shares();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<String> touched = new java.util.ArrayList<>();
                     for (int i = 0; i < open.size(); i++) {
-                        Invoice bill = open.get(i);
-                        long share = shares.get(i);
-                        if (share > 0) {
-                            chain = chain.call(() -> waiveOne(bill, share, actor.subject(), grantedBy, notes));
+                        if (shares.get(i) > 0) {
+                            touched.add(open.get(i).id.toString());
                         }
                     }
-                    return chain.call(() -> standing.reassess(tenant, accountId))
-                            .replaceWith(() -> open.stream().filter(i -> i.waived > 0).toList());
-                }));
+                    return overrides.authorize(actor, GuardedAction.WAIVE, OverrideTarget.account(accountId, touched, total))
+                            .flatMap(grantedBy -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (int i = 0; i < open.size(); i++) {
+                            Invoice bill = open.get(i);
+                            long share = shares.get(i);
+                            if (share > 0) {
+                                chain = chain.call(() -> waiveOne(bill, share, actor.subject(), grantedBy, notes));
+                            }
+                        }
+                        return chain.call(() -> standing.reassess(tenant, accountId))
+                                .replaceWith(() -> open.stream().filter(i -> i.waived > 0).toList());
+                    });
+                });
     }
 
     private Uni<Invoice> waiveOne(Invoice invoice, long amount, String operator, String grantedBy, String notes) {

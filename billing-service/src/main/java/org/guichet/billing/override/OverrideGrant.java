@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A supervisor's permission for one restricted agent to do one action once, shortly (R11). */
+/**
+ * A supervisor's permission for one restricted agent to do one action once, shortly (R11), on one account
+ * and, where it names one, one bill, for at most {@code maxAmount} where it names one (M1).
+ */
 @Entity
 @Table(name = "override_grant")
 public class OverrideGrant extends PanacheEntityBase {
@@ -21,6 +24,12 @@ public class OverrideGrant extends PanacheEntityBase {
     @Column(name = "granted_by")
     public String grantedBy;
     public String notes;
+    @Column(name = "account_id")
+    public String accountId;
+    @Column(name = "invoice_id")
+    public UUID invoiceId;
+    @Column(name = "max_amount")
+    public Long maxAmount;
     @Column(name = "granted_at")
     public Instant grantedAt;
     @Column(name = "expires_at")

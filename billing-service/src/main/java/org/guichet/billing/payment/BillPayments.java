@@ -25,8 +25,15 @@ import java.util.UUID;
 public class BillPayments {
     static final List<InvoiceState> OPEN = List.of(InvoiceState.OPEN, InvoiceState.PARTIALLY_PAID);
 
-    /** Who pays, how, and under which reference. */
-    public record Source(String mode, String reference, String operator, String paymentId, String correlationId) {
+    /**
+     * Who pays, how, and under which reference: {@code operator} did it (the agent at the counter, else the
+     * payer), {@code payer} is whose money it is where that is someone else.
+     */
+    public record Source(String mode, String reference, String operator, String paymentId, String correlationId,
+                         String payer, String operatorName) {
+        public Source(String mode, String reference, String operator, String paymentId, String correlationId) {
+            this(mode, reference, operator, paymentId, correlationId, null, null);
+        }
     }
 
     @Inject
@@ -70,6 +77,8 @@ public class BillPayments {
         entry.paymentMode = source.mode();
         entry.reference = source.reference();
         entry.paymentId = source.paymentId();
+        entry.payer = source.payer();
+        entry.operatorName = source.operatorName();
         InvoicePaid paid = new InvoicePaid(bill.id.toString(), bill.accountId, source.paymentId(), taken,
                 bill.outstanding(), bill.currency, bill.outstanding() == 0);
         return entry.persist()

@@ -41,10 +41,16 @@ public class PaymentApplication {
     public Uni<Void> apply(EventEnvelope envelope) {
         PaymentSettled settled = envelope.payloadAs(PaymentSettled.class);
         BillPayments.Source source = new BillPayments.Source(settled.mode() + "/" + settled.gateway(),
-                settled.reference(), settled.payer().subject(), settled.paymentId(), envelope.correlationId());
+                settled.reference(), operator(settled), settled.paymentId(), envelope.correlationId(),
+                settled.payer().subject(), settled.operatorName());
         return Multi.createFrom().iterable(settled.lines())
                 .onItem().transformToUniAndConcatenate(line -> applyLine(settled, line, source))
                 .collect().asList().replaceWithVoid();
+    }
+
+    /** R8: the agent who took a counter payment is its operator; online, the payer is. */
+    static String operator(PaymentSettled settled) {
+        return settled.operator() != null && !settled.operator().isBlank() ? settled.operator() : settled.payer().subject();
     }
 
     private Uni<Void> applyLine(PaymentSettled settled, PaymentLine line, BillPayments.Source source) {
@@ -93,6 +99,6 @@ public class PaymentApplication {
             return Uni.createFrom().voidItem();
         }
         return credit.deposit(tenant, accountId, settled.currency(), amount, source, settled.reference(),
-                settled.payer().subject(), settled.paymentId()).replaceWithVoid();
+                operator(settled), settled.payer().subject(), settled.paymentId()).replaceWithVoid();
     }
 }

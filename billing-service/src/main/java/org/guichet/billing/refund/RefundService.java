@@ -13,6 +13,7 @@ import org.guichet.billing.invoice.InvoiceHistoryEntry;
 import org.guichet.billing.invoice.InvoiceService;
 import org.guichet.billing.override.Actor;
 import org.guichet.billing.override.GuardedAction;
+import org.guichet.billing.override.OverrideTarget;
 import org.guichet.billing.override.Overrides;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
@@ -58,7 +59,8 @@ public class RefundService {
     public Uni<Refund> refund(UUID invoiceId, Actor actor, RefundRequest request) {
         InstitutionsConfig.Institution institution = institutions.of(actor.tenant());
         return InvoiceService.lockedInTenant(invoiceId, actor.tenant())
-                .flatMap(invoice -> overrides.authorize(actor, GuardedAction.REFUND, invoice.number).flatMap(grantedBy -> {
+                .flatMap(invoice -> overrides.authorize(actor, GuardedAction.REFUND, OverrideTarget.bill(invoice,
+                        request.amount() != null ? request.amount() : invoice.refundable())).flatMap(grantedBy -> {
                     if (institution.noRefundAfterReplacementPaid() && REPLACEMENT_REASON.equals(invoice.reason)) {
                         throw Problems.unprocessable("no-refund-after-replacement-paid", "Invoice " + invoice.number
                                 + " is a replacement fee that was paid: this institution refunds none of it");

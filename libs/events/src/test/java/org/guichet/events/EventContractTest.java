@@ -77,6 +77,38 @@ class EventContractTest {
     }
 
     @Test
+    void R8_a_counter_settlement_names_its_operator_and_payer_and_one_without_them_is_still_valid() throws IOException {
+        org.guichet.events.payload.PaymentSettled payload = new org.guichet.events.payload.PaymentSettled(
+                "a3e1c0de-5b6f-4e2a-9c8d-7b6a5f4e3d21", "KLADNO-LIBRARY-000018", null, "kladno-library", 1000, "CZK",
+                "counter", null, "CASH", new org.guichet.events.payload.Payer("patron-0042", null, null, null),
+                java.util.List.of(new org.guichet.events.payload.PaymentLine("ACCOUNT", "patron-0042", "lib-kladno",
+                        "Counter payment", 1000)), Instant.parse("2026-11-21T10:15:29Z"), "RC-LIB-KLADNO-2026-000043",
+                null, "agent-0007", "Eva Agentová");
+        String json = EventJson.write(EventEnvelope.of(EventType.PAYMENT_SETTLED, Instant.parse("2026-11-21T10:15:30Z"),
+                "payment-service", "lib-kladno", payload.paymentId(), null, payload));
+        assertEquals(java.util.List.of(), EventContract.violations(json));
+        assertEquals(payload, EventJson.read(json).payloadAs(org.guichet.events.payload.PaymentSettled.class));
+
+        String example = resource("events/examples/PaymentSettled.counter.v1.json");
+        assertEquals(java.util.List.of(), EventContract.violations(example));
+        org.guichet.events.payload.PaymentSettled counter = EventJson.read(example)
+                .payloadAs(org.guichet.events.payload.PaymentSettled.class);
+        assertEquals("agent-0007", counter.operator());
+        assertEquals("Eva Agentová", counter.operatorName());
+        assertEquals("patron-0042", counter.payer().subject());
+
+        ObjectNode blank = (ObjectNode) EventJson.MAPPER.readTree(json);
+        ((ObjectNode) blank.get("payload")).put("operator", "");
+        assertFalse(EventContract.violations(blank.toString()).isEmpty(), "an operator is someone");
+
+        // the online example, from producers before the operator existed, names none and stays valid
+        org.guichet.events.payload.PaymentSettled online = EventJson.read(resource(EventType.PAYMENT_SETTLED
+                .exampleResource())).payloadAs(org.guichet.events.payload.PaymentSettled.class);
+        assertEquals(null, online.operator());
+        assertEquals(null, online.operatorName());
+    }
+
+    @Test
     void garbage_is_a_malformed_event() {
         org.junit.jupiter.api.Assertions.assertThrows(MalformedEventException.class, () -> EventJson.read("{nope"));
     }

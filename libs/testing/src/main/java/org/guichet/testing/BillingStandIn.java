@@ -26,8 +26,11 @@ public class BillingStandIn implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
     private HttpServer server;
 
-    /** An open bill of an account, as billing lists it. */
-    public record Bill(String id, String number, long outstanding) {
+    /** An open bill of an account, as billing lists it, with the payments billing applied to it. */
+    public record Bill(String id, String number, long outstanding, List<String> appliedPayments) {
+        public Bill(String id, String number, long outstanding) {
+            this(id, number, outstanding, List.of());
+        }
     }
 
     /** The answer for {@code accountId} (by id, or as the citizen's own account). */
@@ -42,8 +45,9 @@ public class BillingStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static String json(String accountId, boolean onlineAllowed, boolean fullBalanceOnly, long balance,
                                List<Bill> bills) {
-        String open = bills.stream().map(b -> "{\"id\":\"%s\",\"number\":\"%s\",\"outstanding\":%d}".formatted(b.id(),
-                b.number(), b.outstanding())).collect(Collectors.joining(","));
+        String open = bills.stream().map(b -> "{\"id\":\"%s\",\"number\":\"%s\",\"outstanding\":%d,\"appliedPayments\":[%s]}"
+                .formatted(b.id(), b.number(), b.outstanding(), b.appliedPayments().stream().map(p -> "\"" + p + "\"")
+                        .collect(Collectors.joining(",")))).collect(Collectors.joining(","));
         return """
                 {"accountId":"%s","institution":"lib-kladno","regie":"kladno-library","currency":"CZK","balance":%d,
                  "overdue":0,"fullBalanceOnly":%s,"payable":true,"refusal":null,"principalAccountId":"%s",

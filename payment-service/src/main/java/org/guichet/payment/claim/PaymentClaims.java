@@ -5,12 +5,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.payload.PaymentLine;
+import org.guichet.payment.counter.CounterPayments;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentEvents;
 import org.guichet.payment.refund.AutomaticRefunds;
+import org.guichet.platform.billing.Payability;
 import org.guichet.platform.db.SessionSql;
 import org.jboss.logging.Logger;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +46,46 @@ public class PaymentClaims {
     }
 
     /**
+     * In the caller's transaction, for money taken at the counter from billing's answer: claims the bills the
+     * money goes to, then answers why they cannot be paid now — null when they can. A bill is held while
+     * another payment of it is live (being paid online), or when another payment settled it that billing had
+     * not applied when it answered (issue 19: the same bill paid at once at several tills). Claims are taken
+     * in one order, and the check runs after them: a concurrent claim of the same bill waits for the other
+     * transaction, then sees its payment settled.
+     */
+    public Uni<String> claimAtCounter(Payment payment, List<Payability.OpenBill> bills) {
+        if (bills.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        List<Payability.OpenBill> ordered = bills.stream().sorted(Comparator.comparing(Payability.OpenBill::id)).toList();
+        Uni<String> held = Uni.createFrom().nullItem();
+        for (Payability.OpenBill bill : ordered) {
+            held = held.flatMap(reason -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
+                            .setParameter(1, PaymentLine.INVOICE).setParameter(2, bill.id()).setParameter(3, payment.id)
+                            .executeUpdate())
+                    .map(rows -> reason != null ? reason : rows == 1 ? null
+                            : "Bill " + bill.number() + " is being paid online right now; take the money once that payment ended"));
+        }
+        return held.flatMap(reason -> reason != null ? Uni.createFrom().item(reason) : SessionSql.rows(IN_FLIGHT,
+                        ordered.stream().map(Payability.OpenBill::id).toArray(String[]::new), payment.id)
+                .map(rows -> {
+                    for (Object[] row : rows) {
+                        for (Payability.OpenBill bill : ordered) {
+                            if (bill.id().equals(row[0]) && !bill.appliedPayments().contains((String) row[1])) {
+                                return "Bill " + bill.number() + " was just paid (payment " + row[2]
+                                        + "); ask for the account again before taking more money";
+                            }
+                        }
+                    }
+                    return null;
+                }));
+    }
+
+    static final String IN_FLIGHT = "select c.ref_id, cast(c.payment_id as text), p.reference from payment_claim c "
+            + "join payment p on p.id = c.payment_id where c.ref_kind = 'INVOICE' and c.ref_id = any($1) and c.settled "
+            + "and c.payment_id <> $2";
+
+    /**
      * In the caller's transaction: the payment ended; settled, it is checked for bills another payment
      * already settled — flagged for a person. Only a true duplicate is refunded on its own: two online
      * payments of the same amount for the bill (one checkout paid twice). Instalments at the counter, or
@@ -52,7 +95,8 @@ public class PaymentClaims {
         Uni<Integer> end = Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update payment_claim set live = false, settled = ?1 where payment_id = ?2")
                 .setParameter(1, settled).setParameter(2, payment.id).executeUpdate());
-        if (!settled) {
+        if (!settled || CounterPayments.GATEWAY.equals(payment.gateway)) {
+            // the counter took the money only for bills no other payment had in flight (claimAtCounter)
             return end.replaceWithVoid();
         }
         return end.flatMap(x -> SessionSql.rows("select mine.ref_id, cast(other.payment_id as text) from payment_claim "

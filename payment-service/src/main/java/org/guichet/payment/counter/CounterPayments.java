@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
+import org.guichet.payment.claim.PaymentClaims;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentReferences;
 import org.guichet.payment.payment.PaymentState;
@@ -43,13 +44,15 @@ public class CounterPayments {
     @Inject
     Clock clock;
     @Inject
-    org.guichet.payment.claim.PaymentClaims claims;
+    PaymentClaims claims;
 
-    public Uni<CounterReceipt> pay(String callerTenant, String agent, String bearer, CounterPaymentRequest r) {
+    public Uni<CounterReceipt> pay(String callerTenant, String agent, String agentName, String bearer,
+                                   CounterPaymentRequest r) {
         String institution = r.institution() == null || r.institution().isBlank() ? callerTenant : r.institution();
         checkTender(r);
         return billing.of(institution, r.accountId(), bearer).flatMap(account -> {
             List<PaymentLine> lines = lines(account, r);
+            List<Payability.OpenBill> paid = billsPaid(account, lines);
             PaymentConfig.Regie regie = config.requireRegie(account.regie());
             if (!regie.currency().equals(account.currency())) {
                 throw Problems.unprocessable("currency-mismatch", "Régie " + account.regie() + " takes "
@@ -60,17 +63,17 @@ public class CounterPayments {
                                 null, null), account.regie(), reference, r.amount(), account.currency(), GATEWAY,
                         r.mode().name(), lines, clock.instant());
                 p.operator = agent;
+                p.operatorName = agentName;
                 p.tendered = r.mode() == CounterPaymentRequest.Mode.CASH ? r.tendered() : null;
                 p.changeGiven = p.tendered == null ? null : p.tendered - p.amount;
                 p.chequeNumber = r.cheque() == null ? null : r.cheque().number();
                 p.chequeBank = r.cheque() == null ? null : r.cheque().bank();
                 return p.persist()
                         .call(Panache::flush)
-                        .flatMap(x -> claims.claim(p))
-                        .invoke(free -> {
-                            if (!free) {
-                                throw Problems.conflict("being-paid", "One of these bills is being paid online right now; "
-                                        + "pay it once that payment ended, or pay the account");
+                        .flatMap(x -> claims.claimAtCounter(p, paid))
+                        .invoke(held -> {
+                            if (held != null) {
+                                throw Problems.conflict("being-paid", held);
                             }
                         })
                         .flatMap(x -> stateMachine.moveTo(p, PaymentState.SETTLED, "counter", agent))
@@ -92,6 +95,28 @@ public class CounterPayments {
         if (r.mode() == CounterPaymentRequest.Mode.CHEQUE && r.cheque() == null) {
             throw Problems.invalid("A cheque needs its number and bank", new FieldError("cheque", "required"));
         }
+    }
+
+    /**
+     * The bills the money goes to: those of its bill lines, or for the account the oldest bills its amount
+     * covers, as billing applies it; a deposit pays none.
+     */
+    static List<Payability.OpenBill> billsPaid(Payability account, List<PaymentLine> lines) {
+        List<Payability.OpenBill> paid = new ArrayList<>();
+        for (PaymentLine line : lines) {
+            if (PaymentLine.INVOICE.equals(line.kind())) {
+                account.bills().stream().filter(b -> b.id().equals(line.refId())).forEach(paid::add);
+            } else if (PaymentLine.ACCOUNT.equals(line.kind())) {
+                List<Long> shares = Allocator.inOrder(line.amount(), account.bills().stream()
+                        .map(Payability.OpenBill::outstanding).toList()).shares();
+                for (int i = 0; i < shares.size(); i++) {
+                    if (shares.get(i) > 0) {
+                        paid.add(account.bills().get(i));
+                    }
+                }
+            }
+        }
+        return paid;
     }
 
     /** What the money pays: the selected bills oldest first, or the account (billing pays its oldest bills). */

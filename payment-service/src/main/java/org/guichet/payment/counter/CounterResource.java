@@ -37,7 +37,8 @@ public class CounterResource {
                              @NotNull @Valid CounterPaymentRequest request) {
         String tenant = caller.tenant();
         String agent = caller.subject();
+        String agentName = caller.name();
         return idempotency.execute("counter:" + tenant + ":" + agent, key, request,
-                () -> counter.pay(tenant, agent, bearer, request).map(r -> new IdempotentRequests.Outcome(201, r)));
+                () -> counter.pay(tenant, agent, agentName, bearer, request).map(r -> new IdempotentRequests.Outcome(201, r)));
     }
 }

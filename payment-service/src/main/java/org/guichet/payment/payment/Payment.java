@@ -55,6 +55,9 @@ public class Payment extends PanacheEntityBase {
     public String mode;
     /** The agent who took a counter payment. */
     public String operator;
+    /** The agent's name as their token gave it, for the history (R8); null when it gave none. */
+    @Column(name = "operator_name")
+    public String operatorName;
     public Long tendered;
     @Column(name = "change_given")
     public Long changeGiven;

@@ -24,7 +24,7 @@ public class PaymentEvents {
     public PaymentSettled settledEvent(Payment p) {
         return new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount, p.currency, p.gateway,
                 p.gatewayRef, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), p.settledAt,
-                p.receiptNumber, receipts.statementDescriptor(p.regie), p.operator);
+                p.receiptNumber, receipts.statementDescriptor(p.regie), p.operator, p.operatorName);
     }
 
     public Uni<Void> settled(Payment p) {

@@ -39,6 +39,20 @@ class CounterLinesTest {
     }
 
     @Test
+    void the_bills_a_payment_holds_are_those_its_money_goes_to_as_billing_applies_it() {
+        Payability account = account(true, false);
+        assertEquals(List.of("b1", "b2"), CounterPayments.billsPaid(account, CounterPayments.lines(account,
+                request(1200, null, CounterPaymentRequest.Mode.CASH))).stream().map(Payability.OpenBill::id).toList());
+        assertEquals(List.of("b1"), CounterPayments.billsPaid(account, CounterPayments.lines(account,
+                request(1000, null, CounterPaymentRequest.Mode.CASH))).stream().map(Payability.OpenBill::id).toList());
+        assertEquals(List.of("b2", "b3"), CounterPayments.billsPaid(account, CounterPayments.lines(account,
+                request(2300, List.of("b3", "b2"), CounterPaymentRequest.Mode.CASH))).stream()
+                .map(Payability.OpenBill::id).toList());
+        assertEquals(List.of(), CounterPayments.billsPaid(account, CounterPayments.lines(account,
+                new CounterPaymentRequest("p1", null, null, 5000L, CounterPaymentRequest.Mode.CASH, 5000L, null, true))));
+    }
+
+    @Test
     void over_the_balance_a_proxy_an_unknown_bill_a_mode_not_taken_and_part_of_a_collections_balance_are_refused() {
         assertEquals(400, assertThrows(ProblemException.class, () -> CounterPayments.lines(account(true, false),
                 request(3501, null, CounterPaymentRequest.Mode.CASH))).status());

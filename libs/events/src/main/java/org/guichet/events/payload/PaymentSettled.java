@@ -5,25 +5,36 @@ import java.util.List;
 
 /**
  * The money is ours. {@code receiptNumber} is the receipt's number, unique per institution (R12), and
- * {@code statementDescriptor} what the payer's bank statement shows (R17), {@code operator} the agent
- * who took a counter payment (the cash-up); producers before they existed leave them out.
+ * {@code statementDescriptor} what the payer's bank statement shows (R17), {@code operator} the subject of
+ * the agent who took a counter payment (the cash-up, and the operator in the history, R8) and
+ * {@code operatorName} their name where known; the payer is {@code payer}, separately. Producers before
+ * they existed leave them out.
  */
 public record PaymentSettled(String paymentId, String reference, String checkoutId, String regie,
                              long amount, String currency, String gateway, String gatewayReference,
                              String mode, Payer payer, List<PaymentLine> lines, Instant settledAt,
-                             String receiptNumber, String statementDescriptor, String operator) {
+                             String receiptNumber, String statementDescriptor, String operator,
+                             String operatorName) {
 
     public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
                           String currency, String gateway, String gatewayReference, String mode, Payer payer,
                           List<PaymentLine> lines, Instant settledAt) {
         this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, null, null, null);
+                settledAt, null, null, null, null);
     }
 
     public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
                           String currency, String gateway, String gatewayReference, String mode, Payer payer,
                           List<PaymentLine> lines, Instant settledAt, String receiptNumber, String statementDescriptor) {
         this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, receiptNumber, statementDescriptor, null);
+                settledAt, receiptNumber, statementDescriptor, null, null);
+    }
+
+    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
+                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
+                          List<PaymentLine> lines, Instant settledAt, String receiptNumber, String statementDescriptor,
+                          String operator) {
+        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
+                settledAt, receiptNumber, statementDescriptor, operator, null);
     }
 }

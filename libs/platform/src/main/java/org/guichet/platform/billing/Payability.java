@@ -10,12 +10,21 @@ import java.util.List;
  * online (R15), the institution's counter payment modes (R4) and régie, and its open bills oldest
  * first. {@code balance} is the total due, {@code overdue} the part of it past the institution's payment
  * term (PartnerNet's "montant en souffrance"). {@code refusal} says why it cannot be paid here at all (PROXY).
+ * Each open bill lists the payments billing has already applied to it, so a payer can tell a payment it
+ * settled that billing has not applied yet (still in flight) from one already counted in {@code outstanding}.
  */
 public record Payability(String accountId, String institution, String regie, String currency, long balance, long overdue,
                          boolean fullBalanceOnly, boolean payable, String refusal, String principalAccountId,
                          boolean onlinePaymentAllowed, LocalDate registrationValidUntil, List<String> paymentModes,
                          List<OpenBill> bills) {
 
-    public record OpenBill(String id, String number, long outstanding) {
+    public record OpenBill(String id, String number, long outstanding, List<String> appliedPayments) {
+        public OpenBill {
+            appliedPayments = appliedPayments == null ? List.of() : List.copyOf(appliedPayments);
+        }
+
+        public OpenBill(String id, String number, long outstanding) {
+            this(id, number, outstanding, List.of());
+        }
     }
 }
