@@ -32,7 +32,8 @@ class ReturnAddressTest extends PaymentTestResource {
     void M3_aDepositReturningToAScriptOrAnotherSiteIsRefused() {
         for (String url : List.of("javascript:document.body.innerHTML='card number?'", "https://evil.example/phish",
                 "http://example.org/back", "https://example.org@evil.example/")) {
-            citizen("patron-m3").body(Map.of("amount", 1000, "returnUrl", url)).post("/deposits")
+            citizen("patron-m3").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("amount", 1000, "returnUrl", url)).post("/deposits")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("returnUrl"));
         }
