@@ -4,8 +4,9 @@
 # Strimzi, CloudNativePG), refuses inline secrets, checks references and the Kafka topics against
 # Topics.java, and proves on known mistakes that it catches them. Then checks docker-compose.yml without
 # Docker: the Compose specification's JSON schema, images against the Quarkus container-image settings,
-# ports on 127.0.0.1, start-up order, secrets, addresses (deploy/validate/compose.mjs), with its own
-# self-test. Exits non-zero on any failure.
+# ports on 127.0.0.1, start-up order, secrets, addresses, the production shape, and the demo override
+# docker-compose.demo.yml merged into it (deploy/validate/compose.mjs), with its own self-test. Exits
+# non-zero on any failure.
 #
 #   deploy/validate.sh [--overlay dev] [--overlay prod]      (--overlay: the Kubernetes part only)
 #

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Static validation of docker-compose.yml (run through deploy/validate.sh, after the Kubernetes checks).
+// Static validation of docker-compose.yml and of the demo override docker-compose.demo.yml (run through
+// deploy/validate.sh, after the Kubernetes checks).
 //
-// No Docker engine needed: reads the file as Compose does (YAML merge keys, then ${VARIABLE} interpolation
-// with an empty environment, so with the file's own defaults), validates it against the Compose
-// specification's JSON schema, then checks what the schema cannot say (images against the Quarkus
-// container-image settings, ports, start-up order, secrets, addresses, files, versions). Exits non-zero on
-// any error and when the self-test (known mistakes that must be caught) is not caught. Where the schema
-// comes from and what each check means: README.md beside this file.
+// No Docker engine needed: reads the files as Compose does (YAML merge keys, then ${VARIABLE} interpolation:
+// docker-compose.yml with an empty environment — its secrets are required variables, ${VAR:?message} — and, for
+// the demo, both files with deploy/compose/demo.env, merged as Compose merges an override), validates them
+// against the Compose specification's JSON schema, then checks what the schema cannot say (the production shape
+// of the base file, the demo's, images against the Quarkus container-image settings, ports, start-up order,
+// secrets, addresses, files, versions). Exits non-zero on any error and when the self-test (known mistakes
+// that must be caught) is not caught. Where the schema comes from and what each check means: README.md
+// beside this file.
 //
-//   node compose.mjs [--file docker-compose.yml] [--no-self-test] [--verbose]   (--verbose: what each
-//   mistake of the self-test was caught by)
+//   node compose.mjs [--file docker-compose.yml] [--demo docker-compose.demo.yml] [--demo-env FILE]
+//                    [--no-self-test] [--verbose]   (--verbose: what each mistake of the self-test was caught by)
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -30,14 +33,30 @@ const require = createRequire(import.meta.url);
 const SCHEMA = { package: 'dclint', file: 'schemas/compose.schema.json',
   upstream: 'compose-spec schema/compose-spec.json of 2025-07-21' };
 
-// Development defaults a secret may have, written ${VARIABLE:-default} (docker-compose.yml's header and
-// README.md beside this file list them). Any other literal value under a secret's name fails.
+// The demo's development defaults (public values the prod profile refuses): what deploy/compose/demo.env sets
+// and what docker-compose.demo.yml may write as ${VARIABLE:-default} (README.md beside this file lists them).
+// docker-compose.yml has no default for a secret: ${VARIABLE:?message}.
 const DEV_DEFAULTS = {
   GUICHET_DB_PASSWORD: 'guichet',
   GUICHET_KEYCLOAK_ADMIN_PASSWORD: 'admin',
   GUICHET_BACKOFFICE_SECRET: 'backoffice-dev-secret',
   GUICHET_SANDBOX_WEBHOOK_SECRET: 'whsec_local_sandbox',
+  GUICHET_BILLING_CLIENT_SECRET: 'billing-service-dev-secret',
+  GUICHET_CART_CLIENT_SECRET: 'cart-service-dev-secret',
+  GUICHET_PAYMENT_CLIENT_SECRET: 'payment-service-dev-secret',
+  GUICHET_NOTIFICATION_CLIENT_SECRET: 'notification-service-dev-secret',
+  GUICHET_REPORTING_CLIENT_SECRET: 'reporting-service-dev-secret',
+  GUICHET_SMTP_USERNAME: '',
+  GUICHET_SMTP_PASSWORD: '',
+  // the example régie of deploy/compose/site, which the demo does not load
+  VILLE_EXEMPLE_POPULATION_MOLLIE_API_KEY: 'unused-by-the-demo',
 };
+// Where the operator's files live (docker-compose.yml) and the demo's (docker-compose.demo.yml).
+const SITE_DIR = 'deploy/compose/site';
+const DEMO_DIR = 'config/demo';
+// The services that refuse to start without a file of the site: institutions, régies, the public address.
+const SITE_FILES = ['billing-service', 'cart-service', 'payment-service', 'notification-service'];
+const SECRET_PROPERTY = /(password|secret|secrets|secret-key|api-key|sha-in|sha-out|private-key|client-secret)$/i;
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|KEY|TOKEN|CREDENTIAL|SHA_IN|SHA_OUT/i;
 const NOT_SECRET = new Set(['GUICHET_DEV_TOKENS']); // a switch
 // Settings that name 127.0.0.1 on purpose: addresses a browser on the host opens (published ports), or
@@ -160,7 +179,64 @@ function interpolate(node, env, problems, where = '') {
   return node;
 }
 
-const resolved = (raw) => interpolate(raw, {}, []);
+// the environment the file is read with: empty for docker-compose.yml, deploy/compose/demo.env for the demo
+let ENV = {};
+const resolved = (raw) => interpolate(raw, ENV, []);
+const withEnv = (env, fn) => { const saved = ENV; ENV = env; try { return fn(); } finally { ENV = saved; } };
+
+// KEY=VALUE lines (a Compose env file), comments and blank lines skipped
+function envFile(file) {
+  const env = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = line.match(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/);
+    if (m) env[m[1]] = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return env;
+}
+
+// An override merged into a file as Compose merges it: mappings recursively, environment by variable (a list
+// form is read as a mapping), volumes by container path, ports appended, command/entrypoint and other
+// sequences replaced.
+function mergeCompose(base, override) {
+  const toMap = (env) => (Array.isArray(env)
+    ? Object.fromEntries(env.map((e) => { const i = String(e).indexOf('='); return i < 0 ? [e, null] : [e.slice(0, i), e.slice(i + 1)]; }))
+    : env);
+  const target = (v) => (typeof v === 'string' ? v.split(':')[1] : v?.target);
+  const merge = (a, b, path) => {
+    if (b === undefined) return structuredClone(a);
+    if (a === undefined || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return structuredClone(b);
+    const key = path[path.length - 1];
+    if (path[0] === 'services' && path.length === 3) {
+      if (key === 'environment') return { ...toMap(a), ...toMap(b) };
+      if (key === 'volumes') {
+        const out = a.filter((v) => !b.some((w) => target(w) === target(v)));
+        return [...out, ...b].map((v) => structuredClone(v));
+      }
+      if (key === 'ports') return [...new Set([...a, ...b].map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p))))]
+        .map((p) => (p.startsWith('{') ? JSON.parse(p) : p));
+    }
+    if (Array.isArray(a) || Array.isArray(b)) return structuredClone(b);
+    const out = { ...structuredClone(a) };
+    for (const [k, v] of Object.entries(b)) out[k] = merge(a[k], v, [...path, k]);
+    return out;
+  };
+  return merge(base, override, []);
+}
+
+// The host file a container path comes from (a bind mount of the service), and whether it is read-only.
+function mountedFile(service, containerPath, baseDir) {
+  for (const v of service?.volumes || []) {
+    let source; let mountTarget; let readOnly;
+    if (typeof v === 'string') { [source, mountTarget] = v.split(':'); readOnly = /:ro$/.test(v); } else if (v?.type === 'bind') { source = v.source; mountTarget = v.target; readOnly = !!v.read_only; }
+    if (!source || !mountTarget || !(source.startsWith('.') || isAbsolute(source))) continue;
+    const dir = mountTarget.replace(/\/$/, '');
+    if (containerPath === dir || containerPath.startsWith(`${dir}/`)) {
+      return { host: resolve(baseDir, source, containerPath.slice(dir.length + 1)), source, readOnly };
+    }
+  }
+  return null;
+}
+const locationsOf = (env) => String(env.QUARKUS_CONFIG_LOCATIONS || '').split(',').map((s) => s.trim()).filter(Boolean);
 const envOf = (service) => {
   const env = service?.environment;
   if (Array.isArray(env)) {
@@ -231,11 +307,13 @@ function schemaErrors(raw, schema) {
 // ---------------------------------------------------------------------------------------------------
 // Checks: each takes the file as read (merged, not interpolated) and returns its errors.
 
-// Every ${VARIABLE} has a default: `docker compose up` works with no .env and no exported variable.
-function variables(raw) {
+// Every ${VARIABLE} has a default or is required with a message (${VAR:?message}: Compose stops and says what
+// to set; the honest form for a production secret); with requiredOk false (the demo, read with demo.env) every
+// variable resolves.
+function variables(raw, { requiredOk = false } = {}) {
   const problems = [];
-  interpolate(raw, {}, problems);
-  return problems;
+  interpolate(raw, ENV, problems);
+  return requiredOk ? problems.filter((p) => !/ is required \(/.test(p)) : problems;
 }
 
 // The five services run the images Jib builds: <group>/<service>:<tag> of the Quarkus container-image
@@ -265,13 +343,14 @@ function images(raw, proj) {
   return errors;
 }
 
-// Kafka, Keycloak and GreenMail are the versions ./guichet up runs (libs/infra-dist/pom.xml).
-function versions(raw, proj) {
+// Kafka, Keycloak and GreenMail are the versions ./guichet up runs (libs/infra-dist/pom.xml); Kafka and
+// Keycloak are always there, GreenMail in the demo.
+function versions(raw, proj, required = ['apache/kafka', 'quay.io/keycloak/keycloak']) {
   const errors = [];
   const services = resolved(raw).services || {};
   for (const [repo, property] of Object.entries(INFRA_IMAGES)) {
     const users = Object.entries(services).filter(([, s]) => typeof s.image === 'string' && s.image.replace(/:[^:/]+$/, '') === repo);
-    if (!users.length) { errors.push(`no service runs ${repo}`); continue; }
+    if (!users.length) { if (required.includes(repo)) errors.push(`no service runs ${repo}`); continue; }
     for (const [name, s] of users) {
       const version = s.image.slice(repo.length + 1);
       if (proj.infra[property] && version !== proj.infra[property]) {
@@ -338,14 +417,21 @@ function ports(raw) {
   return errors;
 }
 
-// No secret literal: a value under a secret's name (or a password/secret option on a command line) is
-// ${VARIABLE:-default} with one of the documented development defaults, or a reference without value.
-function secrets(raw) {
+// No secret literal. docker-compose.yml (mode "required"): a value under a secret's name is a required variable
+// with a message, ${VARIABLE:?message} (or ${VARIABLE?message} where empty is valid), never a default. The demo
+// override (mode "dev"): ${VARIABLE:-default} with one of the documented development defaults, or a reference
+// without value. Neither carries a password or secret option on a command line.
+function secrets(raw, mode = 'required') {
   const errors = [];
   const pattern = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-(.*))?\}$/s;
+  const requiredForm = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?\?(.+)\}$/s;
   for (const [name, s] of Object.entries(raw.services || {})) {
     for (const [key, value] of Object.entries(envOf(s))) {
       if (!SECRET_NAME.test(key) || NOT_SECRET.has(key) || value === undefined || value === '') continue;
+      if (mode === 'required') {
+        if (!requiredForm.test(value)) errors.push(`${name}: ${key} is ${/^\$\{[^}]*:?-/.test(value) ? 'a variable with a default' : 'not a required variable'} (write \${VARIABLE:?what to set}: production has no default secret)`);
+        continue;
+      }
       const m = value.match(pattern);
       if (!m) { errors.push(`${name}: ${key} has a literal value (write \${VARIABLE:-development default})`); continue; }
       const [, variable, fallback] = m;
@@ -369,7 +455,7 @@ function secrets(raw) {
 // environment variable, with a Compose service's name (or an address a browser opens: LOOPBACK_OK); the
 // service listens on all interfaces, on its application.properties port, and publishes that port; its
 // databases are created by deploy/postgres/init-databases.sql, one per service.
-function settings(raw, proj, notes = new Set()) {
+function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
   const errors = [];
   const services = resolved(raw).services || {};
   const envName = (key) => key.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -379,10 +465,18 @@ function settings(raw, proj, notes = new Set()) {
     const s = services[name];
     if (!s) continue;
     const env = envOf(s);
-    const wanted = [...Object.entries(proj.shared), ...Object.entries(meta.own)]
+    // the files of QUARKUS_CONFIG_LOCATIONS (the site's or the demo's) override the packaged configuration;
+    // their own 127.0.0.1 addresses must be overridden in turn
+    const files = {};
+    for (const location of locationsOf(env)) {
+      const file = mountedFile(s, location, baseDir);
+      if (file && existsSync(file.host)) Object.assign(files, properties(file.host));
+    }
+    const packaged = Object.entries({ ...proj.shared, ...meta.own }).filter(([k]) => !(k in files));
+    const wanted = [...packaged, ...Object.entries(files)]
       .filter(([, v]) => /127\.0\.0\.1|localhost/.test(v))
       .map(([key, value]) => ({ key, value, from: 'properties' }))
-      .concat(meta.classDefaults.map((d) => ({ key: d.key, value: d.value, from: d.cls })));
+      .concat(meta.classDefaults.filter((d) => !(d.key in files)).map((d) => ({ key: d.key, value: d.value, from: d.cls })));
     const done = new Set();
     for (const { key, value, from } of wanted) {
       if (NOT_IN_COMPOSE.some((re) => re.test(key))) { notes.add(`${name}: ${key} (${value}) left as is: the gateway simulator is not in docker-compose.yml`); continue; }
@@ -431,6 +525,81 @@ function settings(raw, proj, notes = new Set()) {
   return errors;
 }
 
+// The production shape of docker-compose.yml: the prod profile (no QUARKUS_PROFILE), no development tokens, no
+// sandbox; each service that needs its institutions, régies or public address reads a file of deploy/compose/site,
+// mounted read-only and named by QUARKUS_CONFIG_LOCATIONS; those files hold no secret (a ${VARIABLE} the service's
+// environment gives); Keycloak is not in development mode and does not import the repository's demo realm.
+function production(raw, proj, baseDir = ROOT) {
+  const errors = [];
+  const services = resolved(raw).services || {};
+  for (const name of Object.keys(proj.services)) {
+    const s = services[name];
+    if (!s) continue;
+    const env = envOf(s);
+    if (env.QUARKUS_PROFILE !== undefined && env.QUARKUS_PROFILE !== 'prod') errors.push(`${name}: QUARKUS_PROFILE=${env.QUARKUS_PROFILE} (docker-compose.yml is production's: the demo is docker-compose.demo.yml)`);
+    if (env.GUICHET_DEV_TOKENS !== 'false') errors.push(`${name}: GUICHET_DEV_TOKENS is ${env.GUICHET_DEV_TOKENS ?? '(unset)'}, expected "false"`);
+    for (const key of Object.keys(env)) if (/^GUICHET_PAYMENT_SANDBOX_/.test(key)) errors.push(`${name}: ${key}: the sandbox gateway is the demo's`);
+    const locations = locationsOf(env);
+    if (SITE_FILES.includes(name) && !locations.length) errors.push(`${name}: no QUARKUS_CONFIG_LOCATIONS (its file of ${SITE_DIR})`);
+    for (const location of locations) {
+      const file = mountedFile(s, location, baseDir);
+      if (!file) { errors.push(`${name}: QUARKUS_CONFIG_LOCATIONS names ${location}, which no volume mounts`); continue; }
+      if (!file.readOnly) errors.push(`${name}: ${file.source} is mounted writable (:ro)`);
+      if (!file.host.startsWith(`${resolve(ROOT, SITE_DIR)}/`)) { errors.push(`${name}: ${location} is not a file of ${SITE_DIR}`); continue; }
+      if (!existsSync(file.host)) { errors.push(`${name}: ${location}: ${file.host} does not exist`); continue; }
+      for (const [key, value] of Object.entries(properties(file.host))) {
+        if (!SECRET_PROPERTY.test(key) || value === '') continue;
+        const m = value.match(/^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/);
+        if (!m) errors.push(`${name}: ${location}: ${key} has a value (write \${VARIABLE} and give the variable to the service)`);
+        else if (env[m[1]] === undefined && !(m[1] in envOf(raw.services?.[name]))) errors.push(`${name}: ${location}: ${key} is \${${m[1]}}, which the service's environment does not give`);
+      }
+    }
+  }
+  const kc = Object.entries(services).find(([, s]) => /keycloak/.test(s.image || ''));
+  if (kc) {
+    const [name, s] = kc;
+    const command = Array.isArray(s.command) ? s.command : String(s.command ?? '').split(/\s+/);
+    if (command.includes('start-dev')) errors.push(`${name}: start-dev (Keycloak's development mode is the demo's)`);
+    for (const v of s.volumes || []) if (/deploy\/keycloak/.test(typeof v === 'string' ? v : v?.source || '')) errors.push(`${name}: imports the repository's demo realm (deploy/keycloak: demo users, published secrets)`);
+  }
+  return errors;
+}
+
+// The demo (docker-compose.yml with docker-compose.demo.yml, read with demo.env): each service in the demo
+// profile, reading config/demo/common.properties and its own config/demo file, mounted read-only.
+function demo(raw, proj, baseDir = ROOT) {
+  const errors = [];
+  const services = resolved(raw).services || {};
+  for (const name of Object.keys(proj.services)) {
+    const s = services[name];
+    if (!s) continue;
+    const env = envOf(s);
+    if (env.QUARKUS_PROFILE !== 'demo') errors.push(`${name}: QUARKUS_PROFILE is ${env.QUARKUS_PROFILE ?? '(unset)'}, expected demo`);
+    const files = locationsOf(env).map((l) => mountedFile(s, l, baseDir));
+    for (const wanted of ['common.properties', `${name}.properties`]) {
+      const path = resolve(ROOT, DEMO_DIR, wanted);
+      if (!existsSync(path)) continue;
+      if (!files.some((f) => f && f.host === path)) errors.push(`${name}: QUARKUS_CONFIG_LOCATIONS does not name ${DEMO_DIR}/${wanted} (mounted)`);
+    }
+    for (const f of files) if (f && !f.readOnly) errors.push(`${name}: ${f.source} is mounted writable (:ro)`);
+  }
+  return errors;
+}
+
+// deploy/compose/demo.env: each variable is one docker-compose.yml (or the override) uses, and a secret's
+// value is its documented development default.
+function demoEnv(env, raws) {
+  const errors = [];
+  const text = raws.map((r) => JSON.stringify(r)).join('\n');
+  for (const [key, value] of Object.entries(env)) {
+    if (!new RegExp(`\\$\\{${key}\\b`).test(text)) errors.push(`demo.env: ${key} is used by neither Compose file`);
+    if (SECRET_NAME.test(key) && !NOT_SECRET.has(key) && (!(key in DEV_DEFAULTS) || DEV_DEFAULTS[key] !== value)) {
+      errors.push(`demo.env: ${key}=${value} is not a documented development default${key in DEV_DEFAULTS ? ` (${DEV_DEFAULTS[key]})` : ''}`);
+    }
+  }
+  return errors;
+}
+
 // Files the Compose file mounts or reads exist; health-check durations are Go durations (Compose refuses
 // others when it loads the file; the schema only says "string").
 function files(raw, composeFile) {
@@ -460,9 +629,15 @@ function files(raw, composeFile) {
 // ---------------------------------------------------------------------------------------------------
 // Self-test: known mistakes, each made on a copy of the real file, must be caught.
 
-function selfTest(raw, proj, schema, composeFile, verbose) {
+function selfTest(raw, proj, schema, composeFile, verbose, demoCtx) {
   const edit = (fn) => { const copy = structuredClone(raw); fn(copy); return copy; };
   const svc = (copy, name) => copy.services[name];
+  const baseDir = dirname(composeFile);
+  const { demoRaw, merged, env } = demoCtx;
+  const editDemo = (fn) => { const copy = structuredClone(demoRaw); fn(copy); return copy; };
+  const editMerged = (fn) => { const copy = structuredClone(merged); fn(copy); return copy; };
+  const inDemo = (fn) => () => withEnv(env, fn);
+  const withSvcEnv = (c, name, extra, drop = []) => { const e = { ...envOf(svc(c, name)), ...extra }; drop.forEach((k) => delete e[k]); svc(c, name).environment = e; };
   const cases = [
     ['a misspelt service field (healtcheck)', () => schemaErrors(edit((c) => { svc(c, 'billing-service').healtcheck = {}; }), schema)],
     ['an unknown top-level key (service)', () => schemaErrors(edit((c) => { c.service = {}; }), schema)],
@@ -475,14 +650,29 @@ function selfTest(raw, proj, schema, composeFile, verbose) {
     ['an infrastructure image without a version', () => images(edit((c) => { svc(c, 'postgres').image = 'postgres'; }), proj)],
     ['Keycloak not the version of libs/infra-dist', () => versions(edit((c) => { svc(c, 'keycloak').image = 'quay.io/keycloak/keycloak:25.0.0'; }), proj)],
     ['depends_on a service that does not exist', () => startup(edit((c) => { svc(c, 'billing-service').depends_on = { ...svc(c, 'billing-service').depends_on, kafak: { condition: 'service_healthy' } }; }), proj)],
-    ['service_healthy on a service without health check', () => startup(edit((c) => { svc(c, 'notification-service').depends_on.mailbox = { condition: 'service_healthy' }; }), proj)],
+    ['service_healthy on a service without health check (the demo\'s GreenMail)', inDemo(() => startup(editMerged((c) => { svc(c, 'notification-service').depends_on.mailbox = { condition: 'service_healthy' }; }), proj))],
     ['a service that does not wait for Keycloak', () => startup(edit((c) => { const d = { ...svc(c, 'cart-service').depends_on }; delete d.keycloak; svc(c, 'cart-service').depends_on = d; }), proj)],
     ['a port published on every interface', () => ports(edit((c) => { svc(c, 'billing-service').ports = ['8081:8081']; }))],
     ['a port published on 0.0.0.0', () => ports(edit((c) => { svc(c, 'keycloak').ports = ['0.0.0.0:8180:8180']; }))],
     ['a literal password', () => secrets(edit((c) => { svc(c, 'billing-service').environment = { ...svc(c, 'billing-service').environment, QUARKUS_DATASOURCE_PASSWORD: 'guichet' }; }))],
-    ['an undocumented secret default', () => secrets(edit((c) => { svc(c, 'reporting-service').environment = { ...svc(c, 'reporting-service').environment, GUICHET_BACKOFFICE_SECRET: '${GUICHET_BACKOFFICE_SECRET:-hunter2}' }; }))],
+    ['an undocumented secret default in the demo override', () => secrets(editDemo((c) => { withSvcEnv(c, 'reporting-service', { GUICHET_BACKOFFICE_SECRET: '${GUICHET_BACKOFFICE_SECRET:-hunter2}' }); }), 'dev')],
+    ['a secret with a development default in docker-compose.yml', () => secrets(edit((c) => { svc(c, 'postgres').environment.POSTGRES_PASSWORD = '${GUICHET_DB_PASSWORD:-guichet}'; }))],
+    ['a secret that is not a required variable in docker-compose.yml', () => secrets(edit((c) => { withSvcEnv(c, 'reporting-service', { GUICHET_BACKOFFICE_SECRET: '${GUICHET_BACKOFFICE_SECRET}' }); }))],
+    ['development tokens on in docker-compose.yml', () => production(edit((c) => { withSvcEnv(c, 'cart-service', { GUICHET_DEV_TOKENS: '${GUICHET_DEV_TOKENS:-true}' }); }), proj, baseDir)],
+    ['the demo profile in docker-compose.yml', () => production(edit((c) => { withSvcEnv(c, 'billing-service', { QUARKUS_PROFILE: 'demo' }); }), proj, baseDir)],
+    ['a service without its site file', () => production(edit((c) => { withSvcEnv(c, 'notification-service', {}, ['QUARKUS_CONFIG_LOCATIONS']); }), proj, baseDir)],
+    ['the site directory mounted writable', () => production(edit((c) => { svc(c, 'payment-service').volumes = ['./deploy/compose/site:/etc/guichet/site']; }), proj, baseDir)],
+    ['a site file the service does not mount', () => production(edit((c) => { svc(c, 'billing-service').volumes = []; }), proj, baseDir)],
+    ['a variable of a site file the service is not given', () => production(edit((c) => { withSvcEnv(c, 'payment-service', {}, ['VILLE_EXEMPLE_POPULATION_MOLLIE_API_KEY']); }), proj, baseDir)],
+    ['the demo realm imported by docker-compose.yml', () => production(edit((c) => { svc(c, 'keycloak').volumes = ['./deploy/keycloak:/opt/keycloak/data/import:ro']; }), proj, baseDir)],
+    ['Keycloak in development mode in docker-compose.yml', () => production(edit((c) => { svc(c, 'keycloak').command = ['start-dev', '--http-port=8180']; }), proj, baseDir)],
+    ['a demo service not in the demo profile', inDemo(() => demo(editMerged((c) => { withSvcEnv(c, 'cart-service', {}, ['QUARKUS_PROFILE']); }), proj, baseDir))],
+    ['the demo without config/demo mounted', inDemo(() => demo(editMerged((c) => { svc(c, 'payment-service').volumes = svc(c, 'payment-service').volumes.filter((v) => !String(v).includes('config/demo')); }), proj, baseDir))],
+    ['a demo service without config/demo/common.properties', inDemo(() => demo(editMerged((c) => { withSvcEnv(c, 'reporting-service', { QUARKUS_CONFIG_LOCATIONS: '/etc/guichet/demo/reporting-service.properties' }); }), proj, baseDir))],
+    ['a variable docker-compose.yml requires that demo.env does not set', () => withEnv(Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'GUICHET_BACKOFFICE_SECRET')), () => variables(raw))],
+    ['demo.env with an undocumented secret value', () => demoEnv({ ...env, GUICHET_DB_PASSWORD: 'hunter2' }, [raw, demoRaw])],
     ['a password on a command line', () => secrets(edit((c) => { svc(c, 'keycloak').command = ['start-dev', '--db-password=guichet']; }))],
-    ['a variable without default', () => variables(edit((c) => { svc(c, 'postgres').environment.POSTGRES_PASSWORD = '${GUICHET_DB_PASSWORD}'; }))],
+    ['a variable without default', () => variables(edit((c) => { svc(c, 'postgres').environment.POSTGRES_PASSWORD = '${GUICHET_DB_PASSWORD}'; }), { requiredOk: true })],
     ['a service bound to 127.0.0.1 inside its container', () => settings(edit((c) => { svc(c, 'billing-service').environment = { ...svc(c, 'billing-service').environment }; delete svc(c, 'billing-service').environment.QUARKUS_HTTP_HOST; }), proj)],
     ['a service on another port than its application.properties', () => settings(edit((c) => { svc(c, 'cart-service').environment = { ...svc(c, 'cart-service').environment, QUARKUS_HTTP_PORT: '8080' }; }), proj)],
     ['Keycloak tokens turned off', () => settings(edit((c) => { svc(c, 'payment-service').environment = { ...svc(c, 'payment-service').environment, GUICHET_OIDC_ENABLED: 'false' }; }), proj)],
@@ -490,7 +680,7 @@ function selfTest(raw, proj, schema, composeFile, verbose) {
     ['an address of application.properties not overridden', () => settings(edit((c) => { const e = { ...svc(c, 'cart-service').environment }; delete e.GUICHET_SERVICES_BILLING_URL; svc(c, 'cart-service').environment = e; }), proj)],
     ['a database init-databases.sql does not create', () => settings(edit((c) => { svc(c, 'billing-service').environment = { ...svc(c, 'billing-service').environment, QUARKUS_DATASOURCE_REACTIVE_URL: 'postgresql://postgres:5432/guichet_bill', QUARKUS_DATASOURCE_JDBC_URL: 'jdbc:postgresql://postgres:5432/guichet_bill' }; }), proj)],
     ['two services on one database', () => settings(edit((c) => { svc(c, 'cart-service').environment = { ...svc(c, 'cart-service').environment, QUARKUS_DATASOURCE_REACTIVE_URL: 'postgresql://postgres:5432/guichet_billing', QUARKUS_DATASOURCE_JDBC_URL: 'jdbc:postgresql://postgres:5432/guichet_billing' }; }), proj)],
-    ['a mounted file that does not exist', () => files(edit((c) => { svc(c, 'keycloak').volumes = ['./deploy/keycloak/guichet-realm.jsn:/opt/keycloak/data/import/guichet-realm.json:ro']; }), composeFile)],
+    ['a mounted file that does not exist', () => files(edit((c) => { svc(c, 'keycloak').volumes = ['./deploy/compose/site/relam:/opt/keycloak/data/import:ro']; }), composeFile)],
     ['a health-check interval that is not a duration', () => files(edit((c) => { svc(c, 'kafka').healthcheck = { ...svc(c, 'kafka').healthcheck, interval: '10 seconds' }; }), composeFile)],
   ];
   const missed = [];
@@ -506,8 +696,11 @@ function selfTest(raw, proj, schema, composeFile, verbose) {
 // ---------------------------------------------------------------------------------------------------
 
 export async function main(argv = process.argv.slice(2)) {
-  const fileArg = argv.indexOf('--file');
-  const composeFile = resolve(fileArg >= 0 ? argv[fileArg + 1] : join(ROOT, 'docker-compose.yml'));
+  const arg = (flag, fallback) => { const i = argv.indexOf(flag); return resolve(i >= 0 ? argv[i + 1] : fallback); };
+  const composeFile = arg('--file', join(ROOT, 'docker-compose.yml'));
+  const demoFile = arg('--demo', join(dirname(composeFile), 'docker-compose.demo.yml'));
+  const demoEnvFile = arg('--demo-env', join(ROOT, 'deploy/compose/demo.env'));
+  const baseDir = dirname(composeFile);
   const runSelfTest = !argv.includes('--no-self-test');
   const proj = project();
   const schema = loadSchema();
@@ -515,29 +708,55 @@ export async function main(argv = process.argv.slice(2)) {
   let passed = 0;
   let failed = 0;
   const notes = new Set();
-  const line = (kind, name, verdict) => console.log(`${'compose'.padEnd(7)} ${kind.padEnd(10)} ${name.padEnd(52)} ${verdict}`);
-  const report = (kind, name, errors) => {
+  const line = (variant, kind, name, verdict) => console.log(`${variant.padEnd(7)} ${kind.padEnd(10)} ${name.padEnd(52)} ${verdict}`);
+  const report = (variant, kind, name, errors) => {
     if (errors.length) {
       failed++;
-      line(kind, name, 'FAILED');
+      line(variant, kind, name, 'FAILED');
       for (const e of errors) console.log(`        ${e}`);
     } else {
       passed++;
-      line(kind, name, 'OK');
+      line(variant, kind, name, 'OK');
     }
   };
-  report('schema', 'Compose specification', schemaErrors(raw, schema));
-  report('check', 'every variable has a default', variables(raw));
-  report('check', `images ${proj.image.group}/<service>:${proj.image.tag}, pinned otherwise`, images(raw, proj));
-  report('check', 'Kafka, Keycloak, GreenMail = libs/infra-dist', versions(raw, proj));
-  report('check', 'start-up order and health checks', startup(raw, proj));
-  report('check', 'ports published on 127.0.0.1 only', ports(raw));
-  report('check', 'no secret but documented development defaults', secrets(raw));
-  report('check', 'addresses, ports, tokens, databases', settings(raw, proj, notes));
-  report('check', 'files and durations', files(raw, composeFile));
-  if (runSelfTest) {
-    const { count, missed } = selfTest(raw, proj, schema, composeFile, argv.includes('--verbose'));
-    report('self-test', `${count - missed.length}/${count} mistakes caught`, missed.map((m) => `not caught: ${m}`));
+  // docker-compose.yml alone, with no variable set: production's shape
+  withEnv({}, () => {
+    report('compose', 'schema', 'Compose specification', schemaErrors(raw, schema));
+    report('compose', 'check', 'every variable has a default or is required', variables(raw, { requiredOk: true }));
+    report('compose', 'check', 'production: prod profile, site files, no dev tokens', production(raw, proj, baseDir));
+    report('compose', 'check', `images ${proj.image.group}/<service>:${proj.image.tag}, pinned otherwise`, images(raw, proj));
+    report('compose', 'check', 'Kafka, Keycloak (GreenMail) = libs/infra-dist', versions(raw, proj));
+    report('compose', 'check', 'start-up order and health checks', startup(raw, proj));
+    report('compose', 'check', 'ports published on 127.0.0.1 only', ports(raw));
+    report('compose', 'check', 'secrets: required variables, no default', secrets(raw, 'required'));
+    report('compose', 'check', 'addresses, ports, tokens, databases', settings(raw, proj, notes, baseDir));
+    report('compose', 'check', 'files and durations', files(raw, composeFile));
+  });
+  // the demo: docker-compose.yml + docker-compose.demo.yml, read with demo.env, merged as Compose merges them
+  const haveDemo = existsSync(demoFile);
+  if (!haveDemo) report('demo', 'check', `${demoFile} exists`, [`${demoFile}: no such file (the demo override)`]);
+  if (haveDemo && !existsSync(demoEnvFile)) report('demo', 'check', `${demoEnvFile} exists`, [`${demoEnvFile}: no such file`]);
+  const demoRaw = haveDemo ? load(demoFile) : null;
+  const env = existsSync(demoEnvFile) ? envFile(demoEnvFile) : {};
+  const merged = demoRaw ? mergeCompose(raw, demoRaw) : null;
+  if (merged) {
+    withEnv(env, () => {
+      report('demo', 'schema', 'Compose specification (merged)', schemaErrors(merged, schema));
+      report('demo', 'check', 'every variable resolves with demo.env', [...variables(raw), ...variables(demoRaw)]);
+      report('demo', 'check', 'demo.env: documented development defaults', demoEnv(env, [raw, demoRaw]));
+      report('demo', 'check', 'demo profile, config/demo mounted', demo(merged, proj, baseDir));
+      report('demo', 'check', `images ${proj.image.group}/<service>:${proj.image.tag}, pinned otherwise`, images(merged, proj));
+      report('demo', 'check', 'Kafka, Keycloak, GreenMail = libs/infra-dist', versions(merged, proj, Object.keys(INFRA_IMAGES)));
+      report('demo', 'check', 'start-up order and health checks', startup(merged, proj));
+      report('demo', 'check', 'ports published on 127.0.0.1 only', ports(merged));
+      report('demo', 'check', 'secrets: documented development defaults only', secrets(demoRaw, 'dev'));
+      report('demo', 'check', 'addresses, ports, tokens, databases', settings(merged, proj, notes, baseDir));
+      report('demo', 'check', 'files and durations', files(merged, composeFile));
+    });
+  }
+  if (runSelfTest && merged) {
+    const { count, missed } = withEnv({}, () => selfTest(raw, proj, schema, composeFile, argv.includes('--verbose'), { demoRaw, merged, env }));
+    report('both', 'self-test', `${count - missed.length}/${count} mistakes caught`, missed.map((m) => `not caught: ${m}`));
   }
   for (const n of notes) console.log(`note: ${n}`);
   console.log(`schema: ${schema.origin}, unchanged`);

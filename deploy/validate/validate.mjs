@@ -7,7 +7,8 @@
 // Exits non-zero on any error, on a document whose kind has no schema, and when the self-test (known
 // mistakes that must be caught) is not caught. Where the schemas come from: README.md beside this file.
 //
-//   node validate.mjs [--overlay NAME]... [--no-self-test]
+//   node validate.mjs [--overlay NAME]... [--no-self-test] [--verbose]   (--verbose: what caught each
+//   mistake of the self-test)
 // Environment: KUBECTL (default kubectl), MAVEN_REPO (default https://repo.maven.apache.org/maven2).
 
 import { createHash } from 'node:crypto';
@@ -357,6 +358,227 @@ function topics(docs) {
   return errors;
 }
 
+// The suite's services: the directories *-service with an application.properties, by application name.
+function suiteServices() {
+  const services = {};
+  for (const dir of readdirSync(ROOT).filter((d) => d.endsWith('-service')).sort()) {
+    const file = join(ROOT, dir, 'src/main/resources/application.properties');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const name = (text.match(/^quarkus\.application\.name\s*=\s*(\S+)/m) || [])[1] || dir;
+    const consumes = new Set();
+    const groups = new Set();
+    for (const m of text.matchAll(/^mp\.messaging\.incoming\.[\w-]+\.topics?\s*=\s*(.+)$/gm)) {
+      m[1].split(',').map((s) => s.trim()).filter(Boolean).forEach((topic) => consumes.add(topic));
+    }
+    for (const m of text.matchAll(/^mp\.messaging\.incoming\.[\w-]+\.group\.id\s*=\s*(\S+)$/gm)) groups.add(m[1]);
+    // a service owns (publishes) the topics named after it: guichet.<billing|cart|...>.*
+    services[name] = { consumes, groups, owns: `guichet.${name.replace(/-service$/, '')}.` };
+  }
+  return services;
+}
+
+function propertiesOf(text) {
+  const props = [];
+  for (const line of String(text).split('\n')) {
+    const m = line.match(/^\s*([^#!\s][^=:\s]*)\s*[=:]\s*(.*)$/);
+    if (m) props.push([m[1], m[2].trim()]);
+  }
+  return props;
+}
+
+// A properties file in a ConfigMap (the operator's institutions and régies) holds no secret: a setting whose
+// name says secret is a ${VARIABLE} of the service's Secret, and that variable is documented in deploy/README.md.
+const SECRET_PROPERTY = /(password|secret|secrets|secret-key|api-key|sha-in|sha-out|private-key|client-secret|jaas\.config)$/i;
+function propertiesSecrets(docs) {
+  const errors = [];
+  const readme = existsSync(join(DEPLOY, 'README.md')) ? readFileSync(join(DEPLOY, 'README.md'), 'utf8') : '';
+  for (const doc of docs.filter((d) => d.kind === 'ConfigMap')) {
+    for (const [key, text] of Object.entries(doc.data || {})) {
+      if (!key.endsWith('.properties')) continue;
+      for (const [name, value] of propertiesOf(text)) {
+        if (!SECRET_PROPERTY.test(name) || value === '') continue;
+        const m = value.match(/^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/);
+        if (!m) { errors.push(`ConfigMap ${doc.metadata.name}: ${key}: ${name} has a value (write \${VARIABLE} and put it in the service's Secret)`); continue; }
+        if (!new RegExp(`\\b${m[1]}\\b`).test(readme)) errors.push(`ConfigMap ${doc.metadata.name}: ${key}: ${name}: \${${m[1]}} is not documented in deploy/README.md`);
+      }
+    }
+  }
+  return errors;
+}
+
+const quarkusDeployments = (docs) => docs.filter((d) => d.kind === 'Deployment' && d.metadata?.labels?.['app.kubernetes.io/managed-by'] === 'quarkus');
+const envConfigMaps = (docs, container) => (container.envFrom || []).map((f) => f.configMapRef?.name).filter(Boolean)
+  .map((n) => docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === n)).filter(Boolean);
+const envOf = (docs, container) => Object.assign({}, ...envConfigMaps(docs, container).map((c) => c.data || {}),
+  Object.fromEntries((container.env || []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value])));
+
+// What a production installation of the services must say (the prod profile, real client addresses, TLS to
+// PostgreSQL and Kafka), and the operator's files named by QUARKUS_CONFIG_LOCATIONS are mounted read-only from
+// a ConfigMap that has them.
+function production(docs) {
+  const errors = [];
+  for (const d of quarkusDeployments(docs)) {
+    const id = `Deployment ${d.metadata.name}`;
+    const pod = d.spec.template.spec;
+    const c = pod.containers[0];
+    const env = envOf(docs, c);
+    const names = new Set([...Object.keys(env), ...(c.env || []).map((e) => e.name)]);
+    if (env.QUARKUS_PROFILE && env.QUARKUS_PROFILE !== 'prod') errors.push(`${id}: QUARKUS_PROFILE=${env.QUARKUS_PROFILE} (production runs the prod profile)`);
+    if (String(env.GUICHET_DEV_TOKENS) !== 'false') errors.push(`${id}: GUICHET_DEV_TOKENS is ${env.GUICHET_DEV_TOKENS ?? '(unset)'}, expected "false"`);
+    if (String(env.QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING) !== 'true' || !env.QUARKUS_HTTP_PROXY_TRUSTED_PROXIES) {
+      errors.push(`${id}: QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true and QUARKUS_HTTP_PROXY_TRUSTED_PROXIES (the ingress controller's pods) are required: rate limits per real client`);
+    }
+    for (const key of ['QUARKUS_DATASOURCE_REACTIVE_URL', 'QUARKUS_DATASOURCE_JDBC_URL']) {
+      if (!/[?&]sslmode=(require|verify-ca|verify-full)\b/.test(env[key] || '')) errors.push(`${id}: ${key} does not require TLS (sslmode=verify-full)`);
+    }
+    if (!/^(SASL_SSL|SSL)$/.test(env.KAFKA_SECURITY_PROTOCOL || '')) errors.push(`${id}: KAFKA_SECURITY_PROTOCOL is ${env.KAFKA_SECURITY_PROTOCOL ?? '(unset)'}, expected SASL_SSL (or SSL with a client certificate)`);
+    if (env.KAFKA_SECURITY_PROTOCOL === 'SASL_SSL' && !names.has('KAFKA_SASL_JAAS_CONFIG')) errors.push(`${id}: SASL_SSL without KAFKA_SASL_JAAS_CONFIG (the KafkaUser's Secret)`);
+    for (const [key, value] of Object.entries(env)) {
+      if (/^GUICHET_PAYMENT_SANDBOX_/.test(key)) errors.push(`${id}: ${key}: the sandbox gateway is never deployed`);
+      if (/^GUICHET_PAYMENT_\w+_URL$/.test(key) && /sandbox|\/test\b|\.test\.|\.simu\./.test(String(value))) errors.push(`${id}: ${key}=${value}: a gateway's test endpoint`);
+    }
+    for (const location of String(env.QUARKUS_CONFIG_LOCATIONS || '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const mount = (c.volumeMounts || []).find((m) => location.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+      const volume = mount && (pod.volumes || []).find((v) => v.name === mount.name);
+      const file = location.slice((mount?.mountPath.replace(/\/$/, '') || '').length + 1);
+      const map = volume?.configMap && docs.find((x) => x.kind === 'ConfigMap' && x.metadata.name === volume.configMap.name);
+      if (!mount || !volume) errors.push(`${id}: QUARKUS_CONFIG_LOCATIONS names ${location}, which no volume mounts`);
+      else if (!map || !(file in (map.data || {}))) errors.push(`${id}: ${location}: the volume ${volume.name} is not a ConfigMap of the manifests with the key ${file}`);
+      else if (!mount.readOnly) errors.push(`${id}: ${location} is mounted writable (readOnly: true)`);
+    }
+  }
+  return errors;
+}
+
+// The restricted Pod Security Standard, where the namespace enforces it: non-root, seccomp RuntimeDefault or
+// Localhost, no privilege escalation, every capability dropped (NET_BIND_SERVICE alone may be added), no host
+// namespaces, ports or paths, no privileged container. The services also run on a read-only root filesystem
+// with an emptyDir at /tmp.
+function podSecurity(docs) {
+  const errors = [];
+  const restricted = new Set(docs.filter((d) => d.kind === 'Namespace' && d.metadata?.labels?.['pod-security.kubernetes.io/enforce'] === 'restricted').map((d) => d.metadata.name));
+  if (!restricted.size) errors.push('no Namespace enforces the restricted Pod Security Standard (pod-security.kubernetes.io/enforce: restricted)');
+  for (const doc of docs) {
+    for (const pod of podSpecs(doc)) {
+      const id = `${doc.kind} ${doc.metadata?.name}`;
+      const psc = pod.securityContext || {};
+      if (pod.hostNetwork || pod.hostPID || pod.hostIPC) errors.push(`${id}: host namespaces`);
+      for (const v of pod.volumes || []) if (v.hostPath) errors.push(`${id}: hostPath volume ${v.name}`);
+      for (const c of containersOf(pod)) {
+        const sc = c.securityContext || {};
+        const at = `${id}: container ${c.name}`;
+        if (!(sc.runAsNonRoot ?? psc.runAsNonRoot)) errors.push(`${at}: runAsNonRoot is not true`);
+        if ((sc.runAsUser ?? psc.runAsUser) === 0) errors.push(`${at}: runs as root (runAsUser 0)`);
+        if (!['RuntimeDefault', 'Localhost'].includes((sc.seccompProfile ?? psc.seccompProfile)?.type)) errors.push(`${at}: seccompProfile is not RuntimeDefault`);
+        if (sc.allowPrivilegeEscalation !== false) errors.push(`${at}: allowPrivilegeEscalation is not false`);
+        if (sc.privileged) errors.push(`${at}: privileged`);
+        if (!(sc.capabilities?.drop || []).includes('ALL')) errors.push(`${at}: capabilities.drop does not include ALL`);
+        for (const cap of sc.capabilities?.add || []) if (cap !== 'NET_BIND_SERVICE') errors.push(`${at}: adds capability ${cap}`);
+        for (const port of c.ports || []) if (port.hostPort) errors.push(`${at}: hostPort ${port.hostPort}`);
+      }
+      if (doc.metadata?.labels?.['app.kubernetes.io/managed-by'] === 'quarkus') {
+        for (const c of pod.containers || []) {
+          if (c.securityContext?.readOnlyRootFilesystem !== true) errors.push(`${id}: container ${c.name}: readOnlyRootFilesystem is not true`);
+          const tmp = (c.volumeMounts || []).find((m) => m.mountPath === '/tmp');
+          if (!tmp || !(pod.volumes || []).some((v) => v.name === tmp.name && v.emptyDir)) errors.push(`${id}: container ${c.name}: no emptyDir at /tmp (Quarkus writes its temporary files there)`);
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+// Kafka: no listener without TLS and authentication, ACLs enforced (authorization), and one KafkaUser per
+// service whose ACLs are what the service does: Write on its own topics only (guichet.<service>.*), Read on
+// exactly the topics of its incoming channels, Read on its consumer group; every topic named is declared.
+function kafkaAccess(docs) {
+  const errors = [];
+  const services = suiteServices();
+  const declared = new Set(docs.filter((d) => d.kind === 'KafkaTopic').map((d) => d.spec?.topicName || d.metadata.name));
+  for (const k of docs.filter((d) => d.kind === 'Kafka')) {
+    const id = `Kafka ${k.metadata.name}`;
+    for (const l of k.spec?.kafka?.listeners || []) {
+      if (!l.tls) errors.push(`${id}: listener ${l.name} is plain text (tls: false)`);
+      if (!l.authentication?.type) errors.push(`${id}: listener ${l.name} authenticates no client`);
+    }
+    if (!k.spec?.kafka?.authorization?.type) errors.push(`${id}: no authorization (every authenticated user could do anything)`);
+    if (!k.spec?.entityOperator?.userOperator) errors.push(`${id}: no user operator (the KafkaUsers would never be reconciled)`);
+  }
+  const users = new Map(docs.filter((d) => d.kind === 'KafkaUser').map((d) => [d.metadata.name, d]));
+  for (const [name, svc] of Object.entries(services)) {
+    const user = users.get(name);
+    if (!user) { errors.push(`${name}: no KafkaUser ${name}`); continue; }
+    const id = `KafkaUser ${name}`;
+    if (!user.spec?.authentication?.type) errors.push(`${id}: no authentication`);
+    const acls = user.spec?.authorization?.acls || [];
+    const topicsWith = (op) => new Set(acls.filter((a) => a.resource?.type === 'topic' && (a.operations || []).some((o) => o === op || o === 'All'))
+      .map((a) => (a.resource.patternType === 'prefix' ? `${a.resource.name}*` : a.resource.name)));
+    for (const a of acls) if (a.resource?.name === '*' || (a.operations || []).includes('All')) errors.push(`${id}: a wildcard ACL (${a.resource?.type} ${a.resource?.name}: ${(a.operations || []).join(',')})`);
+    for (const t of topicsWith('Write')) {
+      if (!t.startsWith(svc.owns)) errors.push(`${id}: may write ${t}, which is not its service's (${svc.owns}*)`);
+    }
+    const reads = topicsWith('Read');
+    for (const t of svc.consumes) if (!reads.has(t)) errors.push(`${id}: cannot read ${t}, which ${name} consumes`);
+    for (const t of reads) if (!svc.consumes.has(t)) errors.push(`${id}: may read ${t}, which ${name} does not consume`);
+    for (const g of svc.groups) {
+      if (!acls.some((a) => a.resource?.type === 'group' && a.resource.name === g && (a.operations || []).includes('Read'))) errors.push(`${id}: cannot use its consumer group ${g}`);
+    }
+    for (const a of acls) if (a.resource?.type === 'topic' && a.resource.patternType !== 'prefix' && !declared.has(a.resource.name)) errors.push(`${id}: topic ${a.resource.name} has no KafkaTopic`);
+  }
+  return errors;
+}
+
+// The ingress serves no Quarkus management endpoint: on every host that routes a path covering /q/ to one of
+// the services, an Ingress that denies every source address (ingress-nginx denylist-source-range 0.0.0.0/0)
+// holds /q for that host.
+function managementEndpoints(docs) {
+  const errors = [];
+  const quarkus = new Set(quarkusDeployments(docs).map((d) => d.metadata.name));
+  const denied = new Set();
+  const ingresses = docs.filter((d) => d.kind === 'Ingress');
+  for (const ing of ingresses) {
+    const deny = String(ing.metadata?.annotations?.['nginx.ingress.kubernetes.io/denylist-source-range'] || '').split(',').map((s) => s.trim());
+    if (!deny.includes('0.0.0.0/0')) continue;
+    for (const rule of ing.spec?.rules || []) {
+      for (const path of rule.http?.paths || []) if (path.path === '/q' || path.path === '/q/') denied.add(rule.host);
+    }
+  }
+  for (const ing of ingresses) {
+    if (ing.metadata?.annotations?.['nginx.ingress.kubernetes.io/denylist-source-range']) continue;
+    for (const rule of ing.spec?.rules || []) {
+      for (const path of rule.http?.paths || []) {
+        const backend = path.backend?.service?.name;
+        const covers = path.path === '/' || path.path === '/q' || path.path === '/q/' || (path.pathType !== 'Exact' && '/q/'.startsWith(path.path || '/'));
+        if (quarkus.has(backend) && covers && !denied.has(rule.host)) {
+          errors.push(`Ingress ${ing.metadata.name}: ${rule.host}${path.path} routes /q/ (metrics, openapi, swagger-ui, health) of ${backend} to the internet`);
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+// Egress of the services: HTTPS to the internet never reaches private, link-local (cloud metadata) or shared
+// ranges; no plain SMTP (port 25).
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
+function egress(docs) {
+  const errors = [];
+  for (const np of docs.filter((d) => d.kind === 'NetworkPolicy')) {
+    for (const rule of np.spec?.egress || []) {
+      const ports = (rule.ports || []).map((p) => p.port);
+      if (ports.includes(25)) errors.push(`NetworkPolicy ${np.metadata.name}: egress to port 25 (plain SMTP; use 587 or 465)`);
+      for (const to of rule.to || []) {
+        if (to.ipBlock?.cidr !== '0.0.0.0/0' || !ports.includes(443)) continue;
+        if (np.metadata.name === 'guichet-kafka-egress' || np.metadata.name.startsWith('guichet-pg')) continue; // the Kubernetes API server, by port
+        const missing = PRIVATE_RANGES.filter((r) => !(to.ipBlock.except || []).includes(r));
+        if (missing.length) errors.push(`NetworkPolicy ${np.metadata.name}: egress 0.0.0.0/0:443 reaches ${missing.join(', ')} (add them to except)`);
+      }
+    }
+  }
+  return errors;
+}
+
 // What the API server refuses although the OpenAPI schema allows it.
 function apiServerRules(docs) {
   const errors = [];
@@ -394,8 +616,15 @@ function apiServerRules(docs) {
 // ---------------------------------------------------------------------------------------------------
 // Self-test: mistakes the checks above must catch, made on copies of real rendered documents.
 
-function selfTest(docs, validatorFor) {
+function selfTest(docs, validatorFor, verbose = false) {
   const find = (kind) => structuredClone(docs.find((d) => d.kind === kind));
+  // a whole-manifest check run on a copy of every document, edited
+  const edited = (fn, check) => { const all = structuredClone(docs); fn(all); return check(all); };
+  const named = (all, kind, name) => {
+    const d = all.find((x) => x.kind === kind && x.metadata?.name === name);
+    if (!d) throw new Error(`self-test: no ${kind} ${name}`);
+    return d;
+  };
   const cases = [
     ['a misspelt field (Deployment spec.replicass)', () => { const d = find('Deployment'); d.spec.replicass = 2; return schemaErrors(d, validatorFor).errors; }],
     ['a wrong type (HPA maxReplicas "six")', () => { const d = find('HorizontalPodAutoscaler'); d.spec.maxReplicas = 'six'; return schemaErrors(d, validatorFor).errors; }],
@@ -413,9 +642,38 @@ function selfTest(docs, validatorFor) {
     ['a secret in a ConfigMap', () => { const d = find('ConfigMap'); d.data.GUICHET_BACKOFFICE_SECRET = 'backoffice-dev-secret'; return inlineSecrets([d]); }],
     ['maxSurge "1" (a string that is not a percentage)', () => { const d = find('Deployment'); d.spec.strategy.rollingUpdate.maxSurge = '1'; return apiServerRules([d]); }],
     ['a topic of Topics.java without KafkaTopic', () => topics(docs.filter((d) => !(d.kind === 'KafkaTopic' && d.spec.topicName === 'guichet.payment.payments')))],
+    ['a misspelt KafkaUser field (authorisation)', () => { const d = find('KafkaUser'); d.spec.authorisation = d.spec.authorization; return schemaErrors(d, validatorFor).errors; }],
+    ['a KafkaUser ACL with an unknown operation (Wirte)', () => { const d = find('KafkaUser'); d.spec.authorization.acls[0].operations = ['Wirte']; return schemaErrors(d, validatorFor).errors; }],
+    ['a gateway key written in regies.properties', () => edited((all) => { named(all, 'ConfigMap', 'payment-service-regies').data['regies.properties'] += '\nguichet.payment.regies.x.api-key=live_abc\n'; }, propertiesSecrets)],
+    ['a ${VARIABLE} of regies.properties not documented', () => edited((all) => { named(all, 'ConfigMap', 'payment-service-regies').data['regies.properties'] += '\nguichet.payment.regies.x.sha-out=${UNDOCUMENTED_SHA_OUT}\n'; }, propertiesSecrets)],
+    ['a KafkaUser that may write another service\'s topic', () => edited((all) => { named(all, 'KafkaUser', 'notification-service').spec.authorization.acls.push({ resource: { type: 'topic', name: 'guichet.payment.payments', patternType: 'literal' }, operations: ['Write'] }); }, kafkaAccess)],
+    ['a KafkaUser that cannot read a topic its service consumes', () => edited((all) => { const u = named(all, 'KafkaUser', 'billing-service'); u.spec.authorization.acls = u.spec.authorization.acls.filter((a) => a.resource.name !== 'guichet.payment.payments'); }, kafkaAccess)],
+    ['a KafkaUser with a wildcard ACL', () => edited((all) => { named(all, 'KafkaUser', 'reporting-service').spec.authorization.acls.push({ resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['Read'] }); }, kafkaAccess)],
+    ['a plain-text Kafka listener without authentication', () => edited((all) => { const l = named(all, 'Kafka', 'guichet-kafka').spec.kafka.listeners[0]; l.tls = false; delete l.authentication; }, kafkaAccess)],
+    ['a Kafka without authorization', () => edited((all) => { delete named(all, 'Kafka', 'guichet-kafka').spec.kafka.authorization; }, kafkaAccess)],
+    ['a service without its KafkaUser', () => edited((all) => { all.splice(all.findIndex((d) => d.kind === 'KafkaUser' && d.metadata.name === 'cart-service'), 1); }, kafkaAccess)],
+    ['the namespace enforcing baseline only', () => edited((all) => { named(all, 'Namespace', 'guichet').metadata.labels['pod-security.kubernetes.io/enforce'] = 'baseline'; }, podSecurity)],
+    ['a container allowed to escalate privileges', () => edited((all) => { delete named(all, 'Deployment', 'keycloak').spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation; }, podSecurity)],
+    ['a pod without seccomp profile', () => edited((all) => { delete named(all, 'Deployment', 'cart-service').spec.template.spec.securityContext.seccompProfile; }, podSecurity)],
+    ['a service on a writable root filesystem', () => edited((all) => { named(all, 'Deployment', 'billing-service').spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false; }, podSecurity)],
+    ['an ingress that serves /q/ (no deny for a host)', () => edited((all) => { const m = named(all, 'Ingress', 'guichet-management'); m.spec.rules = m.spec.rules.filter((r) => !r.host.startsWith('pay.')); }, managementEndpoints)],
+    ['payment egress 0.0.0.0/0:443 without except', () => edited((all) => { for (const r of named(all, 'NetworkPolicy', 'payment-service').spec.egress) for (const to of r.to || []) if (to.ipBlock) delete to.ipBlock.except; }, egress)],
+    ['SMTP on port 25', () => edited((all) => { named(all, 'NetworkPolicy', 'notification-service').spec.egress.at(-1).ports.push({ protocol: 'TCP', port: 25 }); }, egress)],
+    ['a datasource URL without TLS', () => edited((all) => { named(all, 'ConfigMap', 'cart-service-config').data.QUARKUS_DATASOURCE_JDBC_URL = 'jdbc:postgresql://guichet-pg-rw:5432/guichet_cart'; }, production)],
+    ['Kafka in plain text from a service', () => edited((all) => { delete named(all, 'ConfigMap', 'reporting-service-config').data.KAFKA_SECURITY_PROTOCOL; }, production)],
+    ['development tokens on', () => edited((all) => { named(all, 'ConfigMap', 'billing-service-config').data.GUICHET_DEV_TOKENS = 'true'; }, production)],
+    ['the demo profile', () => edited((all) => { named(all, 'ConfigMap', 'billing-service-config').data.QUARKUS_PROFILE = 'demo'; }, production)],
+    ['forwarded addresses without trusted proxies', () => edited((all) => { delete named(all, 'ConfigMap', 'payment-service-config').data.QUARKUS_HTTP_PROXY_TRUSTED_PROXIES; }, production)],
+    ['a gateway test endpoint', () => edited((all) => { named(all, 'ConfigMap', 'payment-service-config').data.GUICHET_PAYMENT_OGONE_BASE_URL = 'https://secure.ogone.com/ncol/test'; }, production)],
+    ['QUARKUS_CONFIG_LOCATIONS naming a file no volume holds', () => edited((all) => { named(all, 'ConfigMap', 'billing-service-config').data.QUARKUS_CONFIG_LOCATIONS = '/etc/guichet/site/institution.properties'; }, production)],
   ];
   const missed = [];
-  for (const [what, run] of cases) if (run().length === 0) missed.push(what);
+  for (const [what, run] of cases) {
+    let errors;
+    try { errors = run(); } catch (e) { missed.push(`${what} (the self-test itself failed: ${e.message})`); continue; }
+    if (!errors.length) missed.push(what);
+    else if (verbose) console.log(`        caught: ${what}: ${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`);
+  }
   return { count: cases.length, missed };
 }
 
@@ -450,7 +708,10 @@ async function main() {
       }
     }
     for (const [check, run] of [['no inline secrets', inlineSecrets], ['references', references],
-      ['topics = Topics.java', topics], ['API server rules', apiServerRules]]) {
+      ['topics = Topics.java', topics], ['API server rules', apiServerRules],
+      ['no secret in properties files', propertiesSecrets], ['production settings', production],
+      ['pod security: restricted', podSecurity], ['Kafka: TLS, users, ACLs', kafkaAccess],
+      ['ingress: no /q/', managementEndpoints], ['egress: no private ranges, no SMTP 25', egress]]) {
       const errors = run(docs);
       if (errors.length) {
         failed++;
@@ -463,7 +724,7 @@ async function main() {
     }
   }
   if (runSelfTest && sample) {
-    const { count, missed } = selfTest(sample, validatorFor);
+    const { count, missed } = selfTest(sample, validatorFor, args.includes('--verbose'));
     if (missed.length) {
       failed++;
       line('-', 'self-test', `${count - missed.length}/${count} mistakes caught`, 'FAILED');

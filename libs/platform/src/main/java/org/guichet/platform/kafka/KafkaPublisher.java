@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.platform.tracing.TraceParent;
 
@@ -37,11 +38,25 @@ public class KafkaPublisher {
     public record Result(List<UUID> sent, UUID failedId, String error) {
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * The connection's security, as the SmallRye Kafka channels read it from {@code kafka.*} (e.g. the
+     * KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG variables of deploy/): the relay connects as they do.
+     */
+    private static final List<String> SECURITY = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+            "ssl.truststore.type", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.certificates",
+            "ssl.keystore.type", "ssl.keystore.location", "ssl.keystore.password", "ssl.keystore.certificate.chain",
+            "ssl.keystore.key", "ssl.key.password", "ssl.endpoint.identification.algorithm");
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String clientId;
+    private final String bootstrapServers;
+    private final String clientId;
+    private final Config config;
+
+    KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   @ConfigProperty(name = "quarkus.application.name") String clientId, Config config) {
+        this.bootstrapServers = bootstrapServers;
+        this.clientId = clientId;
+        this.config = config;
+    }
 
     private volatile KafkaProducer<String, String> producer;
 
@@ -119,6 +134,9 @@ public class KafkaPublisher {
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    for (String name : SECURITY) {
+                        config.getOptionalValue("kafka." + name, String.class).ifPresent(value -> props.put(name, value));
+                    }
                     producer = new KafkaProducer<>(props);
                 }
                 p = producer;
