@@ -32,12 +32,12 @@ class ReturnAddressTest extends PaymentTestResource {
     void M3_aDepositReturningToAScriptOrAnotherSiteIsRefused() {
         for (String url : List.of("javascript:document.body.innerHTML='card number?'", "https://evil.example/phish",
                 "http://example.org/back", "https://example.org@evil.example/")) {
-            citizen("patron-m3").header("Idempotency-Key", UUID.randomUUID().toString())
+            citizen("patron-ret-m3").header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(Map.of("amount", 1000, "returnUrl", url)).post("/deposits")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("returnUrl"));
         }
-        assertEquals(0, TestRows.of("payment").scalar("select count(*) from payment where owner = ?", "patron-m3"));
+        assertEquals(0, TestRows.of("payment").scalar("select count(*) from payment where owner = ?", "patron-ret-m3"));
     }
 
     @Test
