@@ -36,7 +36,10 @@ public class ReadModelRebuild {
     }
 
     public Uni<Started> rebuild() {
-        return holdsEveryPartition().chain(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+        // the Kafka client answers on its own thread: back to the request's context for the database
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return holdsEveryPartition().emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "truncate transaction_record, transaction_refund, event_log").executeUpdate()
                         .chain(() -> s.createNativeQuery("delete from processed_event where consumer = ?1")
                                 .setParameter(1, EventIngestor.CONSUMER).executeUpdate())))
