@@ -206,7 +206,8 @@ public final class Camt053 {
                 // answered below
             }
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            throw Problems.invalid("Amount " + amount + " " + currency + " is not a valid statement amount",
+            String shown = amount.length() > Money.MAX_DECIMAL_LENGTH ? amount.substring(0, Money.MAX_DECIMAL_LENGTH) + "…" : amount;
+            throw Problems.invalid("Amount " + shown + " " + currency + " is not a valid statement amount",
                     new FieldError("body", "amounts are positive with at most " + digits + " decimals"));
         }
     }
