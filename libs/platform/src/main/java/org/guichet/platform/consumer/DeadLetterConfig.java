@@ -20,6 +20,6 @@ public interface DeadLetterConfig {
     @WithDefault("PT2S")
     Duration maxBackoff();
 
-    /** This service's dead-letter topic; {@code guichet.<service>.dead-letters} when not set. */
+    /** This service's dead-letter topic; {@code guichet.<service>.dead-letters} (Topics.deadLetters) when not set. */
     Optional<String> topic();
 }

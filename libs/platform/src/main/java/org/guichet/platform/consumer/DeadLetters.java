@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
+import org.guichet.events.Topics;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public class DeadLetters {
     }
 
     public String topic() {
-        return config.topic().orElse("guichet." + service.replaceFirst("-service$", "") + ".dead-letters");
+        return config.topic().orElse(Topics.deadLetters(service));
     }
 
     /** Sets the event aside (acknowledged by the broker, or a failure to retry) and counts it. */

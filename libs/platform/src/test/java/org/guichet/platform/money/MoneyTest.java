@@ -71,4 +71,14 @@ class MoneyTest {
         // a few million maximal amounts still add up without wrapping
         assertTrue(Long.MAX_VALUE / Money.MAX_AMOUNT > 9_000_000);
     }
+
+    @Test
+    void H3_only_iso_4217_codes_are_currencies() {
+        assertTrue(Money.isCurrency("EUR"));
+        assertTrue(Money.isCurrency("CZK"));
+        assertTrue(!Money.isCurrency("eur"));
+        assertTrue(!Money.isCurrency("ABC"));
+        assertTrue(!Money.isCurrency("EURO"));
+        assertTrue(!Money.isCurrency(null));
+    }
 }
