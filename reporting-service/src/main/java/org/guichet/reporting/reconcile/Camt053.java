@@ -197,6 +197,10 @@ public final class Camt053 {
         }
 
         private static long minor(String amount, String currency) {
+            if (!Money.isCurrency(currency)) {
+                throw Problems.invalid("Currency " + currency.substring(0, Math.min(currency.length(), 10))
+                        + " is not an ISO 4217 code", new FieldError("body", "Ccy such as EUR"));
+            }
             try {
                 long minor = Money.parse(amount, currency).minor();
                 if (minor >= 0) {

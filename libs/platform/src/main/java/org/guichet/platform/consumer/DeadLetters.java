@@ -92,7 +92,7 @@ public class DeadLetters {
         return blocking(() -> sendAndWait(record)).invoke(() -> {
             registry.counter("guichet.events.dead.lettered", "consumer", consumer).increment();
             LOG.errorf("%s: %s %s dead-lettered to %s after %d attempts: %s", consumer, envelope.type(),
-                    envelope.eventId(), topic(), config.attempts(), reason);
+                    envelope.eventId(), topic(), config.attempts() + 1, reason);
         });
     }
 
