@@ -20,6 +20,15 @@ public class MovableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Moves the clock on, if needed, so that {@code date} is today or past in {@code zone} (M8 refuses later dates). */
+    public void reach(java.time.LocalDate date, ZoneId zone) {
+        Instant start = date.atStartOfDay(zone).toInstant();
+        Instant now = instant();
+        if (now.isBefore(start)) {
+            moveForward(Duration.between(now, start).plusHours(1));
+        }
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

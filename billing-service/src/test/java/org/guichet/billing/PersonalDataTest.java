@@ -134,6 +134,7 @@ class PersonalDataTest extends BillingTestResource {
 
         // a year after the closure day: not yet
         LocalDate closedOn = LocalDate.now(PRAGUE);
+        clock.reach(closedOn.plus(Period.ofYears(1)), PRAGUE); // business dates are never after today (M8)
         retention(closedOn.plus(Period.ofYears(1)));
         as("agent", "a").get("/accounts?number=gone-1").then().body("[0].name", equalTo("Božena Němcová"))
                 .body("[0].pseudonymisedAt", nullValue());
@@ -142,6 +143,7 @@ class PersonalDataTest extends BillingTestResource {
         String pseudonym = Pseudonym.of("lib-kladno", "gone-1");
         try (EventTap tap = new EventTap(Topics.ACCOUNTS)) {
             // the night after: the nightly job's path, with the clock moved a year and two days on
+            clock.reset();
             clock.moveForward(Duration.ofDays(368));
             JsonPath run = retention(null);
             assertTrue(run.getInt("accountsPseudonymised") >= 1, run.prettify());
@@ -152,7 +154,7 @@ class PersonalDataTest extends BillingTestResource {
 
             // again, and by another date: nothing more, no second event
             retention(null);
-            retention(closedOn.plusYears(2));
+            retention(closedOn.plusDays(367));
             assertEquals(1, tap.collect(x -> x.key().equals("gone-1")
                     && EventJson.read(x.value()).is(EventType.ACCOUNT_PSEUDONYMISED), Duration.ofSeconds(3)).size());
         }
@@ -193,6 +195,7 @@ class PersonalDataTest extends BillingTestResource {
         as("agent", "agent-7").body(Map.of("text", "called about the damaged cover")).post("/invoices/" + bill + "/notes")
                 .then().statusCode(200);
         LocalDate today = LocalDate.now(PRAGUE);
+        clock.reach(today.plusYears(10).plusDays(1), PRAGUE); // business dates are never after today (M8)
 
         retention(today.plusYears(10));
         as("agent", "a").get("/accounts/old-1/history").then().body("notes", hasItem("called about the damaged cover"));

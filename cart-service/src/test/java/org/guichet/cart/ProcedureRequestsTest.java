@@ -64,6 +64,28 @@ class ProcedureRequestsTest extends CartTestResource {
     }
 
     @Test
+    void H3_L12_a_made_up_currency_or_an_amount_beyond_the_maximum_is_refused_at_the_edge() {
+        long tooMuch = org.guichet.platform.money.Money.MAX_AMOUNT + 1;
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("currency", "abc", "basePrice", 100, "criteria", List.of()),
+                Map.of("currency", "ABC", "basePrice", 100, "criteria", List.of()),
+                Map.of("currency", "EUR", "basePrice", tooMuch, "criteria", List.of()),
+                Map.of("currency", "EUR", "basePrice", 0, "criteria", List.of(Map.of("name", "speed",
+                        "options", Map.of("FAST", tooMuch)))),
+                // L13: the title goes into email subjects
+                Map.of("currency", "EUR", "basePrice", 0, "criteria", List.of(), "title", "H3\rBcc: x@evil.example"))) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("regie", "namur-etat-civil", "title", "H3",
+                    "validFrom", "2026-01-01"));
+            body.putAll(bad);
+            as("admin", "admin-1").body(body).put("/procedures/h3-poison").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        as("citizen", "c0").get("/procedures").then().statusCode(200).body("code", not(hasItem("h3-poison")));
+        as("citizen", "c0").body(Map.of("procedure", "household", "quotedAmount", tooMuch)).post("/requests")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void only_admin_sets_up_regies_and_procedures_and_bad_definitions_are_refused() {
         as("agent", "a").body(Map.of("name", "X", "cartMode", "GROUPED", "agents", List.of()))
                 .put("/regies/x-regie").then().statusCode(403);

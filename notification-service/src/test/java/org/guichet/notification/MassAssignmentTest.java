@@ -32,11 +32,12 @@ class MassAssignmentTest extends NotificationTestResource {
                 .statusCode(200).extract().asString());
         List<String> writes = new ArrayList<>();
         openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (!method.equals("get") && !method.equals("parameters")) {
+            // a write without a body (the platform's dead-letter replay) has nothing to mass-assign
+            if (!method.equals("get") && !method.equals("parameters") && path.getValue().path(method).has("requestBody")) {
                 writes.add(method.toUpperCase() + " " + path.getKey());
             }
         }));
-        assertEquals(List.of(), writes, "write operations need a mass-assignment test");
+        assertEquals(List.of(), writes, "write operations with a body need a mass-assignment test");
     }
 
     @Test

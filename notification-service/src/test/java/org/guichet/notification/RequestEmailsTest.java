@@ -59,4 +59,25 @@ class RequestEmailsTest extends NotificationTestResource {
         String body = mime(mail);
         assertTrue(body.contains("niet in Namen geregistreerd") && body.contains("12.00"), body);
     }
+
+    @Test
+    void L13_a_CR_or_LF_in_a_procedure_title_never_reaches_the_subject_header() throws Exception {
+        String email = "l13-" + UUID.randomUUID() + "@example.be";
+        String injected = "l13-bcc-" + UUID.randomUUID() + "@evil.example";
+        String requestId = UUID.randomUUID().toString();
+        String tag = requestId.substring(0, 8);
+        TestEvents.publish(EventType.REQUEST_REFUSED, "ville-namur", requestId, new RequestRefused(requestId,
+                "birth-certificate", "Akte " + tag + "\rBcc: " + injected + "\u2028X-Evil: 1", "namur-etat-civil", 1200,
+                "EUR", UUID.randomUUID().toString(), "Niet geregistreerd", "agent-12",
+                new Payer("c3", "Jan de Vries", email, "nl")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, tag).size() == 1);
+        JsonNode mail = inbox(email, tag).get(0);
+        assertEquals("Uw aanvraag \"Akte " + tag + " Bcc: " + injected + " X-Evil: 1\" werd geweigerd",
+                mail.path("subject").asText());
+        String raw = mail.path("mimeMessage").asText().replace("\r\n", "\n");
+        String headers = raw.substring(0, raw.indexOf("\n\n")); // the body may wrap anywhere
+        assertTrue(headers.lines().noneMatch(l -> l.startsWith("Bcc:") || l.startsWith("X-Evil:")), headers);
+        Thread.sleep(2000);
+        assertEquals(0, inbox(injected, tag).size(), "nobody else got it");
+    }
 }

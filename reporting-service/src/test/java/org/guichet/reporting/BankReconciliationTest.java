@@ -80,6 +80,19 @@ class BankReconciliationTest extends ReportingTestResource {
     }
 
     @Test
+    void M4_an_amount_with_an_exponent_or_a_made_up_currency_is_a_400_at_once() {
+        finance().contentType(ContentType.XML).body(statement("M4-" + UUID.randomUUID(), entry("1E+100000000", "CRDT",
+                "<Ustrd>x</Ustrd>", null))).post("/bank-statements").then().statusCode(400)
+                .contentType("application/problem+json");
+        finance().contentType(ContentType.XML).body(statement("M4-" + UUID.randomUUID(), entry("9".repeat(5000), "CRDT",
+                "<Ustrd>x</Ustrd>", null))).post("/bank-statements").then().statusCode(400)
+                .contentType("application/problem+json");
+        finance().contentType(ContentType.XML).body(statement("M4-" + UUID.randomUUID(), entry("1.00", "CRDT",
+                "<Ustrd>x</Ustrd>", null).replace("Ccy=\"EUR\"", "Ccy=\"abc\""))).post("/bank-statements").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void what_is_not_a_camt_053_is_refused_and_changes_nothing() {
         finance().contentType(ContentType.XML).body("<Document><oops").post("/bank-statements").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -54,7 +54,7 @@ public class Collections {
                     return Family.of(tenant, accountId)
                             .flatMap(family -> bills.openBills(tenant, family.members(), List.of()))
                             .flatMap(open -> {
-                                long balance = open.stream().mapToLong(Invoice::outstanding).sum();
+                                long balance = open.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                                 if (balance == 0) {
                                     throw Problems.unprocessable("nothing-owed", "Account " + accountId + " owes nothing");
                                 }

@@ -45,10 +45,10 @@ public class PayabilityCheck {
                             boolean expired = validUntil != null && validUntil.isBefore(today);
                             boolean online = !family.isProxy()
                                     && !(expired && institution.onlinePaymentNeedsValidRegistration());
-                            long balance = open.stream().mapToLong(Invoice::outstanding).sum();
+                            long balance = open.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                             LocalDate termEnded = today.minusDays(institution.paymentTermDays());
                             long overdue = open.stream().filter(i -> i.issuedOn.isBefore(termEnded))
-                                    .mapToLong(Invoice::outstanding).sum();
+                                    .mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                             return new Payability(accountId, institutionCode, institution.regie(),
                                     institution.currency(), balance, overdue, family.collections(), !family.isProxy(),
                                     family.isProxy() ? "PROXY" : null, family.principal(), online, validUntil,

@@ -64,8 +64,8 @@ public class CreditPayments {
             if (open.size() != selected.size() && !selected.isEmpty()) {
                 throw Problems.notFound("One of the selected invoices (open, of this account)");
             }
-            long owed = open.stream().mapToLong(Invoice::outstanding).sum();
-            long balance = all.stream().mapToLong(Invoice::outstanding).sum();
+            long owed = open.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
+            long balance = all.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
             return ledger.locked(tenant, accountId, currency).flatMap(credit -> {
                 long amount = request != null && request.amount() != null ? request.amount()
                         : Math.min(credit.balance, owed);

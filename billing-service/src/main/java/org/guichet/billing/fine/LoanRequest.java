@@ -1,9 +1,11 @@
 package org.guichet.billing.fine;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.guichet.platform.money.Money;
 
 import java.time.LocalDate;
 
@@ -15,7 +17,7 @@ public record LoanRequest(@NotBlank @Size(max = 100) String loanId,
                           @NotBlank @Size(max = 100) String accountId,
                           @NotBlank @Size(max = 50) String itemBarcode,
                           @Size(max = 300) String title,
-                          @PositiveOrZero Long replacementCost,
+                          @PositiveOrZero @Max(Money.MAX_AMOUNT) Long replacementCost,
                           @NotNull LocalDate dueDate,
                           java.time.OffsetDateTime dueAt) {
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.billing.institution.BusinessDates;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
@@ -35,6 +36,8 @@ public class LoanResource {
     AccrualService accrual;
     @Inject
     Caller caller;
+    @Inject
+    BusinessDates businessDates;
 
     @POST
     @Path("loans")
@@ -101,9 +104,11 @@ public class LoanResource {
     @Path("accruals")
     @Blocking
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the late-fee accrual for a business date (catch up a missed night); safe to re-run")
+    @Operation(summary = "Run the late-fee accrual for a business date up to the institution's today (catch up a "
+            + "missed night); safe to re-run")
     public AccrualService.Result accrue(@NotNull @Valid AccrualRequest request) {
-        return accrual.run(caller.tenant(), request.businessDate());
+        return accrual.run(caller.tenant(), businessDates.notAfterToday(caller.tenant(), request.businessDate(),
+                "late-fee accrual", caller.subject()));
     }
 
     public record AccrualRequest(@NotNull java.time.LocalDate businessDate) {

@@ -1,17 +1,19 @@
 package org.guichet.billing.invoice;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.guichet.platform.money.IsoCurrency;
+import org.guichet.platform.money.Money;
 
 /** A manual bill (R1): amount in minor units, a configured reason, optional item, notes. */
 public record CreateInvoiceRequest(
         @NotBlank @Size(max = 100) String accountId,
-        @NotNull @Positive Long amount,
-        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotNull @Positive @Max(Money.MAX_AMOUNT) Long amount,
+        @NotBlank @IsoCurrency String currency,
         @NotBlank @Size(max = 50) String reason,
         @Size(max = 500) String description,
         @Valid Item item,

@@ -163,7 +163,7 @@ public class InvoiceService {
                     if (open.isEmpty() || (!selected.isEmpty() && open.size() != selected.size())) {
                         throw Problems.notFound("One of the selected invoices (open, of this account)");
                     }
-                    long owed = open.stream().mapToLong(Invoice::outstanding).sum();
+                    long owed = open.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                     long total = amount == null ? owed : amount;
                     if (total <= 0 || total > owed) {
                         throw Problems.invalid("The amount to waive must be positive and at most " + owed,

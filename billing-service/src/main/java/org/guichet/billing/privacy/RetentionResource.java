@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.billing.institution.BusinessDates;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
@@ -30,8 +31,10 @@ public class RetentionResource {
     Retention retention;
     @Inject
     Caller caller;
+    @Inject
+    BusinessDates businessDates;
 
-    /** Without a business date: the institution's today (by the service's clock). */
+    /** Without a business date: the institution's today (by the service's clock); never after it. */
     public record RetentionRequest(LocalDate businessDate) {
     }
 
@@ -46,6 +49,7 @@ public class RetentionResource {
             throw Problems.invalid("The business date is out of range",
                     new FieldError("businessDate", "between " + EARLIEST + " and " + LATEST));
         }
-        return retention.run(caller.tenant(), request.businessDate());
+        return retention.run(caller.tenant(), businessDates.notAfterToday(caller.tenant(), request.businessDate(),
+                "retention", caller.subject()));
     }
 }

@@ -52,7 +52,7 @@ public class StatementService {
                                     long paid = sum(lines, "PAYMENT");
                                     long waived = sum(lines, "WAIVE");
                                     long refunded = sum(lines, "REFUND");
-                                    long balance = bills.stream().mapToLong(Invoice::outstanding).sum();
+                                    long balance = bills.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                                     return new Statement(institution.statementDescriptor().orElse(tenant), accountId,
                                             account == null ? accountId : account.name, from, to, institution.currency(),
                                             bills.stream().map(StatementService::line).toList(), lines, billed, paid,
@@ -62,7 +62,7 @@ public class StatementService {
 
     private static long sum(List<AccountHistory.Line> lines, String action) {
         return lines.stream().filter(l -> action.equals(l.action()) && l.amount() != null)
-                .mapToLong(AccountHistory.Line::amount).sum();
+                .mapToLong(AccountHistory.Line::amount).reduce(0L, Math::addExact);
     }
 
     private static Statement.BillLine line(Invoice i) {

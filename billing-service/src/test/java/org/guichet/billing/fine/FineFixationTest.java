@@ -29,6 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class FineFixationTest extends BillingTestResource {
     static final String TENANT = "lib-kladno";
+    static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
+
+    @jakarta.inject.Inject
+    org.guichet.billing.MovableClock clock;
+
+    @org.junit.jupiter.api.BeforeEach
+    void lastBusinessDateIsPast() {
+        clock.reach(java.time.LocalDate.of(2026, 12, 20), PRAGUE); // the latest accrual below
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void putTimeBack() {
+        clock.reset();
+    }
 
     static io.restassured.specification.RequestSpecification as(String role) {
         return given().auth().oauth2(DevTokens.mint(role + "-1", TENANT, role)).contentType("application/json");

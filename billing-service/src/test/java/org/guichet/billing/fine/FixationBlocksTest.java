@@ -29,6 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class FixationBlocksTest extends BillingTestResource {
+    @jakarta.inject.Inject
+    org.guichet.billing.MovableClock clock;
+
+    @org.junit.jupiter.api.BeforeEach
+    void businessDateIsPast() {
+        clock.reach(java.time.LocalDate.of(2027, 4, 15), java.time.ZoneId.of("Europe/Prague"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void putTimeBack() {
+        clock.reset();
+    }
 
     @Test
     void R13_R6_fixation_bills_numbers_and_announces_in_one_statement_and_blocks_a_debtor_once() {

@@ -126,7 +126,7 @@ public class CheckoutService {
      * to collections (R16). Billing is asked with the citizen's own token.
      */
     private Uni<Void> billingRules(List<PayableItem> items, String bearer) {
-        long bills = items.stream().filter(i -> PaymentLine.INVOICE.equals(i.kind)).mapToLong(i -> i.amount).sum();
+        long bills = items.stream().filter(i -> PaymentLine.INVOICE.equals(i.kind)).mapToLong(i -> i.amount).reduce(0L, Math::addExact);
         if (bills == 0) {
             return Uni.createFrom().voidItem();
         }

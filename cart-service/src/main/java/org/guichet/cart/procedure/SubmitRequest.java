@@ -1,9 +1,11 @@
 package org.guichet.cart.procedure;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.guichet.platform.money.Money;
 
 import java.util.Map;
 
@@ -12,5 +14,5 @@ import java.util.Map;
  * that changed since is refused, never silently charged (R19).
  */
 public record SubmitRequest(@NotBlank @Size(max = 63) String procedure, @Size(max = 20) Map<String, String> criteria,
-                            @NotNull @PositiveOrZero Long quotedAmount) {
+                            @NotNull @PositiveOrZero @Max(Money.MAX_AMOUNT) Long quotedAmount) {
 }

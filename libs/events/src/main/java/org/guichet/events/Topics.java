@@ -18,6 +18,20 @@ public final class Topics {
     /** Loans as the library system reports them (produced outside Guichet). */
     public static final String LOANS = "guichet.library.loans";
     public static final String NOTIFICATIONS = "guichet.notification.deliveries";
+    /*
+     * Each service's dead-letter topic (H3): the events its consumers could not apply after a few
+     * attempts, set aside until an admin replays them; named by deadLetters(service).
+     */
+    public static final String BILLING_DEAD_LETTERS = "guichet.billing.dead-letters";
+    public static final String CART_DEAD_LETTERS = "guichet.cart.dead-letters";
+    public static final String PAYMENT_DEAD_LETTERS = "guichet.payment.dead-letters";
+    public static final String NOTIFICATION_DEAD_LETTERS = "guichet.notification.dead-letters";
+    public static final String REPORTING_DEAD_LETTERS = "guichet.reporting.dead-letters";
+
+    /** The dead-letter topic of a service, by its application name ("billing-service"). */
+    public static String deadLetters(String service) {
+        return "guichet." + service.replaceFirst("-service$", "") + ".dead-letters";
+    }
 
     private Topics() {
     }

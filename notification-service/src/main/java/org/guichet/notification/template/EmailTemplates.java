@@ -16,6 +16,8 @@ import java.util.Map;
 @ApplicationScoped
 public class EmailTemplates {
     public static final List<String> LANGUAGES = List.of("fr", "nl", "en", "cs");
+    /** Control characters and Unicode line breaks: none may reach a Subject header (L13). */
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
 
     public record Rendered(String language, String subject, String body) {
     }
@@ -29,10 +31,15 @@ public class EmailTemplates {
             if (template != null) {
                 String text = template.data(data).render();
                 int newline = text.indexOf('\n');
-                return new Rendered(candidate, text.substring(0, newline).trim(), text.substring(newline + 1));
+                return new Rendered(candidate, subject(text.substring(0, newline)), text.substring(newline + 1));
             }
         }
         throw new IllegalStateException("no template " + name);
+    }
+
+    /** One line of text: a CR or other control character from the data (a title an admin typed) becomes a space. */
+    static String subject(String line) {
+        return CONTROLS.matcher(line).replaceAll(" ").trim();
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.guichet.payment.counter;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.guichet.platform.money.Money;
 
 import java.util.List;
 
@@ -17,9 +19,9 @@ import java.util.List;
 public record CounterPaymentRequest(@NotBlank @Size(max = 100) String accountId,
                                     @Size(max = 100) String institution,
                                     @Size(max = 100) List<@NotBlank String> invoiceIds,
-                                    @NotNull @Positive Long amount,
+                                    @NotNull @Positive @Max(Money.MAX_AMOUNT) Long amount,
                                     @NotNull Mode mode,
-                                    @PositiveOrZero Long tendered,
+                                    @PositiveOrZero @Max(Money.MAX_AMOUNT) Long tendered,
                                     @Valid Cheque cheque,
                                     Boolean deposit) {
 

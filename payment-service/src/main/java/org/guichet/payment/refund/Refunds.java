@@ -18,6 +18,7 @@ import org.guichet.payment.payment.PaymentState;
 import org.guichet.payment.payment.PaymentStateMachine;
 import org.guichet.platform.Ids;
 import org.guichet.platform.consumer.IdempotentConsumer;
+import org.guichet.platform.consumer.RetryLater;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
@@ -76,7 +77,7 @@ public class Refunds {
     /**
      * In the caller's transaction: gives the money back through the gateway, pays it out at the counter,
      * or — when the gateway refuses (no refund API, the card is gone) — asks the payer for an IBAN. A
-     * gateway that cannot be reached fails with an IllegalStateException so the caller retries.
+     * gateway that cannot be reached fails with {@link RetryLater}: the consumer retries it until it answers.
      */
     public Uni<Void> execute(RefundOrder order) {
         UUID paymentId = Ids.parseOrNotFound(order.paymentId(), "Payment " + order.paymentId());
@@ -116,7 +117,7 @@ public class Refunds {
                     if (t instanceof ProblemException p && !"gateway-unavailable".equals(p.slug())) {
                         return Uni.createFrom().failure(p); // misconfigured, invalid: not the payer's business
                     }
-                    return Uni.createFrom().failure(new IllegalStateException("gateway unreachable, refund retried: "
+                    return Uni.createFrom().failure(new RetryLater("gateway unreachable, refund retried: "
                             + t.getMessage()));
                 });
     }

@@ -29,7 +29,7 @@ public final class SepaCreditTransfer {
     public record Group(String debtorName, String debtorIban, String debtorBic, String currency, LocalDate executionDate,
                         List<Transfer> transfers) {
         long total() {
-            return transfers.stream().mapToLong(Transfer::amount).sum();
+            return transfers.stream().mapToLong(Transfer::amount).reduce(0L, Math::addExact);
         }
     }
 

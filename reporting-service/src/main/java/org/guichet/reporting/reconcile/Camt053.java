@@ -205,6 +205,10 @@ public final class Camt053 {
         }
 
         private static long minor(String amount, String currency) {
+            if (!Money.isCurrency(currency)) {
+                throw Problems.invalid("Currency " + currency.substring(0, Math.min(currency.length(), 10))
+                        + " is not an ISO 4217 code", new FieldError("body", "Ccy such as EUR"));
+            }
             try {
                 long minor = Money.parse(amount, currency).minor();
                 if (minor >= 0) {
@@ -214,7 +218,8 @@ public final class Camt053 {
                 // answered below
             }
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            throw Problems.invalid("Amount " + amount + " " + currency + " is not a valid statement amount",
+            String shown = amount.length() > Money.MAX_DECIMAL_LENGTH ? amount.substring(0, Money.MAX_DECIMAL_LENGTH) + "…" : amount;
+            throw Problems.invalid("Amount " + shown + " " + currency + " is not a valid statement amount",
                     new FieldError("body", "amounts are positive with at most " + digits + " decimals"));
         }
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.money.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,8 @@ public class SearchFilter {
             return null;
         }
         try {
-            return new java.math.BigDecimal(decimal.trim().replace(',', '.')).movePointRight(2)
+            // no exponent, at most 20 characters: "1E+100000000" would build a number of 10^8 digits (M4)
+            return new java.math.BigDecimal(Money.plainDecimal(decimal.trim().replace(',', '.'))).movePointRight(2)
                     .setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString();
         } catch (NumberFormatException | ArithmeticException e) {
             throw Problems.invalid("The search is not valid", new FieldError(field, "an amount such as 12,50"));

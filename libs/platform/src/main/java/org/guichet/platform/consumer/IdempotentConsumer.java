@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.events.EventEnvelope;
@@ -15,19 +16,27 @@ import org.guichet.platform.faults.CrashPoints;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * Applies an event's effect exactly once: the event id is recorded in {@code processed_event} in
  * the same transaction as the effect, so a redelivered event finds its id and does nothing.
- * Infrastructure failures (database down) are retried with back-off until they pass, holding the
- * partition: nothing is skipped. A domain rejection ({@link ProblemException}) or a malformed
- * record is logged and skipped: retrying it would never succeed. Redeliveries passed over are counted on
- * /q/metrics as {@code guichet_events_duplicates_total{consumer}}.
+ * A failure is retried a few times with back-off ({@link DeadLetterConfig}). If it persists while the
+ * database answers, and is not an outside service's ({@link RetryLater}), the event is poison (an
+ * overflow, an unknown currency...): it goes to the service's dead-letter topic ({@link DeadLetters})
+ * and the consumer moves on. While the database (or a gateway) does not answer, the event is retried
+ * until it passes, holding the partition: nothing is skipped. A domain rejection
+ * ({@link ProblemException}) or a malformed record is logged and skipped: retrying it would never
+ * succeed. Redeliveries passed over are counted on /q/metrics as
+ * {@code guichet_events_duplicates_total{consumer}}.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -35,39 +44,53 @@ public class IdempotentConsumer {
     private static final String MARK = "insert into processed_event (consumer, event_id, event_type, processed_at) "
             + "values (?1, ?2, ?3, now()) on conflict do nothing";
 
-    @Inject
-    MeterRegistry registry;
+    /** SQLSTATE classes of an outage rather than of the event (see {@link #infrastructure}). */
+    private static final Set<String> INFRASTRUCTURE_STATES = Set.of("08", "40", "53", "57", "58");
+
+    private record Received(EventEnvelope envelope, String raw) {
+    }
+
+    private final MeterRegistry registry;
+    private final CrashPoints crashPoints;
+    private final DeadLetters deadLetters;
+    private final DeadLetterConfig config;
 
     @Inject
-    CrashPoints crashPoints;
+    public IdempotentConsumer(MeterRegistry registry, CrashPoints crashPoints, DeadLetters deadLetters,
+                              DeadLetterConfig config) {
+        this.registry = registry;
+        this.crashPoints = crashPoints;
+        this.deadLetters = deadLetters;
+        this.config = config;
+    }
 
     /** Applies the effect to every event of the topic. */
     public Uni<Void> apply(String consumer, String rawEnvelope, Function<EventEnvelope, Uni<Void>> effect) {
-        EventEnvelope envelope = read(consumer, rawEnvelope);
-        return envelope == null ? Uni.createFrom().voidItem() : once(consumer, envelope, effect);
+        Received event = read(consumer, rawEnvelope);
+        return event == null ? Uni.createFrom().voidItem() : once(consumer, event, effect);
     }
 
     /** Applies the effect to events of one type; the topic's other events are passed over without a write. */
     public Uni<Void> apply(String consumer, String rawEnvelope, EventType type, Function<EventEnvelope, Uni<Void>> effect) {
-        return apply(consumer, rawEnvelope, java.util.Set.of(type), effect);
+        return apply(consumer, rawEnvelope, Set.of(type), effect);
     }
 
     /** Applies the effect to events of the given types; the topic's other events are passed over without a write. */
-    public Uni<Void> apply(String consumer, String rawEnvelope, java.util.Set<EventType> types,
+    public Uni<Void> apply(String consumer, String rawEnvelope, Set<EventType> types,
                            Function<EventEnvelope, Uni<Void>> effect) {
-        EventEnvelope envelope = read(consumer, rawEnvelope);
-        return envelope == null || types.stream().noneMatch(envelope::is) ? Uni.createFrom().voidItem()
-                : once(consumer, envelope, effect);
+        Received event = read(consumer, rawEnvelope);
+        return event == null || types.stream().noneMatch(event.envelope()::is) ? Uni.createFrom().voidItem()
+                : once(consumer, event, effect);
     }
 
     /**
      * Applies a batch of records (a channel with {@code batch=true}) in one transaction: one commit
      * instead of one per event, the hot path of a busy topic. Each event is still marked and applied
      * once. If the batch fails as a whole, its events are applied one by one with the rules above,
-     * so one rejected event neither blocks nor rolls back the others.
+     * so one rejected or poison event neither blocks nor rolls back the others.
      */
     public Uni<Void> applyBatch(String consumer, List<String> records, Function<EventEnvelope, Uni<Void>> effect) {
-        List<EventEnvelope> events = records.stream().map(r -> read(consumer, r)).filter(Objects::nonNull).toList();
+        List<Received> events = records.stream().map(r -> read(consumer, r)).filter(Objects::nonNull).toList();
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -78,7 +101,8 @@ public class IdempotentConsumer {
                     List<String> applied = new ArrayList<>();
                     return Panache.withTransaction(() -> {
                         Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (EventEnvelope envelope : events) {
+                        for (Received event : events) {
+                            EventEnvelope envelope = event.envelope();
                             // flushed after each event: the next one's native SQL sees its rows, as if
                             // each had its own transaction (Hibernate does not flush before a native update)
                             chain = chain.call(() -> applyOrSkip(consumer, envelope, effect)
@@ -96,37 +120,90 @@ public class IdempotentConsumer {
                     LOG.infof("%s: a batch of %d failed (%s): applying its events one by one", consumer, events.size(),
                             t.toString());
                     return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(envelope -> once(consumer, envelope, effect))
+                            .onItem().transformToUniAndConcatenate(event -> once(consumer, event, effect))
                             .collect().asList().replaceWithVoid();
                 });
     }
 
-    private static EventEnvelope read(String consumer, String rawEnvelope) {
+    private static Received read(String consumer, String rawEnvelope) {
         try {
-            return EventJson.read(rawEnvelope);
+            return new Received(EventJson.read(rawEnvelope), rawEnvelope);
         } catch (MalformedEventException e) {
             LOG.errorf("%s: skipping a record that is not an event envelope: %s", consumer, e.getMessage());
             return null;
         }
     }
 
-    private Uni<Void> once(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyOrSkip(consumer, envelope, effect)))
+    private Uni<Void> once(String consumer, Received event, Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope = event.envelope();
+        Uni<Void> attempt = Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyOrSkip(consumer, envelope, effect)))
                 .invoke(first -> {
                     if (first) {
                         crashPoints.afterApply(consumer, envelope.type());
                     }
                 })
-                .onFailure(t -> !(t instanceof ProblemException))
+                .replaceWithVoid();
+        Uni<Void> attempts = attempt
+                .onFailure(IdempotentConsumer::retried)
                 .invoke(t -> LOG.warnf("%s: %s %s failed, retrying: %s", consumer, envelope.type(),
                         envelope.eventId(), t.toString()))
-                .onFailure(t -> !(t instanceof ProblemException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .onFailure(IdempotentConsumer::retried)
+                .retry().withBackOff(config.backoff(), config.maxBackoff()).atMost(Math.max(0, config.attempts() - 1))
+                .onFailure(IdempotentConsumer::retried)
+                .recoverWithUni(t -> setAsideIfPoison(consumer, event, attempt, t));
+        // the database (or the broker, for the dead letter) is down: try again until it is back
+        return attempts
+                .onFailure(IdempotentConsumer::retried)
+                .retry().withBackOff(config.maxBackoff(), Duration.ofSeconds(10)).indefinitely()
                 .onFailure(ProblemException.class).recoverWithItem(t -> {
                     LOG.warnf("%s: %s %s rejected: %s", consumer, envelope.type(), envelope.eventId(), t.getMessage());
                     return null;
-                })
-                .replaceWithVoid();
+                });
+    }
+
+    /**
+     * Still failing after the attempts: poison, unless an outage is what fails (then the failure stands and
+     * is retried). One more attempt once the database answers, so an outage that ended between two
+     * attempts sets nothing aside.
+     */
+    private Uni<Void> setAsideIfPoison(String consumer, Received event, Uni<Void> attempt, Throwable failure) {
+        if (infrastructure(failure)) {
+            return Uni.createFrom().failure(failure);
+        }
+        return databaseAnswers().flatMap(up -> !up ? Uni.createFrom().<Void>failure(failure)
+                : attempt.onFailure(IdempotentConsumer::retried).recoverWithUni(last -> infrastructure(last)
+                        ? Uni.createFrom().failure(last)
+                        : deadLetters.send(consumer, event.envelope(), event.raw(), last)));
+    }
+
+    private static boolean retried(Throwable t) {
+        return !(t instanceof ProblemException);
+    }
+
+    /**
+     * A failure of the database, the network or a service outside rather than of the event: {@link RetryLater},
+     * no connection, a timeout, or an SQLSTATE of class 08 (connection), 40 (serialization, deadlock),
+     * 53 (resources), 57 (operator intervention, e.g. shutdown) or 58 (system error).
+     */
+    static boolean infrastructure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RetryLater || c instanceof ConnectException || c instanceof ClosedChannelException
+                    || c instanceof TimeoutException) {
+                return true;
+            }
+            String state = c instanceof PgException pg ? pg.getSqlState() : null;
+            if (state != null && state.length() == 5 && INFRASTRUCTURE_STATES.contains(state.substring(0, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a trivial query passes: a failure that persists meanwhile comes from the event itself. */
+    private static Uni<Boolean> databaseAnswers() {
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("select 1").getSingleResult()))
+                .replaceWith(Boolean.TRUE)
+                .onFailure().recoverWithItem(Boolean.FALSE);
     }
 
     /** In the caller's transaction: the effect if the event is new (true), nothing if it was applied before. */
