@@ -94,4 +94,27 @@ class DeadLetterTest extends ReportingTestResource {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(before + 2, deadLettered()));
         }
     }
+
+    @Test
+    void M7_an_event_forged_by_another_service_than_its_owner_is_refused_and_the_next_one_applied() {
+        double before = PrometheusText.value(given().get("/q/metrics").then().extract().asString(),
+                "guichet_events_refused_total", Map.of("consumer", CONSUMER));
+        String key = UUID.randomUUID().toString();
+        String forgedPayment = UUID.randomUUID().toString();
+        String goodPayment = UUID.randomUUID().toString();
+        // a CartCheckedOut that notification-service (say, compromised) wrote: cart-service alone publishes it
+        String forged = TestEvents.json(EventType.CART_CHECKED_OUT, TENANT, key, new CartCheckedOut(key, PAYER, null,
+                List.of(new CartCheckedOut.PaymentRequest(forgedPayment, "namur-population", 700, "EUR",
+                        List.of(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT, "M7", 700))))))
+                .replace("\"producer\":\"cart-service\"", "\"producer\":\"notification-service\"");
+        EventTap.send(EventType.CART_CHECKED_OUT.topic(), key, forged);
+        checkedOut(key, goodPayment, "EUR");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("finance", TENANT).get("/transactions/" + goodPayment)
+                .then().statusCode(200));
+        as("finance", TENANT).get("/transactions/" + forgedPayment).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(before + 1, PrometheusText.value(
+                given().get("/q/metrics").then().extract().asString(), "guichet_events_refused_total",
+                Map.of("consumer", CONSUMER))));
+    }
 }

@@ -125,13 +125,21 @@ public class IdempotentConsumer {
                 });
     }
 
-    private static Received read(String consumer, String rawEnvelope) {
+    private Received read(String consumer, String rawEnvelope) {
+        EventEnvelope envelope;
         try {
-            return new Received(EventJson.read(rawEnvelope), rawEnvelope);
+            envelope = EventJson.read(rawEnvelope);
         } catch (MalformedEventException e) {
             LOG.errorf("%s: skipping a record that is not an event envelope: %s", consumer, e.getMessage());
             return null;
         }
+        String refusal = EventOrigin.refusal(envelope);
+        if (refusal != null) { // a forgery, never applied nor replayed (M7): counted for the operator's alert
+            LOG.errorf("%s: refusing event %s: %s", consumer, envelope.eventId(), refusal);
+            registry.counter("guichet.events.refused", "consumer", consumer).increment();
+            return null;
+        }
+        return new Received(envelope, rawEnvelope);
     }
 
     private Uni<Void> once(String consumer, Received event, Function<EventEnvelope, Uni<Void>> effect) {
