@@ -158,16 +158,31 @@ public class BackOfficeResource {
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "The reconciliation page: import a statement or a settlement report, matched and unmatched")
     public Uni<Response> reconciliation(@QueryParam("days") @DefaultValue("3") int days,
-                                        @CookieParam(NOTICE) String notice) {
+                                        @CookieParam(NOTICE) String notice, @CookieParam(CSRF) String csrf) {
         // the notice of the import just made, shown once: a cookie this site set, never text from the address (L16)
         String shown = notice == null ? null : java.net.URLDecoder.decode(notice, StandardCharsets.UTF_8);
-        return reconciliationPage(days, shown, null).map(html -> {
-            Response.ResponseBuilder ok = Response.ok(html, MediaType.TEXT_HTML);
+        String token = csrf != null && csrf.length() == 32 ? csrf : newToken();
+        return reconciliationPage(days, shown, null, token).map(html -> {
+            Response.ResponseBuilder ok = Response.ok(html, MediaType.TEXT_HTML).cookie(csrfCookie(token));
             return notice == null ? ok.build() : ok.cookie(noticeCookie("", 0)).build();
         });
     }
 
     private static final String NOTICE = "guichet_notice";
+    /** The forms' token (L16): set as a cookie with the page and posted back in the form; another site has neither. */
+    private static final String CSRF = "guichet_csrf";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static jakarta.ws.rs.core.NewCookie csrfCookie(String token) {
+        return new jakarta.ws.rs.core.NewCookie.Builder(CSRF).value(token).path("/backoffice").httpOnly(true)
+                .sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+    }
 
     private static jakarta.ws.rs.core.NewCookie noticeCookie(String value, int maxAge) {
         return new jakarta.ws.rs.core.NewCookie.Builder(NOTICE).value(value).path("/backoffice").maxAge(maxAge)
@@ -180,9 +195,9 @@ public class BackOfficeResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Import a camt.053 statement from the reconciliation page")
-    public Uni<Response> importStatement(@RestForm("statement") FileUpload file, @Context HttpHeaders headers,
-                                         @Context UriInfo uri) {
-        return upload(file, headers, uri, "a camt.053 file", text -> statements.importStatement(caller.tenant(),
+    public Uni<Response> importStatement(@RestForm("statement") FileUpload file, @RestForm("csrf") String csrf,
+                                         @CookieParam(CSRF) String cookie, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return upload(file, new Posted(headers, uri, csrf, cookie), "a camt.053 file", text -> statements.importStatement(caller.tenant(),
                 caller.subject(), text).map(done -> "Statement " + done.statementId() + " imported: " + done.matched()
                 + " line(s) matched."));
     }
@@ -193,9 +208,9 @@ public class BackOfficeResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Import a Mollie settlement report from the reconciliation page")
-    public Uni<Response> importSettlement(@RestForm("report") FileUpload file, @Context HttpHeaders headers,
-                                          @Context UriInfo uri) {
-        return upload(file, headers, uri, "a Mollie settlement report", text -> settlements.importMollie(caller.tenant(),
+    public Uni<Response> importSettlement(@RestForm("report") FileUpload file, @RestForm("csrf") String csrf,
+                                          @CookieParam(CSRF) String cookie, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return upload(file, new Posted(headers, uri, csrf, cookie), "a Mollie settlement report", text -> settlements.importMollie(caller.tenant(),
                 caller.subject(), text).map(done -> "Settlement " + done.settlementId() + " imported: "
                 + done.matchedPayments() + " of " + done.payments() + " payment(s) matched"
                 + (done.onBank() ? ", its payout is on the bank." : ", its payout is not on the bank yet.")));
@@ -205,11 +220,11 @@ public class BackOfficeResource {
      * A file posted from the reconciliation page, imported by {@code importer}: back to the page with what
      * happened (303), or the page with the problem and its status.
      */
-    private Uni<Response> upload(FileUpload file, HttpHeaders headers, UriInfo uri, String what,
+    private Uni<Response> upload(FileUpload file, Posted posted, String what,
                                  java.util.function.Function<String, Uni<String>> importer) {
-        sameOrigin(headers, uri);
+        sameOrigin(posted);
         if (file == null || file.size() == 0) {
-            return reconciliationPage(3, null, "Choose " + what + " to import.")
+            return reconciliationPage(3, null, "Choose " + what + " to import.", posted.cookie())
                     .map(html -> Response.status(400).entity(html).type(MediaType.TEXT_HTML).build());
         }
         return vertx.fileSystem().readFile(file.uploadedFile().toString())
@@ -217,14 +232,14 @@ public class BackOfficeResource {
                 .flatMap(text -> importer.apply(text))
                 .map(notice -> Response.seeOther(URI.create("/backoffice/reconciliation"))
                         .cookie(noticeCookie(java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8), 60)).build())
-                .onFailure(ProblemException.class).recoverWithUni(e -> reconciliationPage(3, null, e.getMessage())
+                .onFailure(ProblemException.class).recoverWithUni(e -> reconciliationPage(3, null, e.getMessage(), posted.cookie())
                         .map(html -> Response.status(((ProblemException) e).status()).entity(html)
                                 .type(MediaType.TEXT_HTML).build()));
     }
 
-    private Uni<String> reconciliationPage(int days, String notice, String error) {
+    private Uni<String> reconciliationPage(int days, String notice, String error, String csrf) {
         return statements.reconciliation(caller.tenant(), days).flatMap(r -> page(reconciliation, "Reconciliation")
-                .data("days", days).data("notice", notice).data("error", error).data("matched", r.matched())
+                .data("days", days).data("csrf", csrf).data("notice", notice).data("error", error).data("matched", r.matched())
                 .data("unmatched", r.unmatchedCredits().stream().map(l -> Map.of("bookedOn", nz(l.bookedOn()),
                         "amount", BackOfficeView.money(l.amount(), l.currency()), "remittance", nz(l.remittance()),
                         "bankReference", nz(l.bankReference()))).toList())
@@ -244,17 +259,23 @@ public class BackOfficeResource {
                 .data("finance", caller.hasRole(Roles.FINANCE) || caller.hasRole(Roles.ADMIN));
     }
 
+    /** A form post: its headers and address, the token it carries and the token cookie. */
+    record Posted(HttpHeaders headers, UriInfo uri, String token, String cookie) {
+    }
+
     /**
-     * A form posted from another site is refused: the session cookie is SameSite=Lax already, and the
-     * browser's Origin (or Sec-Fetch-Site) must name this site — a post with neither is refused too (L16):
-     * every browser that keeps the session cookie sends one of them.
+     * A form posted from another site is refused (L16): the browser's Origin and Sec-Fetch-Site, where sent, must
+     * name this site, and the form must carry the token its page was given with its cookie — which another site
+     * can neither read nor set (the session cookie is SameSite=Lax already).
      */
-    static void sameOrigin(HttpHeaders headers, UriInfo uri) {
-        String origin = headers.getHeaderString("Origin");
-        String site = headers.getHeaderString("Sec-Fetch-Site");
-        URI self = uri.getBaseUri();
+    static void sameOrigin(Posted posted) {
+        String origin = posted.headers().getHeaderString("Origin");
+        String site = posted.headers().getHeaderString("Sec-Fetch-Site");
+        URI self = posted.uri().getBaseUri();
         String expected = self.getScheme() + "://" + self.getAuthority();
-        if ((origin == null && site == null) || (origin != null && !origin.equals(expected))
+        boolean tokenMatches = posted.token() != null && posted.cookie() != null && java.security.MessageDigest.isEqual(
+                posted.token().getBytes(StandardCharsets.UTF_8), posted.cookie().getBytes(StandardCharsets.UTF_8));
+        if (!tokenMatches || (origin != null && !origin.equals(expected))
                 || (site != null && !site.equals("same-origin") && !site.equals("none"))) {
             throw Problems.forbidden("A form of another site cannot post here");
         }

@@ -24,21 +24,27 @@ class BackOfficeCsrfTest {
                 (proxy, method, args) -> method.getName().equals("getHeaderString") ? values.get((String) args[0]) : null);
     }
 
+    private static final String TOKEN = "0123456789abcdefghijklmnopqrstuv";
+
+    private static void post(Map<String, String> headers, String token, String cookie) {
+        BackOfficeResource.sameOrigin(new BackOfficeResource.Posted(headers(headers), SELF, token, cookie));
+    }
+
     @Test
-    void L16_aPostWithNeitherOriginNorFetchMetadataIsRefused() {
-        ProblemException refused = assertThrows(ProblemException.class,
-                () -> BackOfficeResource.sameOrigin(headers(Map.of()), SELF));
+    void L16_aPostWithoutTheFormsTokenIsRefusedEvenWithoutOriginOrFetchMetadata() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> post(Map.of(), null, null));
         assertEquals(403, refused.status());
+        assertThrows(ProblemException.class, () -> post(Map.of(), TOKEN, null), "no cookie: another site's form");
+        assertThrows(ProblemException.class, () -> post(Map.of(), "a-guessed-token-of-32-characters", TOKEN));
+        assertDoesNotThrow(() -> post(Map.of(), TOKEN, TOKEN));
     }
 
     @Test
     void L16_anotherSitesPostIsRefusedAndTheBackOfficesOwnIsTaken() {
-        assertThrows(ProblemException.class, () -> BackOfficeResource.sameOrigin(
-                headers(Map.of("Origin", "https://evil.example")), SELF));
-        assertThrows(ProblemException.class, () -> BackOfficeResource.sameOrigin(
-                headers(Map.of("Sec-Fetch-Site", "cross-site")), SELF));
-        assertDoesNotThrow(() -> BackOfficeResource.sameOrigin(
-                headers(Map.of("Origin", "https://backoffice.ville.example", "Sec-Fetch-Site", "same-origin")), SELF));
-        assertDoesNotThrow(() -> BackOfficeResource.sameOrigin(headers(Map.of("Sec-Fetch-Site", "same-origin")), SELF));
+        assertThrows(ProblemException.class, () -> post(Map.of("Origin", "https://evil.example"), TOKEN, TOKEN));
+        assertThrows(ProblemException.class, () -> post(Map.of("Sec-Fetch-Site", "cross-site"), TOKEN, TOKEN));
+        assertDoesNotThrow(() -> post(Map.of("Origin", "https://backoffice.ville.example", "Sec-Fetch-Site",
+                "same-origin"), TOKEN, TOKEN));
+        assertDoesNotThrow(() -> post(Map.of("Sec-Fetch-Site", "same-origin"), TOKEN, TOKEN));
     }
 }
