@@ -168,6 +168,7 @@ public class BackOfficeResource {
         });
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BackOfficeResource.class);
     private static final String NOTICE = "guichet_notice";
     /** The forms' token (L16): set as a cookie with the page and posted back in the form; another site has neither. */
     private static final String CSRF = "guichet_csrf";
@@ -277,6 +278,8 @@ public class BackOfficeResource {
                 posted.token().getBytes(StandardCharsets.UTF_8), posted.cookie().getBytes(StandardCharsets.UTF_8));
         if (!tokenMatches || (origin != null && !origin.equals(expected))
                 || (site != null && !site.equals("same-origin") && !site.equals("none"))) {
+            LOG.warnf("back office: a form post refused (Origin %s, Sec-Fetch-Site %s, token %s, cookie %s)", origin, site,
+                    posted.token() == null ? "none" : "given", posted.cookie() == null ? "none" : "given");
             throw Problems.forbidden("A form of another site cannot post here");
         }
     }
