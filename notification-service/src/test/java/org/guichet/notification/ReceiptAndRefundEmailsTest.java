@@ -11,6 +11,7 @@ import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,38 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
         String export = PersonalDataTest.export("ville-namur", "c-1").prettify();
         assertTrue(export.contains("/refund-forms/[withheld]"), export);
         assertFalse(export.contains(token), export);
+    }
+
+    @Test
+    void M2_the_payer_is_told_in_their_language_of_the_account_given_on_the_refund_form_never_in_full() throws Exception {
+        String email = "rg-" + UUID.randomUUID() + "@example.be";
+        TestEvents.publish(EventType.REFUND_BANK_DETAILS_GIVEN, "ville-namur", "p2", new RefundBankDetailsGiven(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "NAMUR-ETAT-CIVIL-000302", "namur-etat-civil", 500, "EUR", "BE71…6769", "Eve Intruder",
+                new Payer("c-2", "Pieter Janssens", email, "nl")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000302").size() == 1);
+        JsonNode mail = inbox(email, "000302").get(0);
+        assertEquals("Terugbetaling NAMUR-ETAT-CIVIL-000302: er werd een bankrekening opgegeven",
+                mail.path("subject").asText());
+        String mime = quotedPrintable(mail.path("mimeMessage").asText());
+        assertTrue(mime.contains("text/plain") && mime.contains("text/html"), mime);
+        assertTrue(mime.contains("IBAN: BE71…6769") && mime.contains("Eve Intruder") && mime.contains("5.00 EUR"), mime);
+        assertFalse(mime.contains("096123456769"), mime);
+    }
+
+    /** A MIME message's quoted-printable parts, decoded (UTF-8). */
+    static String quotedPrintable(String mime) {
+        String joined = mime.replace("=\r\n", "").replace("=\n", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '=' && i + 2 < joined.length() && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+                out.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

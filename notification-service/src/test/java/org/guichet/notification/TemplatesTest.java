@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every email exists in French, Dutch, English and Czech, renders without leftovers, and no two languages say the same. */
 @QuarkusTest
 class TemplatesTest extends NotificationTestResource {
-    static final List<String> TEMPLATES = List.of("receipt", "agent-notice", "refund-bank-details", "payment-failed",
+    static final List<String> TEMPLATES = List.of("receipt", "agent-notice", "refund-bank-details", "refund-bank-details-given",
+            "payment-failed",
             "refund-issued", "bill-notice", "request-ready", "request-refused");
 
     @Inject
@@ -45,6 +46,8 @@ class TemplatesTest extends NotificationTestResource {
         d.put("criteria", Map.of("delivery", "POSTAL"));
         d.put("received", "12.00 EUR");
         d.put("paid", true);
+        d.put("holderName", "Jan Novák");
+        d.put("maskedIban", "BE71…6769");
         return d;
     }
 

@@ -10,6 +10,7 @@ import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.payment.transfer.SepaCreditTransferTest;
@@ -178,6 +179,46 @@ class RefundByTransferTest extends PaymentTestResource {
                 "inv-t2", "patron-t2", paymentId, 2000, "EUR", "everything", "agent-1"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-t2").get("/payments/" + paymentId)
                 .then().body("state", equalTo("REFUNDED")));
+    }
+
+    @Test
+    void M2_the_payer_is_told_of_the_account_given_on_the_form_with_the_iban_masked() throws Exception {
+        String paymentId = checkout("patron-t3", REGIE, "EUR", 1500);
+        given().get(choose(start("patron-t3", paymentId), "paid")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-t3").get("/payments/" + paymentId)
+                .then().body("state", equalTo("SETTLED")));
+        SimulatorResource.simulator.traps.refuseRefunds = true;
+        String refundId = UUID.randomUUID().toString();
+        try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
+            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t3", new RefundRequested(refundId, "inv-t3",
+                    "patron-t3", paymentId, 700, "EUR", "overcharged", "agent-1"));
+            String form = form(tap, paymentId, 1);
+            given().contentType(ContentType.JSON).body(Map.of("holderName", "Eve", "iban", "BE71096123456768"))
+                    .post(form).then().statusCode(400);
+            given().contentType(ContentType.URLENC).formParam("holderName", "Eve Intruder")
+                    .formParam("iban", "NL91 ABNA 0417 1643 00").post(form).then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Map.of("holderName", "Jan Novák", "iban", "BE71096123456769"))
+                    .post(form).then().statusCode(410);
+
+            ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_BANK_DETAILS_GIVEN), Duration.ofSeconds(30));
+            assertEquals(List.of(), EventContract.violations(r.value()));
+            RefundBankDetailsGiven told = EventJson.read(r.value()).payloadAs(RefundBankDetailsGiven.class);
+            assertEquals(refundId, told.refundId());
+            assertEquals(paymentId, told.paymentId());
+            assertEquals(700, told.amount());
+            assertEquals("EUR", told.currency());
+            assertEquals("NL91…4300", told.maskedIban());
+            assertEquals("Eve Intruder", told.holderName());
+            assertEquals("patron-t3", told.payer().subject());
+            assertEquals("patron-t3@example.cz", told.payer().email(), "the payer of the payment, not who typed");
+            assertTrue(!r.value().contains("ABNA0417") && !r.value().contains("0417164300"), r.value());
+            // the refused attempts (invalid, link used) tell nobody anything
+            assertEquals(1, tap.collect(x -> x.key().equals(paymentId)
+                    && EventJson.read(x.value()).is(EventType.REFUND_BANK_DETAILS_GIVEN), Duration.ofSeconds(3)).size());
+        } finally {
+            SimulatorResource.simulator.traps.refuseRefunds = false;
+        }
     }
 
     /** The form path of the n-th RefundAwaitingBankDetails seen for the payment. */

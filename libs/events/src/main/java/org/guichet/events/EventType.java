@@ -35,6 +35,8 @@ public enum EventType {
     REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
     REFUND_FAILED("RefundFailed", 1, Topics.PAYMENTS, RefundFailed.class),
     REFUND_AWAITING_BANK_DETAILS("RefundAwaitingBankDetails", 1, Topics.PAYMENTS, RefundAwaitingBankDetails.class),
+    /** An account was given on the refund form; the IBAN travels masked. */
+    REFUND_BANK_DETAILS_GIVEN("RefundBankDetailsGiven", 1, Topics.PAYMENTS, RefundBankDetailsGiven.class),
     LOAN_REPORTED("LoanReported", 1, Topics.LOANS, LoanReported.class);
 
     private final String typeName;

@@ -49,6 +49,14 @@ class EventContractTest {
     }
 
     @Test
+    void M2_a_full_iban_in_refund_bank_details_given_breaks_the_contract() throws IOException {
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.REFUND_BANK_DETAILS_GIVEN.exampleResource()));
+        ((ObjectNode) node.get("payload")).put("maskedIban", "BE71096123456769");
+        assertTrue(EventContract.violations(node.toString()).stream().anyMatch(m -> m.contains("maskedIban")),
+                EventContract.violations(node.toString()).toString());
+    }
+
+    @Test
     void an_envelope_without_tenant_breaks_the_contract() throws IOException {
         ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.PAYMENT_SETTLED.exampleResource()));
         node.remove("tenant");

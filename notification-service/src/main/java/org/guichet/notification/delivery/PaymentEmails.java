@@ -15,6 +15,7 @@ import org.guichet.events.payload.RefundIssued;
 import org.guichet.notification.contact.PaymentContact;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.notification.NotificationConfig;
 import org.guichet.notification.template.EmailTemplates;
 import org.guichet.platform.Ids;
@@ -33,13 +34,15 @@ import java.util.Optional;
  * ({@link DeliverySender} sends them): for a settled payment, the citizen's receipt with its PDF
  * (R12) and the régie agents' "paid — ready to process" notice (R21); a receipt asked for again, to
  * any address; a refund that needs the payer's bank account, with the form link; a payment that
- * failed or expired; a refund made (to the payer remembered from the settlement).
+ * failed or expired; the account given on a refund form, masked; a refund made (to the payer remembered from
+ * the settlement).
  */
 @ApplicationScoped
 public class PaymentEmails {
     static final String RECEIPT = "receipt";
     public static final String AGENT_NOTICE = "agent-notice";
     static final String REFUND_BANK_DETAILS = "refund-bank-details";
+    static final String REFUND_BANK_DETAILS_GIVEN = "refund-bank-details-given";
     static final String PAYMENT_FAILED = "payment-failed";
     static final String REFUND_ISSUED = "refund-issued";
 
@@ -70,6 +73,9 @@ public class PaymentEmails {
         }
         if (envelope.is(EventType.REFUND_AWAITING_BANK_DETAILS)) {
             return refundForm(envelope, envelope.payloadAs(RefundAwaitingBankDetails.class));
+        }
+        if (envelope.is(EventType.REFUND_BANK_DETAILS_GIVEN)) {
+            return accountGiven(envelope, envelope.payloadAs(RefundBankDetailsGiven.class));
         }
         if (envelope.isPaymentWithoutMoney()) {
             return failed(envelope, envelope.payloadAs(PaymentFailed.class));
@@ -173,6 +179,22 @@ public class PaymentEmails {
         return delivery(envelope, REFUND_BANK_DETAILS, r.payer().language(), r.payer().email(), r.payer().subject(),
                 data).persist()
                 .replaceWithVoid();
+    }
+
+    /** M2: the account given on the form, masked, to the payer: one given by someone else is noticed before the transfer. */
+    private Uni<Void> accountGiven(EventEnvelope envelope, RefundBankDetailsGiven r) {
+        if (r.payer() == null || r.payer().email() == null || r.payer().email().isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("reference", r.reference());
+        data.put("name", r.payer().name() == null ? r.payer().subject() : r.payer().name());
+        data.put("amount", Money.of(r.amount(), r.currency()).toString());
+        data.put("regieName", regieName(r.regie()));
+        data.put("holderName", r.holderName());
+        data.put("maskedIban", r.maskedIban());
+        return delivery(envelope, REFUND_BANK_DETAILS_GIVEN, r.payer().language(), r.payer().email(),
+                r.payer().subject(), data).persist().replaceWithVoid();
     }
 
     private Map<String, Object> data(PaymentSettled p) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
+import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.events.payload.RefundFailed;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.regie.PaymentConfig;
@@ -123,7 +124,7 @@ public class ManualRefunds {
                     }
                     m.takeBankDetails(holder, iban.value(), bic, clock.instant());
                     return m;
-                }));
+                }).call(m -> Payment.<Payment>findById(m.paymentId).call(payment -> toldAccountGiven(payment, m))));
     }
 
     public Uni<List<ManualRefund>> list(String tenant, ManualRefundState state) {
@@ -249,6 +250,14 @@ public class ManualRefunds {
                 payment.checkoutId, new RefundAwaitingBankDetails(m.id.toString(), m.refundId, payment.id.toString(),
                         payment.reference, payment.regie, m.amount, m.currency, m.reason,
                         config.publicUrl() + FORM_PATH + m.formToken, payment.payer())).replaceWithVoid();
+    }
+
+    /** M2: the payer hears of the account given (masked), so one given by someone else who read the link is noticed. */
+    private Uni<Void> toldAccountGiven(Payment payment, ManualRefund m) {
+        return outbox.publish(EventType.REFUND_BANK_DETAILS_GIVEN, payment.tenant, payment.id.toString(),
+                payment.checkoutId, new RefundBankDetailsGiven(m.id.toString(), m.refundId, payment.id.toString(),
+                        payment.reference, payment.regie, m.amount, m.currency, ManualRefundView.mask(m.iban),
+                        m.holderName, payment.payer())).replaceWithVoid();
     }
 
     private Uni<Void> issue(ManualRefund m, TransferBatch batch) {

@@ -1,10 +1,12 @@
 package org.guichet.reporting.transaction;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.guichet.platform.security.Caller;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedOutputStream;
@@ -41,10 +43,26 @@ public class TransactionCsv {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    ExportSlots slots;
+    @Inject
+    Caller caller;
+    @Inject
+    CurrentVertxRequest request;
 
-    /** The answer that streams the search (at most {@code limit} rows; null: all) as a CSV attachment. */
+    /**
+     * The answer that streams the search (at most {@code limit} rows; null: all) as a CSV attachment, in
+     * one of the caller's export slots (L9: 429 or 503 with Retry-After when none is free).
+     */
     public Response.ResponseBuilder attachment(TransactionQuery query, Integer limit) {
-        return Response.ok((StreamingOutput) out -> write(query, limit, out)).type("text/csv; charset=UTF-8")
+        ExportSlots.Slot slot = slots.take(caller.tenant() + "|" + caller.subject(), request.getCurrent());
+        return Response.ok((StreamingOutput) out -> {
+                    try {
+                        write(query, limit, slot.watch(out));
+                    } finally {
+                        slot.release();
+                    }
+                }).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"transactions.csv\"");
     }
 

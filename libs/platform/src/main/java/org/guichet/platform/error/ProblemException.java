@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -34,5 +35,16 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The answer also says when to try again (Retry-After, in seconds; at least 1). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** Seconds for Retry-After, 0 when the answer has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -30,7 +30,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        Response answer = respond(e.toProblem());
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(answer).header("Retry-After", Long.toString(e.retryAfterSeconds())).build()
+                : answer;
     }
 
     @ServerExceptionMapper

@@ -32,6 +32,16 @@ public final class Problems {
         return new ProblemException(410, slug, "Gone", detail, null);
     }
 
+    /** The client has too much going on at once; it may retry after {@code retryAfterSeconds}. */
+    public static ProblemException tooMany(String slug, String detail, long retryAfterSeconds) {
+        return new ProblemException(429, slug, "Too many requests", detail, null).retryAfter(retryAfterSeconds);
+    }
+
+    /** The service is full for now (not the client's doing); it may retry after {@code retryAfterSeconds}. */
+    public static ProblemException unavailable(String slug, String detail, long retryAfterSeconds) {
+        return new ProblemException(503, slug, "Service unavailable", detail, null).retryAfter(retryAfterSeconds);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
