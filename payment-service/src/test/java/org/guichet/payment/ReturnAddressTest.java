@@ -52,7 +52,7 @@ class ReturnAddressTest extends PaymentTestResource {
                 .body(containsString("id=\"continue\" rel=\"noreferrer\" href=\"https://example.org/back\""))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Referrer-Policy", equalTo("same-origin"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("X-Frame-Options", equalTo("DENY"));
     }

@@ -46,5 +46,7 @@ class BackOfficeCsrfTest {
         assertDoesNotThrow(() -> post(Map.of("Origin", "https://backoffice.ville.example", "Sec-Fetch-Site",
                 "same-origin"), TOKEN, TOKEN));
         assertDoesNotThrow(() -> post(Map.of("Sec-Fetch-Site", "same-origin"), TOKEN, TOKEN));
+        assertDoesNotThrow(() -> post(Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"), TOKEN, TOKEN));
+        assertThrows(ProblemException.class, () -> post(Map.of("Origin", "null"), null, TOKEN));
     }
 }
