@@ -60,8 +60,12 @@ class ExportLimitsTest extends ReportingTestResource {
 
     /** The lines of a whole export, counted as they come (a 28 MB body is not held in memory). */
     static long lines(String who) throws IOException {
+        return lines(who, "");
+    }
+
+    static long lines(String who, String query) throws IOException {
         java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
-                + RestAssured.port + "/transactions/export.csv").openConnection();
+                + RestAssured.port + "/transactions/export.csv" + query).openConnection();
         http.setRequestProperty("Authorization", "Bearer " + DevTokens.mint(who, TENANT, "finance"));
         assertEquals(200, http.getResponseCode());
         long lines = 0;
@@ -128,7 +132,11 @@ class ExportLimitsTest extends ReportingTestResource {
                     .statusCode(200);
             assertTrue(cutOff(first), "the server ended the stalled export before its end");
         }
-        // the two COPYs were cancelled: their connections are back in the pool
+        // the connections of the cut-off COPYs serve no one again: every export after them is whole
+        for (int i = 0; i < 6; i++) {
+            assertEquals(101, lines("finance-other", "?maxAmount=1100"), "export " + i + " is whole");
+        }
+        // the two COPYs were cancelled: none is left running
         await().atMost(Duration.ofSeconds(10)).until(() -> TestRows.of("reporting").scalar("select count(*) from "
                 + "pg_stat_activity where datname = current_database() and query like 'copy (select%' "
                 + "and state = 'active'") == 0);

@@ -82,7 +82,13 @@ public class TransactionCsv {
                         + "set_config('max_parallel_workers_per_gather', '0', true)")) {
                     plain.executeQuery().close();
                 }
-                c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, buffered);
+                // a reader gone mid-way (or cut off) must not break the COPY off: pgjdbc's cancel leaves the
+                // connection unusable and lost to the pool, so the rest is read and dropped, then it fails
+                Discarding sink = new Discarding(buffered);
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, sink);
+                if (sink.failure != null) {
+                    throw sink.failure;
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,6 +112,31 @@ public class TransactionCsv {
             }
         });
         return cursor[0];
+    }
+
+    /** Passes bytes on until a write fails, then drops them, keeping the failure. */
+    private static final class Discarding extends java.io.FilterOutputStream {
+        IOException failure;
+
+        Discarding(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (failure == null) {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
     }
 
     private interface Work {
