@@ -23,6 +23,7 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
+import org.guichet.platform.kafka.KafkaConnection;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -62,17 +63,16 @@ public class DeadLetters {
 
     private final DeadLetterConfig config;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final org.eclipse.microprofile.config.Config kafkaConfig;
     private final String service;
     private volatile KafkaProducer<String, String> producer;
 
     @Inject
-    public DeadLetters(DeadLetterConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetters(DeadLetterConfig config, MeterRegistry registry, org.eclipse.microprofile.config.Config kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name") String service) {
         this.config = config;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.service = service;
     }
 
@@ -155,9 +155,7 @@ public class DeadLetters {
 
     /** Every record of the dead-letter topic, partition by partition (one event's records share a partition). */
     private List<ConsumerRecord<String, String>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
+        Properties props = KafkaConnection.properties(kafkaConfig, service + "-dead-letters");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -234,17 +232,7 @@ public class DeadLetters {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
+                    producer = KafkaConnection.reliableProducer(kafkaConfig, service + "-dead-letters", new Properties());
                 }
                 p = producer;
             }

@@ -38,22 +38,11 @@ public class KafkaPublisher {
     public record Result(List<UUID> sent, UUID failedId, String error) {
     }
 
-    /**
-     * The connection's security, as the SmallRye Kafka channels read it from {@code kafka.*} (e.g. the
-     * KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG variables of deploy/): the relay connects as they do.
-     */
-    private static final List<String> SECURITY = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-            "ssl.truststore.type", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.certificates",
-            "ssl.keystore.type", "ssl.keystore.location", "ssl.keystore.password", "ssl.keystore.certificate.chain",
-            "ssl.keystore.key", "ssl.key.password", "ssl.endpoint.identification.algorithm");
 
-    private final String bootstrapServers;
     private final String clientId;
     private final Config config;
 
-    KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                   @ConfigProperty(name = "quarkus.application.name") String clientId, Config config) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaPublisher(@ConfigProperty(name = "quarkus.application.name") String clientId, Config config) {
         this.clientId = clientId;
         this.config = config;
     }
@@ -123,21 +112,9 @@ public class KafkaPublisher {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-outbox");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    for (String name : SECURITY) {
-                        config.getOptionalValue("kafka." + name, String.class).ifPresent(value -> props.put(name, value));
-                    }
-                    producer = new KafkaProducer<>(props);
+                    Properties lingering = new Properties();
+                    lingering.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+                    producer = KafkaConnection.reliableProducer(config, clientId + "-outbox", lingering);
                 }
                 p = producer;
             }
