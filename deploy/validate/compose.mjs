@@ -46,6 +46,7 @@ const DEV_DEFAULTS = {
   GUICHET_PAYMENT_CLIENT_SECRET: 'payment-service-dev-secret',
   GUICHET_NOTIFICATION_CLIENT_SECRET: 'notification-service-dev-secret',
   GUICHET_REPORTING_CLIENT_SECRET: 'reporting-service-dev-secret',
+  GUICHET_EVENT_SEALING_KEY: 'demo-event-sealing-key-published-in-the-repository-0001',
   GUICHET_SMTP_USERNAME: '',
   GUICHET_SMTP_PASSWORD: '',
   // the example régie of deploy/compose/site, which the demo does not load

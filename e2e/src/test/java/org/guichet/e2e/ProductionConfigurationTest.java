@@ -96,7 +96,8 @@ class ProductionConfigurationTest {
         assertNotEquals(0, demo.exit, demo.log);
         for (String setting : List.of("quarkus.oidc.tenant-enabled", "guichet.payment.sandbox.enabled",
                 "guichet.services.credentials.client-secret", "guichet.payment.regies.namur-population-ogone.sha-out",
-                "guichet.payment.regies.namur-repas-scolaires.secret-key", "guichet.payment.regies.namur-etat-civil.api-key")) {
+                "guichet.payment.regies.namur-repas-scolaires.secret-key", "guichet.payment.regies.namur-etat-civil.api-key",
+                "guichet.events.sealing.secret-key")) {
             assertTrue(demo.log.contains("refusing to start in the prod profile: " + setting), setting + " is named:\n" + demo.log);
         }
         assertTrue(demo.log.contains("development setting(s) in the prod profile"), demo.log);
@@ -164,7 +165,8 @@ class ProductionConfigurationTest {
     }
 
     private static Map<String, String> secrets() {
-        return Map.of("GUICHET_SERVICE_CLIENT_SECRET", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+        return Map.of("GUICHET_SERVICE_CLIENT_SECRET", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)),
+                "GUICHET_EVENT_SEALING_KEY", HexFormat.of().formatHex(new SecureRandom().generateSeed(24)));
     }
 
     private static int get(HttpClient http, String url, String token) throws IOException, InterruptedException {

@@ -1,10 +1,15 @@
 package org.guichet.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.guichet.events.EventContract;
+import org.guichet.events.EventEnvelope;
+import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
@@ -12,6 +17,8 @@ import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
 import org.guichet.events.payload.RefundBankDetailsGiven;
+import org.guichet.platform.security.EventSeal;
+import org.guichet.testing.EventTap;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -77,9 +84,12 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
     void M2_a_refund_the_card_cannot_take_sends_the_payer_the_bank_details_form_link_which_no_export_shows() throws Exception {
         String email = "rf-" + UUID.randomUUID() + "@example.be";
         String link = "http://127.0.0.1:8083/refund-forms/" + UUID.randomUUID();
+        String manualRefundId = UUID.randomUUID().toString();
+        // sealed as payment-service seals it (M7): only the holders of the sealing key read the link
         TestEvents.publish(EventType.REFUND_AWAITING_BANK_DETAILS, "ville-namur", "p1", new RefundAwaitingBankDetails(
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "NAMUR-ETAT-CIVIL-000301", "namur-etat-civil", 500, "EUR", "demande refusée", link,
+                manualRefundId, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "NAMUR-ETAT-CIVIL-000301", "namur-etat-civil", 500, "EUR", "demande refusée",
+                Arc.container().instance(EventSeal.class).get().seal(link, manualRefundId),
                 new Payer("c-1", "Marie Dubois", email, "fr")));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000301").size() == 1);
         JsonNode mail = inbox(email, "000301").get(0);
@@ -92,6 +102,23 @@ class ReceiptAndRefundEmailsTest extends NotificationTestResource {
         String export = PersonalDataTest.export("ville-namur", "c-1").prettify();
         assertTrue(export.contains("/refund-forms/[withheld]"), export);
         assertFalse(export.contains(token), export);
+    }
+
+    @Test
+    void M7_a_v1_event_from_before_the_seal_still_sends_its_link() throws Exception {
+        String email = "rv1-" + UUID.randomUUID() + "@example.be";
+        String link = "http://127.0.0.1:8083/refund-forms/" + UUID.randomUUID();
+        ObjectNode payload = EventJson.MAPPER.createObjectNode().put("manualRefundId", UUID.randomUUID().toString())
+                .put("paymentId", UUID.randomUUID().toString()).put("reference", "NAMUR-ETAT-CIVIL-000302")
+                .put("regie", "namur-etat-civil").put("amount", 700).put("currency", "EUR").put("formUrl", link);
+        payload.set("payer", EventJson.MAPPER.valueToTree(new Payer("c-2", "Marie Dubois", email, "fr")));
+        String json = EventJson.write(new EventEnvelope(UUID.randomUUID(), EventType.REFUND_AWAITING_BANK_DETAILS.typeName(),
+                1, Instant.now(), "payment-service", "ville-namur", "p1v1", null, payload));
+        assertEquals(List.of(), EventContract.violations(json), "a valid v1 event");
+        EventTap.send(EventType.REFUND_AWAITING_BANK_DETAILS.topic(), "p1v1", json);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000302").size() == 1);
+        String mime = inbox(email, "000302").get(0).path("mimeMessage").asText().replace("=\r\n", "").replace("=\n", "");
+        assertTrue(mime.contains(link.substring(link.lastIndexOf('/') + 1)), mime);
     }
 
     @Test

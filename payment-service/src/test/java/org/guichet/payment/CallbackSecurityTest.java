@@ -1,6 +1,7 @@
 package org.guichet.payment;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.guichet.simulator.ogone.OgoneSignature;
 import org.guichet.simulator.ogone.OgoneSimulator;
@@ -9,7 +10,12 @@ import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -193,6 +199,33 @@ class CallbackSecurityTest extends PaymentTestResource {
                 (String) row.get("result"));
         assertTrue(((String) row.get("headers")).contains("Content-Type"), (String) row.get("headers"));
         assertFalse(((String) row.get("headers")).toLowerCase().contains("x-something-else"), (String) row.get("headers"));
+    }
+
+    @Test
+    void H4_aChunkedBodyWithoutALengthIsRefusedUnreadOnCallbacksAndGatewayReturns() throws Exception {
+        long before = TestRows.of("payment").scalar("select count(*) from callback_inbox");
+        String paymentId = started("h4-chunked", SipsPaymentTest.REGIE, 1200);
+        for (String path : List.of("/callbacks/ogone", "/payments/" + paymentId + "/return")) {
+            HttpResponse<String> answer = chunkedPost(path, "ORDERID=x&SHASIGN=" + "C".repeat(100 * 1024));
+            assertEquals(411, answer.statusCode(), path + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+        }
+        assertEquals(before, TestRows.of("payment").scalar("select count(*) from callback_inbox"), "nothing recorded");
+        assertEquals("PENDING", payment(paymentId).get("state"));
+        given().contentType(OGONE_FORM).body("x=" + "D".repeat(100 * 1024)).post("/payments/" + paymentId + "/return")
+                .then().statusCode(413);
+    }
+
+    /** A POST whose body length is not known in advance: HTTP/1.1 sends it chunked, with no Content-Length. */
+    static HttpResponse<String> chunkedPost(String path, String body) throws Exception {
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + RestAssured.port + path))
+                .header("Content-Type", OGONE_FORM)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1))))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

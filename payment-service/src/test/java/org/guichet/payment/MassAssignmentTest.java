@@ -172,8 +172,7 @@ class MassAssignmentTest extends PaymentTestResource {
                     UUID.randomUUID().toString(), "patron-pma4", paymentId, 1200, "EUR", "refused request", "agent-1"));
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30));
-            String url = EventJson.read(r.value()).payloadAs(RefundAwaitingBankDetails.class).formUrl();
-            form = url.substring(url.indexOf("/refund-forms/"));
+            form = RefundByTransferTest.formPath(EventJson.read(r.value()).payloadAs(RefundAwaitingBankDetails.class));
         } finally {
             SimulatorResource.simulator.traps.reset();
         }

@@ -92,7 +92,7 @@ class PersonalDataTest extends PaymentTestResource {
             RefundAwaitingBankDetails waiting = EventJson.read(tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30))
                     .value()).payloadAs(RefundAwaitingBankDetails.class);
-            String form = waiting.formUrl().substring(waiting.formUrl().indexOf("/refund-forms/"));
+            String form = RefundByTransferTest.formPath(waiting);
             given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák").formParam("iban", IBAN)
                     .post(form).then().statusCode(200);
         }

@@ -34,7 +34,7 @@ public enum EventType {
     REFUND_REQUESTED("RefundRequested", 1, Topics.REFUND_REQUESTS, RefundRequested.class),
     REFUND_ISSUED("RefundIssued", 1, Topics.PAYMENTS, RefundIssued.class),
     REFUND_FAILED("RefundFailed", 1, Topics.PAYMENTS, RefundFailed.class),
-    REFUND_AWAITING_BANK_DETAILS("RefundAwaitingBankDetails", 1, Topics.PAYMENTS, RefundAwaitingBankDetails.class),
+    REFUND_AWAITING_BANK_DETAILS("RefundAwaitingBankDetails", 2, Topics.PAYMENTS, RefundAwaitingBankDetails.class),
     /** An account was given on the refund form; the IBAN travels masked. */
     REFUND_BANK_DETAILS_GIVEN("RefundBankDetailsGiven", 1, Topics.PAYMENTS, RefundBankDetailsGiven.class),
     LOAN_REPORTED("LoanReported", 1, Topics.LOANS, LoanReported.class);

@@ -21,6 +21,7 @@ import org.guichet.notification.template.EmailTemplates;
 import org.guichet.platform.Ids;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.money.Money;
+import org.guichet.platform.security.EventSeal;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -54,6 +55,8 @@ public class PaymentEmails {
     NotificationConfig config;
     @Inject
     Clock clock;
+    @Inject
+    EventSeal seal;
     @ConfigProperty(name = "guichet.receipt.font")
     Optional<String> font;
 
@@ -175,10 +178,16 @@ public class PaymentEmails {
         data.put("amount", Money.of(r.amount(), r.currency()).toString());
         data.put("regieName", regieName(r.regie()));
         data.put("reason", r.reason());
-        data.put("formUrl", r.formUrl());
+        data.put("formUrl", formUrl(envelope, r));
         return delivery(envelope, REFUND_BANK_DETAILS, r.payer().language(), r.payer().email(), r.payer().subject(),
                 data).persist()
                 .replaceWithVoid();
+    }
+
+    /** v2 seals the link (M7); a v1 event, from before, still on the topic, carried it in clear. */
+    private String formUrl(EventEnvelope envelope, RefundAwaitingBankDetails r) {
+        return envelope.version() == 1 ? envelope.payload().path("formUrl").asText()
+                : seal.open(r.sealedFormUrl(), r.manualRefundId());
     }
 
     /** M2: the account given on the form, masked, to the payer: one given by someone else is noticed before the transfer. */

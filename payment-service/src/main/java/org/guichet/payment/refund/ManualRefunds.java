@@ -19,6 +19,7 @@ import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
+import org.guichet.platform.security.EventSeal;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
@@ -55,6 +56,8 @@ public class ManualRefunds {
     PaymentConfig config;
     @Inject
     Refunds refunds;
+    @Inject
+    EventSeal seal;
 
     public Uni<ManualRefund> existing(String refundId) {
         return ManualRefund.<ManualRefund>find("refundId", refundId).firstResult();
@@ -249,7 +252,8 @@ public class ManualRefunds {
         return outbox.publish(EventType.REFUND_AWAITING_BANK_DETAILS, payment.tenant, payment.id.toString(),
                 payment.checkoutId, new RefundAwaitingBankDetails(m.id.toString(), m.refundId, payment.id.toString(),
                         payment.reference, payment.regie, m.amount, m.currency, m.reason,
-                        config.publicUrl() + FORM_PATH + m.formToken, payment.payer())).replaceWithVoid();
+                        seal.seal(config.publicUrl() + FORM_PATH + m.formToken, m.id.toString()), payment.payer()))
+                .replaceWithVoid();
     }
 
     /** M2: the payer hears of the account given (masked), so one given by someone else who read the link is noticed. */

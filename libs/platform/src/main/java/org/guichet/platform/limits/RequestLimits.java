@@ -3,6 +3,7 @@ package org.guichet.platform.limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import java.util.List;
 
 /**
  * The first handler of every request: an address holding a NUL character is a 400, a body declared
- * larger than the limit a 413 — problem+json, before anything is read, authenticated or stored.
+ * larger than the limit a 413 — problem+json, before anything is read, authenticated or stored. Where a
+ * path has a smaller limit than the global one (gateway callbacks, the browser's return from a gateway),
+ * a body sent without a Content-Length (chunked) is a 411: the small limit is then enforced before a
+ * byte is read, rather than after reading up to the global limit.
  * (Rates are limited after authentication, by {@link RateLimits}.) {@code guichet_requests_limited_total{limit}}
  * counts the refusals.
  */
@@ -48,6 +52,12 @@ public class RequestLimits {
                     "The body may not exceed " + max + " bytes; nothing was read or changed", null);
             return;
         }
+        if (length == null && max < config.maxBodyBytes() && carriesBody(ctx.request().method())) {
+            refuse(ctx, "body-length", 411, "length-required", "Length required",
+                    "A body sent here must declare its Content-Length (at most " + max + " bytes); nothing was read or changed",
+                    null);
+            return;
+        }
         ctx.next();
     }
 
@@ -59,11 +69,38 @@ public class RequestLimits {
     long maxBodyBytes(String path) {
         long max = config.maxBodyBytes();
         for (RequestLimitsConfig.BodyLimit limit : config.bodies().values()) {
-            if (path != null && limit.paths().stream().anyMatch(path::startsWith)) {
+            if (path != null && limit.paths().stream().anyMatch(prefix -> covers(prefix, path))) {
                 max = Math.min(max, limit.maxBytes());
             }
         }
         return max;
+    }
+
+    /**
+     * True when the path starts with the prefix, where a {@code *} segment of the prefix stands for any one
+     * segment ({@code /payments/*}{@code /return} covers every payment's return address).
+     */
+    static boolean covers(String prefix, String path) {
+        if (prefix.indexOf('*') < 0) {
+            return path.startsWith(prefix);
+        }
+        String[] want = prefix.split("/", -1);
+        String[] have = path.split("/", -1);
+        if (have.length < want.length) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            boolean last = i == want.length - 1;
+            if (!"*".equals(want[i]) && !(last ? have[i].startsWith(want[i]) : have[i].equals(want[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean carriesBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT
+                || method == HttpMethod.PATCH;
     }
 
     private static boolean tooLong(String length, long max) {

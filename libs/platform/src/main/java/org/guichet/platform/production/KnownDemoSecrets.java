@@ -28,7 +28,8 @@ public final class KnownDemoSecrets {
             "a1bd2c1a0a6f21d0244930a4d91bd6aa541fc950512bffb6d9e463449b398544", // and API password
             "d6192047ad60bb2b209a02d54d8a730a40a5aa4769eb5b1b29ed711c4ad233a3", // the simulator's Sips secret key
             "3b23a5a0b3522723342ebcd59904f62d6631ae2907e24e3d7a8672f56e29e3b8", // the sandbox's API key
-            "8e4c4f84ad009fd29f7f1148768b09e711247835528ec85adafb003534eb7bfa"); // and webhook secret
+            "8e4c4f84ad009fd29f7f1148768b09e711247835528ec85adafb003534eb7bfa", // and webhook secret
+            "3ad1dc99c03dfaca7bb91052dc19442b139ad9b443f8f97c0abce62536037e90"); // the demo key sealing secrets in events
 
     private KnownDemoSecrets() {
     }

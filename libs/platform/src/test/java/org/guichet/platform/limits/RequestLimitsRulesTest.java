@@ -36,4 +36,13 @@ class RequestLimitsRulesTest {
         assertFalse(RequestLimits.holdsNul("/transactions?q=a%2500b"));
         assertFalse(RequestLimits.holdsNul("/transactions?amountMin=100"));
     }
+
+    @Test
+    void a_body_limit_prefix_may_stand_for_any_one_segment() {
+        assertTrue(RequestLimits.covers("/callbacks/", "/callbacks/ogone"));
+        assertTrue(RequestLimits.covers("/payments/*/return", "/payments/8a6c/return"));
+        assertFalse(RequestLimits.covers("/payments/*/return", "/payments/8a6c/start"));
+        assertFalse(RequestLimits.covers("/payments/*/return", "/payments/8a6c"));
+        assertFalse(RequestLimits.covers("/payments/*/return", "/deposits/8a6c/return"));
+    }
 }
