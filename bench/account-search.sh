@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Account search benchmark (issue 3, R24): 1,000,000 accounts, then 200 searches of each kind through
+# Account search benchmark (R24): 1,000,000 accounts, then 200 searches of each kind through
 # billing-service's real endpoint; prints p50/p99 per kind (curl's time_total, loopback).
 # Usage: bench/account-search.sh [ACCOUNTS] [QUERIES_PER_KIND]
 set -euo pipefail

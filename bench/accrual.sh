@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Accrual benchmark (issue 3): 1,000,000 overdue loans over 10,000 patrons in steady state (fees
+# Accrual benchmark (R13, docs/adr/0003): 1,000,000 overdue loans over 10,000 patrons in steady state (fees
 # accrued and fixed up to yesterday), then one nightly accrual through billing-service's real
 # endpoint; beside it, one raw SQL UPDATE over the same rows on the same database.
 # Prints rows/s, wall time, peak RSS and heap. Usage: bench/accrual.sh [LOANS] [PATRONS]

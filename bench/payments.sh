@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Payment engine benchmark (issue 4), against the gateway simulator on this machine: a whole suite
+# Payment engine benchmark, against the gateway simulator on this machine: a whole suite
 # is started on its own ports and databases (GUICHET_ENV=bench: +20000), N bills are created through
 # billing's API (one account each) and a payment of Namur's Mollie régie is seeded for each, then
 #   initiations: POST /payments/{id}/start by C concurrent clients over kept-alive connections

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reporting benchmark (issue 6): N transactions in a fresh database, reporting-service (the built jar,
+# Reporting benchmark (R23): N transactions in a fresh database, reporting-service (the built jar,
 # -Xmx256m, no Kafka) on port 28185; then p50/p99 of typical back-office searches (one client), and the
 # export of all of them as CSV — wall time and peak heap (jstat) — next to PostgreSQL's own
 # COPY … TO STDOUT of the same rows in the same run.

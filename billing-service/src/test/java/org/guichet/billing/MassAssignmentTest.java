@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Mass assignment (issue 8): bodies that also set ids, tenant, owner and operator, state, the money the
+ * Mass assignment: bodies that also set ids, tenant, owner and operator, state, the money the
  * server computes, numbers and timestamps ({@link MassAssignment}). What is stored comes from the token
  * and the rules, field by field.
  */

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 8, personal data: closing an account, the retention policy (pseudonymisation), the export on request. */
+/** Personal data: closing an account, the retention policy (pseudonymisation), the export on request. */
 @QuarkusTest
 class PersonalDataTest extends BillingTestResource {
     static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");

@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Mass assignment (issue 8): cart items, checkouts, requests, refusals and the admin's régies and
+ * Mass assignment: cart items, checkouts, requests, refusals and the admin's régies and
  * procedures, each sent with forged ids, tenant, owner, payer, state and amounts ({@link MassAssignment}).
  * What is stored and published comes from the token, the payable items and the price list, field by field.
  */

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 8 in cart-service: the export of a person's requests, payables and checkouts; billing's retention decisions. */
+/** Personal data in cart-service: the export of a person's requests, payables and checkouts; billing's retention decisions. */
 @QuarkusTest
 class PersonalDataTest extends CartTestResource {
     static final String TENANT = ProcedureRequestsTest.TENANT;

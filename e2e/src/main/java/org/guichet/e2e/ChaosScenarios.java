@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The fault scenarios of issue 8, each a load of journeys with one fault struck in the middle of it, then
+ * The fault scenarios of {@code ./guichet chaos} (README, "Faults"), each a load of journeys with one fault struck in the middle of it, then
  * the checks of {@link ChaosChecks}. A scenario that finds a guarantee broken fails with what it found.
  */
 final class ChaosScenarios {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Money invariants across the services (issue 8), property style: a seeded random mix of thousands of
+ * Money invariants across the services (README, "Money invariants"), property style: a seeded random mix of thousands of
  * operations over accounts of three institutions and four régies (sandbox, Mollie, GoPay) — staff bills,
  * fines from loans and the accrual, online payments paid, refused, cancelled, expired or left to expire
  * and paid late, partial counter payments in cash and by cheque (also for a partner library, R10), waives,

@@ -3,7 +3,7 @@ package org.guichet.simulator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The switches that spring GATEWAYS.md's traps, shared by every simulated gateway and set over
+ * The switches that spring docs/gateways.md's traps, shared by every simulated gateway and set over
  * {@code POST /_control/traps}: callbacks late, never, many times at once, or after the browser;
  * API answers slow or failing.
  */

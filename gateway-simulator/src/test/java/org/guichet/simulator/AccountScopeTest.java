@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 19: each gateway keeps what it holds per account, as the real ones do — a payment made with one
+ * Each gateway keeps what it holds per account, as the real ones do — a payment made with one
  * account's credentials does not exist for another valid account, and unknown credentials are refused.
  * So the payment-service tests prove that each régie's own credentials are the ones used.
  */

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Mollie simulator answers the way GATEWAYS.md says Mollie does. */
+/** The Mollie simulator answers the way docs/gateways.md says Mollie does. */
 class MollieSimulatorTest {
     static final String KEY = "Bearer test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM";
     final HttpClient http = HttpClient.newHttpClient();

@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Mass assignment (issue 8): notification-service takes no body at all — its deliveries come from events —
+ * Mass assignment: notification-service takes no body at all — its deliveries come from events —
  * so none can set a tenant, a recipient or a status; this test keeps it so (a write operation added later
  * needs a mass-assignment test of its own). Its one read takes the tenant from the token, whatever the
  * query names.

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 in notification-service: the export of a person's contact data and of the emails about them;
+ * Personal data in notification-service: the export of a person's contact data and of the emails about them;
  * billing's retention decisions erase names, the person's addresses, bodies and receipt PDFs, and keep
  * who was written to when, with what subject and outcome.
  */

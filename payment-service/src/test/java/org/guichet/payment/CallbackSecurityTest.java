@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 19, findings H1, L7, H4 and M6 of the security review: signed callbacks are verified with the key of the
+ * Findings H1, L7, H4 and M6 of the security review (SECURITY.md): signed callbacks are verified with the key of the
  * payment's own régie, in its configured algorithm, and must name its merchant, amount and currency; callbacks
  * that fail verification are small and short-lived in the inbox; anonymous callers cannot make the service spend
  * a régie's gateway quota, and are rate-limited by their own address behind the proxy.

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Callbacks after the fact (issue 8), for each gateway: a payment is paid and partly refunded, then every
+ * Callbacks after the fact, for each gateway: a payment is paid and partly refunded, then every
  * genuine callback it got is delivered again (replayed, later), with outcomes the gateway signed for it that
  * are stale now (a "refused" after the settlement; the sandbox's signature too old to be accepted) — and
  * oversized ones. Each is acknowledged or refused as its scheme says, and none changes the payment or

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Mass assignment (issue 8): counter payments, deposits, starting a payment, receipt emails and the
+ * Mass assignment: counter payments, deposits, starting a payment, receipt emails and the
  * refund form's bank details, each sent with forged ids, tenant, owner, operator, state, amounts, lines,
  * references and times ({@link MassAssignment}). What is stored and published comes from the token,
  * billing's answer and the régie's configuration, field by field.

@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 in payment-service: the export of what it holds about a person, and billing's retention
+ * Personal data in payment-service: the export of what it holds about a person, and billing's retention
  * decisions applied to payments, refunds by transfer (and their SEPA file), receipt addresses and the
  * gateways' raw callbacks — amounts, references, dates and states untouched.
  */

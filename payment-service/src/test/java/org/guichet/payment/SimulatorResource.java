@@ -23,7 +23,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
                 "guichet.payment.ogone.base-url", simulator.baseUrl() + "/ogone/ncol/test",
                 "guichet.payment.sips.paypage-url", simulator.baseUrl() + "/sips",
                 "guichet.payment.sips.office-url", simulator.baseUrl() + "/sips"));
-        // a second Ogone and Sips régie, whose keys must never verify the demo régies' callbacks (issue 19, H1)
+        // a second Ogone and Sips régie, whose keys must never verify the demo régies' callbacks (finding H1, SECURITY.md)
         regie(config, OTHER_OGONE_REGIE, "ogone", Map.of("pspid", OTHER_PSPID, "sha-in", "Other-Sha-In-2026",
                 "sha-out", OTHER_SHA_OUT, "sha-algorithm", "SHA-256", "user-id", "otherapi", "password", "Other-Api-2026"));
         regie(config, OTHER_SIPS_REGIE, "sips", Map.of("merchant-id", OTHER_SIPS_MERCHANT, "secret-key", OTHER_SIPS_SECRET,

@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Mass assignment (issue 8): reporting's writes are finance's imports. A gateway's settlement report sent
+ * Mass assignment: reporting's writes are finance's imports. A gateway's settlement report sent
  * with forged tenant, importer, state and matches ({@link MassAssignment}) is stored for the token's
  * institution and officer, its payments matched by the report's own ids and amounts only; a bank statement
  * (ISO XML: no field for any of these) belongs to the importer's institution too.

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 8 in the read model: pseudonymising a payer (their closed account's period over) or old
+ * Personal data in the read model: pseudonymising a payer (their closed account's period over) or old
  * transactions changes no total — by régie, day or mode — and no reconciliation with the bank; the back
  * office no longer finds the person by name, a late or replayed event does not bring the name back; the
  * export of a person, and the one document a data-protection officer downloads.

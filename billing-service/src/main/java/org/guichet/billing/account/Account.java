@@ -45,7 +45,7 @@ public class Account extends PanacheEntityBase {
     /** R16: when the account went to the collection agency; from then only the full balance is paid. */
     @Column(name = "collections_since")
     public Instant collectionsSince;
-    /** Issue 8: closed by staff with nothing left on it; no new bills or loans from then on. */
+    /** Closed by staff with nothing left on it; no new bills or loans from then on. */
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "closed_by")

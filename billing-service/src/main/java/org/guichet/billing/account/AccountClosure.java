@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issue 8: staff close an account once nothing is left on it — no open bill (nor one being paid), no
+ * Staff close an account once nothing is left on it — no open bill (nor one being paid), no
  * item still out, no refund on its way, no prepaid credit, no open proxy acting for it. The closure is
  * history (R8) and {@code AccountClosed}; the holder's personal data is kept for the institution's
  * retention period, then pseudonymised ({@code org.guichet.billing.privacy.Retention}). A closed account

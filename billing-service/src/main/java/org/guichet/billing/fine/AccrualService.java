@@ -28,6 +28,7 @@ import java.util.List;
  * time. An advisory lock keeps two replicas from accruing one institution at once. Loans that
  * crossed a fixation threshold are then fixed into bills by one more statement ({@link #FIX}).
  * Blocking: call it from a worker thread.
+ * <p>Decision (why set-based, why the envelopes are built in SQL): docs/adr/0003-accrual-in-one-statement.md.
  */
 @ApplicationScoped
 public class AccrualService {
@@ -78,6 +79,9 @@ public class AccrualService {
      * behind (a return committed meanwhile wins), and only updated loans are billed.
      * $1 tenant, $2 thresholds, $3 grace, $4 amount, $5 first threshold, $6 business date, $7 now,
      * $8 producer, $9 régie, $10 reason, $11 year, $12 number prefix.
+     * <p>The InvoiceCreated and FineAccrued envelopes are built here in SQL ({@code json_build_object}, repeating
+     * the records' field names) so the night is a few statements rather than a round trip per loan;
+     * FineFixationTest and FixationBlocksTest check them against the events' schemas (docs/adr/0003).
      */
     static final String FIX = """
             with due as (

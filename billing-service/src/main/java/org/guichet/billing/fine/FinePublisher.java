@@ -22,6 +22,7 @@ import java.util.List;
  * (R13: "FineAccrued is published for each change"). One statement per pending publication, under
  * the publication's row lock (a replica skips it). Event ids come from loan, date and amounts — the
  * fixation writes the same id for the same state — so a retry or a second pass adds nothing.
+ * <p>Decision: docs/adr/0003-accrual-in-one-statement.md.
  */
 @ApplicationScoped
 public class FinePublisher {

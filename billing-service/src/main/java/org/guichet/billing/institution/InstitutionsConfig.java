@@ -74,7 +74,7 @@ public interface InstitutionsConfig {
         /** R10: the institutions whose staff may take payments for this institution's bills. */
         Optional<List<String>> acceptsPaymentsFrom();
 
-        /** How long personal data is kept (issue 8); the other services learn it from billing's events. */
+        /** How long personal data is kept (README, "Personal data"); the other services learn it from billing's events. */
         Retention retention();
 
         default Optional<PatronType> patronType(String code) {
@@ -118,7 +118,7 @@ public interface InstitutionsConfig {
     }
 
     /**
-     * Issue 8: how long the institution keeps personal data. When a period has passed, the person's name
+     * How long the institution keeps personal data. When a period has passed, the person's name
      * becomes a pseudonym and their email a pseudonymised address; phones, postal addresses, bank details,
      * free-text notes, email bodies and raw gateway messages are erased — in every service. Amounts,
      * references, dates, régies, states and lines are kept indefinitely (R17). ISO 8601 periods.

@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Issue 8, the retention policy of one institution for one business date, in one transaction under an
+ * Personal data: the retention policy of one institution for one business date, in one transaction under an
  * advisory lock (two replicas, or the nightly job and POST /admin/retention, never run it at once):
  * <ol>
  *   <li>accounts closed before the date less {@code retention.closed-accounts} are pseudonymised —

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 
-/** Every night, each institution's retention policy is applied for its own business date (issue 8). */
+/** Every night, each institution's retention policy is applied for its own business date (README, "Personal data"). */
 @ApplicationScoped
 public class RetentionJob {
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);

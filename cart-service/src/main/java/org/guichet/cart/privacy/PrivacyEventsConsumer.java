@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.guichet.platform.privacy.PrivacyEvents;
 
-/** billing's retention decisions (guichet.billing.accounts), applied to procedure requests (issue 8). */
+/** billing's retention decisions (guichet.billing.accounts), applied to procedure requests (README, "Personal data"). */
 @ApplicationScoped
 public class PrivacyEventsConsumer {
     @Inject

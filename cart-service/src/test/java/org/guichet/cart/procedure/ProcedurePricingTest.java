@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The seed's birth-certificate copy: reason employment 0 / family allowance 5.00, delivery digital +0 / postal +7.00. */
+/** R19's birth-certificate copy: reason employment 0 / family allowance 5.00, delivery digital +0 / postal +7.00. */
 class ProcedurePricingTest {
 
     static Procedure birthCertificate() {

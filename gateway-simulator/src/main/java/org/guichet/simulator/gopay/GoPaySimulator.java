@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GoPay REST (GATEWAYS.md) under {@code /gopay/api}: OAuth2 client credentials
+ * GoPay REST (docs/gateways.md) under {@code /gopay/api}: OAuth2 client credentials
  * ({@code POST /oauth2/token}, HTTP Basic, scopes payment-create and payment-all, tokens for 1800 s),
  * {@code POST /payments/payment} (amount in cents, {@code target.goid}, callback URLs) answering
  * {@code id} and {@code gw_url}, {@code GET /payments/payment/{id}}, refunds

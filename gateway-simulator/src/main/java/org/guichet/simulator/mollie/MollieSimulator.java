@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Mollie Payments API v2 as the real one answers (GATEWAYS.md): {@code POST /v2/payments} with a
+ * Mollie Payments API v2 as the real one answers (docs/gateways.md): {@code POST /v2/payments} with a
  * Bearer test_/live_ key and {@code amount.value} as a decimal string, HAL JSON answers with
  * {@code _links.checkout.href}, {@code GET /v2/payments/{id}}, refunds, Idempotency-Key replay, and
  * a webhook that is a form POST of {@code id=tr_…} only — unsigned: the merchant must fetch the

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Ingenico/Ogone SHA-IN and SHA-OUT (GATEWAYS.md): keys upper-cased, only the allow-listed ones,
+ * Ingenico/Ogone SHA-IN and SHA-OUT (docs/gateways.md): keys upper-cased, only the allow-listed ones,
  * empty values dropped, sorted alphabetically, each {@code KEY=value} followed by the passphrase,
  * hashed (SHA-1, SHA-256 or SHA-512), upper-case hex. The simulator's own copy: the adapter in
  * payment-service has its own, and both are checked against independently computed vectors.

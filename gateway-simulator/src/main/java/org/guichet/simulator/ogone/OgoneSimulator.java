@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ingenico/Ogone e-Commerce (GATEWAYS.md) under {@code /ogone}: the browser form-POSTs the order to
+ * Ingenico/Ogone e-Commerce (docs/gateways.md) under {@code /ogone}: the browser form-POSTs the order to
  * {@code /ncol/test/orderstandard.asp} with SHASIGN (SHA-IN); a wrong signature is refused as Ogone
  * does ("unknown order/1/s"). The payment page offers accept, decline, cancel or an uncertain outcome;
  * the browser then goes to the matching URL with the result and SHA-OUT, and the post-sale request —

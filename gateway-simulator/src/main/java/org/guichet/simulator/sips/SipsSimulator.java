@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Worldline Sips 2.0 Paypage POST (GATEWAYS.md) under {@code /sips}: the browser form-POSTs
+ * Worldline Sips 2.0 Paypage POST (docs/gateways.md) under {@code /sips}: the browser form-POSTs
  * {@code Data} ({@code key=value|…}), {@code Seal} and {@code InterfaceVersion} to
  * {@code /paymentInit}; the seal is HMAC-SHA-256 of Data (sealAlgorithm=HMAC-SHA-256) or the legacy
  * SHA-256 of Data + secret, both checked. The same signed result goes twice: the manual response,

@@ -24,12 +24,12 @@ import java.util.Map;
 /**
  * Bill notices: billing's accounts tell us where to write (AccountRegistered); a new bill is
  * announced to its account holder where the institution wants it (bill-notices). A closed account
- * pseudonymised, or transactions past their retention period, erase what we hold of them (issue 8).
+ * pseudonymised, or transactions past their retention period, erase what we hold of them.
  */
 @ApplicationScoped
 public class AccountEmails {
     static final String BILL_NOTICE = "bill-notice";
-    /** Contact data, and billing's retention decisions (issue 8: contacts and emails pseudonymised). */
+    /** Contact data, and billing's retention decisions (contacts and emails pseudonymised). */
     static final Set<EventType> ACCOUNT_EVENTS = Stream.concat(Stream.of(EventType.ACCOUNT_REGISTERED),
             PrivacyEvents.TYPES.stream()).collect(Collectors.toUnmodifiableSet());
 

@@ -31,6 +31,7 @@ import java.util.UUID;
  * number of attempts. A row is marked SENT in the same transaction as its NotificationSent event.
  * One email per transaction, each a {@link GracefulStop} step: an email handed to SMTP is marked sent
  * at once, even when the service is being stopped, so no other replica sends it again.
+ * <p>Timings: docs/adr/0005-sweep-windows.md.
  */
 @ApplicationScoped
 public class DeliverySender {

@@ -36,6 +36,7 @@ import java.util.UUID;
  * closing the connection cannot cut processing short. Processing runs after, on its own context;
  * the sweeper processes whatever did not finish (a crash, a timeout). Applying is idempotent under
  * the payment's row lock, so a callback processed twice changes nothing the second time.
+ * <p>Decisions: docs/adr/0001-callback-inbox.md (the inbox), docs/adr/0005-sweep-windows.md (the sweep).
  */
 @ApplicationScoped
 public class CallbackProcessor {

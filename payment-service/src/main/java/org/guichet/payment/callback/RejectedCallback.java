@@ -14,6 +14,7 @@ import java.util.Map;
  * What the inbox keeps of a callback that failed verification: a few headers, the start of the body, and
  * the whole body's size and SHA-256 — enough to recognise a gateway's misconfiguration or a replay, never
  * a store for whatever an anonymous sender posts.
+ * <p>Decision: docs/adr/0001-callback-inbox.md.
  */
 record RejectedCallback(String headers, String body, String digest) {
     static final int BODY_CHARS = 1024;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Nobody pays the same bill twice at once (issue 4): a payment claims the bills and requests its
+ * Nobody pays the same bill twice at once: a payment claims the bills and requests its
  * lines pay; the unique index on live claims lets one attempt through. Claims end with their payment;
  * a payment that settles a bill another payment already settled is flagged and refunded for it.
  */
@@ -49,7 +49,7 @@ public class PaymentClaims {
      * In the caller's transaction, for money taken at the counter from billing's answer: claims the bills the
      * money goes to, then answers why they cannot be paid now — null when they can. A bill is held while
      * another payment of it is live (being paid online), or when another payment settled it that billing had
-     * not applied when it answered (issue 19: the same bill paid at once at several tills). Claims are taken
+     * not applied when it answered (the same bill paid at once at several tills). Claims are taken
      * in one order, and the check runs after them: a concurrent claim of the same bill waits for the other
      * transaction, then sees its payment settled.
      */

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * GoPay REST (GATEWAYS.md): OAuth2 client credentials per régie (tokens kept until shortly before
+ * GoPay REST (docs/gateways.md): OAuth2 client credentials per régie (tokens kept until shortly before
  * they expire), payments in cents, the citizen sent to {@code gw_url}. The notification is an
  * unsigned GET of {@code ?id=…}: it only makes us fetch the payment back.
  */

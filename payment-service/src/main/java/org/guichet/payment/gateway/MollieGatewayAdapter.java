@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Mollie Payments API v2 (GATEWAYS.md). Amounts go as decimal strings; our payment id is the
+ * Mollie Payments API v2 (docs/gateways.md). Amounts go as decimal strings; our payment id is the
  * Idempotency-Key of the creation (a retry after a timeout makes no second payment at Mollie). The
  * webhook is an unsigned form POST of {@code id=tr_…}: its only use is to say "look again" — the
  * status always comes from {@code GET /v2/payments/{id}} with the régie's key.
@@ -84,7 +84,7 @@ public class MollieGatewayAdapter extends HttpGatewayAdapter {
                 .onFailure(t -> !(t instanceof ProblemException)).transform(t -> unavailable(t.toString()));
     }
 
-    /** Mollie's statuses in our terms (GATEWAYS.md). */
+    /** Mollie's statuses in our terms (docs/gateways.md). */
     static GatewayStatus status(String mollie) {
         if (mollie == null) {
             return GatewayStatus.UNKNOWN;

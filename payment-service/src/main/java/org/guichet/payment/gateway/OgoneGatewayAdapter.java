@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ingenico/Ogone e-Commerce (GATEWAYS.md). The citizen's browser form-POSTs the order, signed with the
+ * Ingenico/Ogone e-Commerce (docs/gateways.md). The citizen's browser form-POSTs the order, signed with the
  * régie's SHA-IN, to Ogone's page; our ORDERID is the payment reference. The result (browser return
  * and the post-sale request) is signed with SHA-OUT — checked on the ISO-8859-1 values, a wrong
  * signature changes nothing. Status look-ups and refunds go through DirectLink with the API user.
@@ -130,7 +130,7 @@ public class OgoneGatewayAdapter extends HttpGatewayAdapter {
         });
     }
 
-    /** Ogone's STATUS in our terms (GATEWAYS.md); refund statuses mean the payment was paid. */
+    /** Ogone's STATUS in our terms (docs/gateways.md); refund statuses mean the payment was paid. */
     static GatewayStatus status(String status) {
         if (status == null) {
             return GatewayStatus.UNKNOWN;

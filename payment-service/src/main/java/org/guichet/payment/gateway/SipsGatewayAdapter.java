@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Worldline Sips 2.0 Paypage POST (GATEWAYS.md). The browser posts {@code Data} + {@code Seal} from
+ * Worldline Sips 2.0 Paypage POST (docs/gateways.md). The browser posts {@code Data} + {@code Seal} from
  * our page; the result comes twice with the same seal — the manual response through the browser and
  * the automatic one server to server — and both go through the callback inbox (idempotent). Status
  * look-ups and refunds use the Office JSON services, sealed over the values sorted by key.
@@ -181,7 +181,7 @@ public class SipsGatewayAdapter extends HttpGatewayAdapter {
                 });
     }
 
-    /** responseCode (GATEWAYS.md): 00 accepted, 17 cancelled, 60 pending, 97 expired, 90/99 unknown, refusals. */
+    /** responseCode (docs/gateways.md): 00 accepted, 17 cancelled, 60 pending, 97 expired, 90/99 unknown, refusals. */
     static GatewayStatus status(String code) {
         if (code == null) {
             return GatewayStatus.UNKNOWN;

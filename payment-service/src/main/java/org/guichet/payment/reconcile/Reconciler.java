@@ -29,6 +29,7 @@ import java.time.Instant;
  * about next, later the older it is: payments a gateway can say nothing about (UNKNOWN, kept
  * pending by the rules) and a day of expired ones never crowd the newer ones out of a pass. A payment
  * checked out and never started expires too, so its bills are not held for ever.
+ * <p>Timings: docs/adr/0005-sweep-windows.md.
  */
 @ApplicationScoped
 public class Reconciler {

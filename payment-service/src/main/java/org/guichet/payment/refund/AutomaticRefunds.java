@@ -21,6 +21,7 @@ import java.util.Set;
  * payment's share for that bill is refunded on its own, through the same path as any refund — the
  * gateway, else a transfer to an IBAN the payer gives. Planned in the settlement's transaction, run
  * just after by the sweeper; each is done once (its id is the gateway's refund reference).
+ * <p>Timings: docs/adr/0005-sweep-windows.md.
  */
 @ApplicationScoped
 public class AutomaticRefunds {

@@ -23,7 +23,10 @@ public interface PaymentConfig {
     @WithDefault("32")
     int gatewayConnections();
 
-    /** How often callbacks whose processing did not finish are processed again. */
+    /**
+     * How often callbacks whose processing did not finish are processed again; the automatic refunds run
+     * on the same interval (docs/adr/0005-sweep-windows.md).
+     */
     @WithDefault("10s")
     String inboxSweepEvery();
 

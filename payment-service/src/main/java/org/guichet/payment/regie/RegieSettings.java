@@ -19,7 +19,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RegieSettings implements ProductionCheck {
-    /** The gateways' test platforms (GATEWAYS.md); their payments take no money. */
+    /** The gateways' test platforms (docs/gateways.md); their payments take no money. */
     private static final Set<String> TEST_HOSTS = Set.of("gw.sandbox.gopay.com", "payment-webinit.simu.sips-services.com",
             "office-server.test.sips-services.com", "payment-webinit-mercanet.test.sips-services.com");
 

@@ -163,7 +163,7 @@ public final class SepaCreditTransfer {
 
     /**
      * A batch document kept after the transfer, with one creditor's name (as the document wrote it) and
-     * IBAN replaced: what is left of a refund whose personal data is past its retention period (issue 8).
+     * IBAN replaced: what is left of a refund whose personal data is past its retention period.
      */
     public static String withoutCreditor(String document, String holderName, String iban, String pseudonym) {
         String out = document;

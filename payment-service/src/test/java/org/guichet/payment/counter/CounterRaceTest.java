@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 19: the same bill paid at once at several tills. Billing answers from what it has applied, so
+ * The same bill paid at once at several tills. Billing answers from what it has applied, so
  * every till sees the bill unpaid until billing applies the first payment: the claims let one through.
  */
 @QuarkusTest

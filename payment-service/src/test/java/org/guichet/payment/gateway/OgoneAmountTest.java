@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Ogone's decimal AMOUNT in a result, read as minor units to be compared with the payment's (issue 19, H1). */
+/** Ogone's decimal AMOUNT in a result, read as minor units to be compared with the payment's (finding H1, SECURITY.md). */
 class OgoneAmountTest {
     @Test
     void decimal_amounts_in_minor_units_and_anything_else_unreadable() {

@@ -31,7 +31,7 @@ import java.util.UUID;
 /**
  * Builds the read model from every Guichet event, once each. Every event goes to the event log;
  * checkout, payment and refund events shape the transaction lines; billing's retention decisions
- * (issue 8) pseudonymise the payers' names.
+ * (README, "Personal data") pseudonymise the payers' names.
  */
 @ApplicationScoped
 public class EventIngestor {
@@ -111,7 +111,7 @@ public class EventIngestor {
             r.status = status;
             r.updatedAt = envelope.occurredAt();
             TransactionRecord line = r;
-            // the payer's name as billing's retention decisions allow it (issue 8), then the search text
+            // the payer's name as billing's retention decisions allow it, then the search text
             return personalData.guard(line).invoke(line::refreshSearchText).flatMap(guarded -> {
                 if (!fresh) {
                     return Uni.createFrom().voidItem();

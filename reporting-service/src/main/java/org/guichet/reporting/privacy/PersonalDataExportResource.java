@@ -19,7 +19,7 @@ import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
 /**
- * Issue 8: the export of everything held about one person, on request, as one JSON file — every
+ * Personal data: the export of everything held about one person, on request, as one JSON file — every
  * service's part ({@code GET /privacy/subjects/{id}} there) gathered by {@link PersonalDataExports}.
  */
 @Path("/privacy")

@@ -37,6 +37,7 @@ import java.util.function.Function;
  * ({@link ProblemException}) or a malformed record is logged and skipped: retrying it would never
  * succeed. Redeliveries passed over are counted on /q/metrics as
  * {@code guichet_events_duplicates_total{consumer}}.
+ * <p>Decision: docs/adr/0002-outbox-and-idempotent-consumer.md.
  */
 @ApplicationScoped
 public class IdempotentConsumer {

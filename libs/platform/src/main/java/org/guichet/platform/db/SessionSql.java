@@ -28,6 +28,7 @@ import java.util.List;
  * Parameters are PostgreSQL's {@code $1, $2…} (all of them used); an {@link Instant} is bound as a UTC
  * timestamp, an enum as its name. Values come back as the PostgreSQL client decodes them (uuid as UUID,
  * bigint as Long, timestamptz as OffsetDateTime).
+ * <p>Decision: docs/adr/0004-session-sql.md.
  */
 public final class SessionSql {
     private SessionSql() {

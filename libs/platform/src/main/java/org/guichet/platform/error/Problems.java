@@ -2,7 +2,10 @@ package org.guichet.platform.error;
 
 import java.util.List;
 
-/** The kinds of problem Guichet answers with; one factory so titles and types stay consistent. */
+/**
+ * The kinds of problem Guichet answers with; one factory so titles and types stay consistent.
+ * <p>Every slug in use, its status and meaning: docs/problems.md (update it with a new slug).
+ */
 public final class Problems {
     private Problems() {
     }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 /**
  * Records an event in the current transaction. Call it inside the same
  * {@code Panache.withTransaction} as the change: both commit, or neither does.
+ * <p>Decision: docs/adr/0002-outbox-and-idempotent-consumer.md.
  */
 @ApplicationScoped
 public class Outbox {

@@ -25,6 +25,7 @@ import java.util.UUID;
  * the broker acknowledged it, so a crash in between means a resend (consumers are idempotent),
  * never a loss. When a send fails, the rows after it in the batch wait for the next pass, which
  * keeps the order of each aggregate's events.
+ * <p>Decisions: docs/adr/0002-outbox-and-idempotent-consumer.md, docs/adr/0005-sweep-windows.md.
  */
 @ApplicationScoped
 public class OutboxRelay {

@@ -19,7 +19,7 @@ import org.guichet.platform.security.Roles;
 import java.time.Clock;
 
 /**
- * Every service's part of a personal-data export (issue 8), the same in each: what it holds about one
+ * Every service's part of a personal-data export (README, "Personal data"), the same in each: what it holds about one
  * person of the caller's institution (an admin asks; reporting-service gathers the parts into one
  * document) or about the calling citizen. The tenant always comes from the token.
  */

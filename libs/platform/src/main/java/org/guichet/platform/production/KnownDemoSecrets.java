@@ -10,6 +10,7 @@ import java.util.Set;
  * The secrets and keys the repository publishes for the demo (config/demo, docker-compose's demo override,
  * the development signing key), known here only by their SHA-256 so that the artifacts carry none of them.
  * KnownDemoSecretsTest checks that every secret in config/demo is listed.
+ * <p>Decision: docs/adr/0006-demo-and-production-configuration.md.
  */
 public final class KnownDemoSecrets {
     private static final Set<String> SHA256 = Set.of(

@@ -22,6 +22,7 @@ import java.util.List;
  *
  * <p>It runs when Flyway is configured — the first thing a service does with its database at start-up, before
  * any migration — and again at {@link StartupEvent} for safety; the checks run once.
+ * <p>Decision: docs/adr/0006-demo-and-production-configuration.md.
  */
 @ApplicationScoped
 public class ProductionGuard implements FlywayConfigurationCustomizer {
