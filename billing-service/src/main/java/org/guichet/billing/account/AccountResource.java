@@ -146,7 +146,7 @@ public class AccountResource {
     @POST
     @Path("/{accountId}/closure")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Close the account (issue 8): refused (409) while a bill, loan, refund, credit or proxy is "
+    @Operation(summary = "Close the account: refused (409) while a bill, loan, refund, credit or proxy is "
             + "left; its holder's personal data is pseudonymised once the institution's retention period has passed")
     public Uni<AccountView> close(@PathParam("accountId") String accountId, @Valid ClosureRequest request) {
         return closure.close(caller.tenant(), accountId, caller.subject(), request == null ? null : request.notes())
