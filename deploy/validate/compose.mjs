@@ -21,6 +21,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import YAML from 'yaml';
+import { runSelfTest } from './selftest.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -526,6 +527,11 @@ function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
   return errors;
 }
 
+// The project's services that the file has: [name, service, its environment].
+function projectServices(services, proj) {
+  return Object.keys(proj.services).filter((name) => services[name]).map((name) => [name, services[name], envOf(services[name])]);
+}
+
 // The production shape of docker-compose.yml: the prod profile (no QUARKUS_PROFILE), no development tokens, no
 // sandbox; each service that needs its institutions, régies or public address reads a file of deploy/compose/site,
 // mounted read-only and named by QUARKUS_CONFIG_LOCATIONS; those files hold no secret (a ${VARIABLE} the service's
@@ -533,10 +539,7 @@ function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
 function production(raw, proj, baseDir = ROOT) {
   const errors = [];
   const services = resolved(raw).services || {};
-  for (const name of Object.keys(proj.services)) {
-    const s = services[name];
-    if (!s) continue;
-    const env = envOf(s);
+  for (const [name, s, env] of projectServices(services, proj)) {
     if (env.QUARKUS_PROFILE !== undefined && env.QUARKUS_PROFILE !== 'prod') errors.push(`${name}: QUARKUS_PROFILE=${env.QUARKUS_PROFILE} (docker-compose.yml is production's: the demo is docker-compose.demo.yml)`);
     if (env.GUICHET_DEV_TOKENS !== 'false') errors.push(`${name}: GUICHET_DEV_TOKENS is ${env.GUICHET_DEV_TOKENS ?? '(unset)'}, expected "false"`);
     for (const key of Object.keys(env)) if (/^GUICHET_PAYMENT_SANDBOX_/.test(key)) errors.push(`${name}: ${key}: the sandbox gateway is the demo's`);
@@ -570,11 +573,7 @@ function production(raw, proj, baseDir = ROOT) {
 // profile, reading config/demo/common.properties and its own config/demo file, mounted read-only.
 function demo(raw, proj, baseDir = ROOT) {
   const errors = [];
-  const services = resolved(raw).services || {};
-  for (const name of Object.keys(proj.services)) {
-    const s = services[name];
-    if (!s) continue;
-    const env = envOf(s);
+  for (const [name, s, env] of projectServices(resolved(raw).services || {}, proj)) {
     if (env.QUARKUS_PROFILE !== 'demo') errors.push(`${name}: QUARKUS_PROFILE is ${env.QUARKUS_PROFILE ?? '(unset)'}, expected demo`);
     const files = locationsOf(env).map((l) => mountedFile(s, l, baseDir));
     for (const wanted of ['common.properties', `${name}.properties`]) {
@@ -684,14 +683,7 @@ function selfTest(raw, proj, schema, composeFile, verbose, demoCtx) {
     ['a mounted file that does not exist', () => files(edit((c) => { svc(c, 'keycloak').volumes = ['./deploy/compose/site/relam:/opt/keycloak/data/import:ro']; }), composeFile)],
     ['a health-check interval that is not a duration', () => files(edit((c) => { svc(c, 'kafka').healthcheck = { ...svc(c, 'kafka').healthcheck, interval: '10 seconds' }; }), composeFile)],
   ];
-  const missed = [];
-  for (const [what, run] of cases) {
-    let errors;
-    try { errors = run(); } catch (e) { missed.push(`${what} (the self-test itself failed: ${e.message})`); continue; }
-    if (!errors.length) missed.push(what);
-    else if (verbose) console.log(`        caught: ${what}: ${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`);
-  }
-  return { count: cases.length, missed };
+  return runSelfTest(cases, verbose);
 }
 
 // ---------------------------------------------------------------------------------------------------

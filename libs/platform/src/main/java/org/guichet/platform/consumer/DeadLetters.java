@@ -11,25 +11,25 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.platform.kafka.KafkaConnection;
+import org.guichet.platform.kafka.LazyProducer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The service's dead-letter topic (H3): events a consumer could not apply after a few attempts while
@@ -63,17 +65,18 @@ public class DeadLetters {
 
     private final DeadLetterConfig config;
     private final MeterRegistry registry;
-    private final org.eclipse.microprofile.config.Config kafkaConfig;
+    private final Config kafkaConfig;
     private final String service;
-    private volatile KafkaProducer<String, String> producer;
+    private final LazyProducer producer;
 
     @Inject
-    public DeadLetters(DeadLetterConfig config, MeterRegistry registry, org.eclipse.microprofile.config.Config kafkaConfig,
+    public DeadLetters(DeadLetterConfig config, MeterRegistry registry, Config kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name") String service) {
         this.config = config;
         this.registry = registry;
         this.kafkaConfig = kafkaConfig;
         this.service = service;
+        this.producer = new LazyProducer(kafkaConfig, service + "-dead-letters", new Properties());
     }
 
     public String topic() {
@@ -178,19 +181,19 @@ public class DeadLetters {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
-        records.sort(java.util.Comparator.comparingInt(ConsumerRecord<String, String>::partition)
+        records.sort(Comparator.comparingInt(ConsumerRecord<String, String>::partition)
                 .thenComparingLong(ConsumerRecord::offset));
         return records;
     }
 
     private Void sendAndWait(ProducerRecord<String, String> record) {
         try {
-            producer().send(record).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.get().send(record).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + record.topic(), e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not take the record for " + record.topic(), e);
         }
     }
@@ -227,23 +230,7 @@ public class DeadLetters {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = KafkaConnection.reliableProducer(kafkaConfig, service + "-dead-letters", new Properties());
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
     void close(@Observes ShutdownEvent ignored) {
-        KafkaProducer<String, String> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

@@ -6,13 +6,11 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.platform.tracing.TraceParent;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -39,18 +37,16 @@ public class KafkaPublisher {
     }
 
 
-    private final String clientId;
-    private final Config config;
+    private final LazyProducer producer;
 
     KafkaPublisher(@ConfigProperty(name = "quarkus.application.name") String clientId, Config config) {
-        this.clientId = clientId;
-        this.config = config;
+        Properties lingering = new Properties();
+        lingering.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        this.producer = new LazyProducer(config, clientId + "-outbox", lingering);
     }
 
-    private volatile KafkaProducer<String, String> producer;
-
     public Result sendInOrder(List<OutgoingEvent> events) {
-        KafkaProducer<String, String> p = producer();
+        KafkaProducer<String, String> p = producer.get();
         List<Future<?>> acks = new ArrayList<>(events.size());
         for (OutgoingEvent e : events) {
             ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
@@ -107,25 +103,7 @@ public class KafkaPublisher {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties lingering = new Properties();
-                    lingering.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-                    producer = KafkaConnection.reliableProducer(config, clientId + "-outbox", lingering);
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
     void close(@Observes ShutdownEvent ignored) {
-        KafkaProducer<String, String> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }
