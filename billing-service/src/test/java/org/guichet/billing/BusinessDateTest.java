@@ -1,13 +1,10 @@
 package org.guichet.billing;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.guichet.testing.TestRows;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import static org.guichet.billing.Fixtures.as;
@@ -16,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** M8: retention and accrual never run for a business date after the institution's today. */
 @QuarkusTest
-class BusinessDateTest extends BillingTestResource {
+class BusinessDateTest extends MovedClockTest {
     static final String TENANT = "lib-kladno";
-    static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void putTimeBack() {
-        clock.reset();
-    }
 
     static long rows(String sql, Object... params) {
         return TestRows.of("billing").scalar(sql, params);

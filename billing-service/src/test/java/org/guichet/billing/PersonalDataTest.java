@@ -2,7 +2,6 @@ package org.guichet.billing;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -15,12 +14,10 @@ import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
@@ -44,16 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Personal data: closing an account, the retention policy (pseudonymisation), the export on request. */
 @QuarkusTest
-class PersonalDataTest extends BillingTestResource {
-    static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void putTimeBack() {
-        clock.reset();
-    }
+class PersonalDataTest extends MovedClockTest {
 
     static void register(String tenant, String account, String name, String email) {
         Map<String, Object> body = new HashMap<>(Map.of("accountId", account, "name", name, "city", "Kladno",

@@ -2,7 +2,7 @@ package org.guichet.billing.fine;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.guichet.billing.BillingTestResource;
+import org.guichet.billing.MovedClockTest;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
@@ -27,21 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * on Sundays) reaches 10 operating days on Friday 11-13 and 30 on Monday 12-07.
  */
 @QuarkusTest
-class FineFixationTest extends BillingTestResource {
+class FineFixationTest extends MovedClockTest {
     static final String TENANT = "lib-kladno";
-    static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
-
-    @jakarta.inject.Inject
-    org.guichet.billing.MovableClock clock;
 
     @org.junit.jupiter.api.BeforeEach
     void lastBusinessDateIsPast() {
         clock.reach(java.time.LocalDate.of(2026, 12, 20), PRAGUE); // the latest accrual below
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void putTimeBack() {
-        clock.reset();
     }
 
     static io.restassured.specification.RequestSpecification as(String role) {

@@ -2,7 +2,7 @@ package org.guichet.billing.fine;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.guichet.billing.BillingTestResource;
+import org.guichet.billing.MovedClockTest;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
@@ -28,18 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (blocked from 100 CZK of debt) with an item due Monday 2027-03-01 has 150 CZK fixed on 2027-04-15.
  */
 @QuarkusTest
-class FixationBlocksTest extends BillingTestResource {
-    @jakarta.inject.Inject
-    org.guichet.billing.MovableClock clock;
-
+class FixationBlocksTest extends MovedClockTest {
     @org.junit.jupiter.api.BeforeEach
     void businessDateIsPast() {
-        clock.reach(java.time.LocalDate.of(2027, 4, 15), java.time.ZoneId.of("Europe/Prague"));
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void putTimeBack() {
-        clock.reset();
+        clock.reach(java.time.LocalDate.of(2027, 4, 15), PRAGUE);
     }
 
     @Test
