@@ -149,8 +149,4 @@ public class Invoice extends PanacheEntityBase {
     public static Uni<Invoice> findInTenant(UUID id, String tenant) {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
     }
-
-    public static Uni<List<Invoice>> ofAccount(String tenant, String accountId) {
-        return list("tenant = ?1 and accountId = ?2 order by createdAt", tenant, accountId);
-    }
 }

@@ -72,10 +72,6 @@ public enum EventType {
         return payloadClass;
     }
 
-    public String schemaResource() {
-        return "events/schemas/" + typeName + ".v" + version + ".json";
-    }
-
     public String exampleResource() {
         return "events/examples/" + typeName + ".v" + version + ".json";
     }

@@ -13,7 +13,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.guichet.platform.money.CurrencyMismatchException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,11 +42,6 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
         return respond(Problems.invalid("The request has invalid fields", errors).toProblem());
-    }
-
-    @ServerExceptionMapper
-    public Response currency(CurrencyMismatchException e) {
-        return respond(Problems.invalid(e.getMessage(), new FieldError("currency", e.getMessage())).toProblem());
     }
 
     @ServerExceptionMapper

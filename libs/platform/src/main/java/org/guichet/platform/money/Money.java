@@ -4,10 +4,11 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An amount of money: whole minor units (cents, haléře) of one ISO 4217 currency. Arithmetic is
- * exact and refuses to mix currencies or overflow; there is no floating point anywhere.
+ * An amount of money: whole minor units (cents, haléře) of one ISO 4217 currency, read from and written as
+ * exact decimal text; there is no floating point anywhere. The domain computes on its {@code long} fields
+ * (bounded by {@link #MAX_AMOUNT}, so sums cannot wrap); this type parses, checks and formats.
  */
-public record Money(long minor, String currency) implements Comparable<Money> {
+public record Money(long minor, String currency) {
     /**
      * The largest amount a request may carry, in minor units (10 000 000 000.00 in a two-decimal
      * currency): far beyond any bill, and far from {@code long}'s limit, so sums of such amounts cannot wrap.
@@ -68,47 +69,6 @@ public record Money(long minor, String currency) implements Comparable<Money> {
         return minor >= 0 && minor <= MAX_AMOUNT;
     }
 
-    public static Money zero(String currency) {
-        return new Money(0, currency);
-    }
-
-    public Money plus(Money other) {
-        sameCurrency(other);
-        return new Money(Math.addExact(minor, other.minor), currency);
-    }
-
-    public Money minus(Money other) {
-        sameCurrency(other);
-        return new Money(Math.subtractExact(minor, other.minor), currency);
-    }
-
-    public Money min(Money other) {
-        sameCurrency(other);
-        return minor <= other.minor ? this : other;
-    }
-
-    public boolean isPositive() {
-        return minor > 0;
-    }
-
-    public boolean isNegative() {
-        return minor < 0;
-    }
-
-    public boolean isZero() {
-        return minor == 0;
-    }
-
-    public boolean greaterThan(Money other) {
-        return compareTo(other) > 0;
-    }
-
-    @Override
-    public int compareTo(Money other) {
-        sameCurrency(other);
-        return Long.compare(minor, other.minor);
-    }
-
     /** Digits after the decimal mark for this currency (2 for EUR and CZK, 0 for JPY). */
     public int scale() {
         return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
@@ -129,11 +89,5 @@ public record Money(long minor, String currency) implements Comparable<Money> {
     @Override
     public String toString() {
         return toDecimalString() + " " + currency;
-    }
-
-    private void sameCurrency(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new CurrencyMismatchException(currency, other.currency);
-        }
     }
 }
