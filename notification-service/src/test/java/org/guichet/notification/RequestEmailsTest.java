@@ -3,11 +3,11 @@ package org.guichet.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.guichet.events.EventType;
+import org.guichet.events.Topics;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.RequestReady;
 import org.guichet.events.payload.RequestRefused;
 import org.guichet.testing.EventTap;
-import org.guichet.events.Topics;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package org.guichet.payment;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;

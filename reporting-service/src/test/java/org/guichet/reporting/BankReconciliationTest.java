@@ -12,7 +12,6 @@ import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.guichet.reporting.TransactionReadModelTest.settled;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 /**

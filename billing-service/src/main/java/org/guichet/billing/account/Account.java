@@ -1,11 +1,11 @@
 package org.guichet.billing.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import io.smallrye.mutiny.Uni;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.text.SearchText;
 

@@ -4,29 +4,30 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import jakarta.ws.rs.POST;
 import org.guichet.billing.credit.CreditLedger;
 import org.guichet.billing.credit.CreditPayments;
 import org.guichet.billing.credit.PayFromCreditRequest;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.HeaderParam;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
-import org.guichet.platform.billing.Payability;
 import org.guichet.events.payload.AccountSentToCollections;
+import org.guichet.platform.billing.Payability;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
+
+import java.util.List;
 
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)

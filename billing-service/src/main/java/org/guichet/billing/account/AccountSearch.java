@@ -12,8 +12,8 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.AccountRegistered;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
-import org.guichet.platform.outbox.Outbox;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.outbox.Outbox;
 import org.guichet.platform.text.SearchText;
 
 import java.time.Clock;

@@ -13,8 +13,8 @@ import org.guichet.events.Topics;
 import org.guichet.platform.db.BlockingTransaction;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

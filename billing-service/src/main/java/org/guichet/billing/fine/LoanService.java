@@ -6,12 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.guichet.billing.account.Account;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.platform.Ids;
-import org.guichet.platform.error.Problems;
-
-import org.guichet.billing.account.Account;
 import org.guichet.platform.error.FieldError;
+import org.guichet.platform.error.Problems;
 
 import java.time.Clock;
 import java.time.LocalDate;

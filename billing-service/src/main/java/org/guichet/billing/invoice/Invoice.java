@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** A bill on an account. Amounts are minor units of {@link #currency}. */

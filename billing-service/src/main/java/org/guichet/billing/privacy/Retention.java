@@ -14,8 +14,8 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.db.NativeSql;
-import org.guichet.platform.privacy.Pseudonym;
 import org.guichet.platform.outbox.Outbox;
+import org.guichet.platform.privacy.Pseudonym;
 
 import java.time.Clock;
 import java.time.Instant;

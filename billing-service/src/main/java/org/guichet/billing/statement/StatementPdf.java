@@ -7,7 +7,6 @@ import org.guichet.documents.PdfText;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 
 /**

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static org.guichet.billing.fine.LostItemsTest.as;
 import static io.restassured.RestAssured.given;
+import static org.guichet.billing.fine.LostItemsTest.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

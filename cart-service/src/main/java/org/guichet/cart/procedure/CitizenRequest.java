@@ -1,8 +1,8 @@
 package org.guichet.cart.procedure;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

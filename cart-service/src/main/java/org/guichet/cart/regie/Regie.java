@@ -1,15 +1,14 @@
 package org.guichet.cart.regie;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;

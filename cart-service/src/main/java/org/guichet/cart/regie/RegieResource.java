@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 

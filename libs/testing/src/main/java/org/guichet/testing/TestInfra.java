@@ -3,8 +3,8 @@ package org.guichet.testing;
 import org.guichet.testing.infra.InfraPaths;
 import org.guichet.testing.infra.KafkaBroker;
 import org.guichet.testing.infra.KeycloakServer;
-import org.guichet.testing.infra.TestDatabases;
 import org.guichet.testing.infra.SmtpServer;
+import org.guichet.testing.infra.TestDatabases;
 
 import java.nio.file.Path;
 

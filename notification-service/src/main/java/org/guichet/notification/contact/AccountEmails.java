@@ -12,14 +12,13 @@ import org.guichet.notification.NotificationConfig;
 import org.guichet.notification.delivery.PaymentEmails;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.money.Money;
-
 import org.guichet.platform.privacy.PrivacyEvents;
 
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.Map;
 
 /**
  * Bill notices: billing's accounts tell us where to write (AccountRegistered); a new bill is

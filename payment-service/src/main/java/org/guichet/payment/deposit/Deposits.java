@@ -14,11 +14,11 @@ import org.guichet.platform.Ids;
 import org.guichet.platform.billing.BillingClient;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
+import org.guichet.platform.http.ReturnUrls;
 import org.guichet.platform.security.Caller;
 
 import java.time.Clock;
 import java.util.List;
-import org.guichet.platform.http.ReturnUrls;
 
 /**
  * Online deposits to prepaid credit (R14): a payment order like any other, through the régie's

@@ -8,9 +8,9 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RequestRefused;
-import org.guichet.platform.outbox.Outbox;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.error.ProblemException;
+import org.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**

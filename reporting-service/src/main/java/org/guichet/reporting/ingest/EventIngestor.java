@@ -15,11 +15,11 @@ import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
-import org.guichet.reporting.transaction.LineSummary;
 import org.guichet.platform.consumer.IdempotentConsumer;
 import org.guichet.platform.db.SessionSql;
 import org.guichet.platform.privacy.PrivacyEvents;
 import org.guichet.reporting.privacy.ReportingPersonalData;
+import org.guichet.reporting.transaction.LineSummary;
 import org.guichet.reporting.transaction.TransactionRecord;
 import org.guichet.reporting.transaction.TransactionStatus;
 

@@ -7,9 +7,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.common.TopicPartition;
-import org.guichet.platform.error.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.guichet.platform.error.Problems;
 import org.jboss.logging.Logger;
 
 import java.util.List;

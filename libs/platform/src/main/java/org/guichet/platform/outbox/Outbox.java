@@ -1,15 +1,14 @@
 package org.guichet.platform.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.events.EventEnvelope;
-import org.guichet.events.EventType;
-
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import org.guichet.events.EventJson;
+import org.guichet.events.EventType;
 import org.guichet.platform.tracing.TraceParent;
 
 import java.time.Clock;
