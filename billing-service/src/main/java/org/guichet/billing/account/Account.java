@@ -2,7 +2,6 @@ package org.guichet.billing.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,43 +19,29 @@ public class Account extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenant;
-    @Column(name = "account_id")
     public String accountId;
     public String name;
-    @Column(name = "name_folded")
     public String nameFolded;
     public String city;
-    @Column(name = "city_folded")
     public String cityFolded;
-    @Column(name = "postal_code")
     public String postalCode;
     public String phone;
-    @Column(name = "phone_digits")
     public String phoneDigits;
     public String email;
     public String language;
-    @Column(name = "patron_type")
     public String patronType;
-    @Column(name = "registration_valid_until")
     public LocalDate registrationValidUntil;
     /** R9: set on a proxy, naming the account it acts for. */
-    @Column(name = "principal_account_id")
     public String principalAccountId;
     /** R16: when the account went to the collection agency; from then only the full balance is paid. */
-    @Column(name = "collections_since")
     public Instant collectionsSince;
     /** Closed by staff with nothing left on it; no new bills or loans from then on. */
-    @Column(name = "closed_at")
     public Instant closedAt;
-    @Column(name = "closed_by")
     public String closedBy;
     /** When the holder's personal data was replaced by {@link #pseudonym} (the retention period ran out). */
-    @Column(name = "pseudonymised_at")
     public Instant pseudonymisedAt;
     public String pseudonym;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Keeps the search columns in step with what was entered. */

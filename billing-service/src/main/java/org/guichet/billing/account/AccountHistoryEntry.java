@@ -1,7 +1,6 @@
 package org.guichet.billing.account;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,13 +22,11 @@ public class AccountHistoryEntry extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenant;
-    @Column(name = "account_id")
     public String accountId;
     public String action;
     public Long amount;
     public String operator;
     public String notes;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     public static AccountHistoryEntry of(String tenant, String accountId, String action, Long amount, String operator,

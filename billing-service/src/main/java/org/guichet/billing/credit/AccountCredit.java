@@ -1,7 +1,6 @@
 package org.guichet.billing.credit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -19,7 +18,6 @@ public class AccountCredit extends PanacheEntityBase {
     @Id
     public String tenant;
     @Id
-    @Column(name = "account_id")
     public String accountId;
     public String currency;
     public long balance;

@@ -1,7 +1,6 @@
 package org.guichet.billing.credit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,7 +21,6 @@ public class CreditMovement extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenant;
-    @Column(name = "account_id")
     public String accountId;
     public String kind;
     public long amount;
@@ -30,6 +28,5 @@ public class CreditMovement extends PanacheEntityBase {
     public String operator;
     /** Whose money it is, when not the operator's (a counter payment: the agent is the operator, R8). */
     public String payer;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 }

@@ -1,7 +1,6 @@
 package org.guichet.billing.fine;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,48 +17,30 @@ public class Loan extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenant;
-    @Column(name = "external_id")
     public String externalId;
-    @Column(name = "account_id")
     public String accountId;
-    @Column(name = "item_barcode")
     public String itemBarcode;
-    @Column(name = "item_title")
     public String itemTitle;
-    @Column(name = "replacement_cost")
     public Long replacementCost;
     public String currency;
-    @Column(name = "due_date")
     public LocalDate dueDate;
     /** The due date of the checkout; renewals move {@link #dueDate} only (R7 counts from this one). */
-    @Column(name = "first_due_date")
     public LocalDate firstDueDate;
     public int renewals;
-    @Column(name = "lost_on")
     public LocalDate lostOn;
-    @Column(name = "returned_on")
     public LocalDate returnedOn;
     /** The rate the loan was lent under (null: the institution's). */
-    @Column(name = "fine_amount")
     public Long fineAmount;
-    @Column(name = "fine_interval_days")
     public Integer fineIntervalDays;
-    @Column(name = "grace_days")
     public Integer graceDays;
-    @Column(name = "fine_per_hour")
     public Boolean finePerHour;
     /** When an hourly loan is due (a day-based loan is due at the end of {@link #dueDate}). */
-    @Column(name = "due_at")
     public java.time.Instant dueAt;
-    @Column(name = "fee_cap")
     public Long feeCap;
-    @Column(name = "overdue_days")
     public int overdueDays;
     public long accrued;
     public long fixed;
-    @Column(name = "accrued_on")
     public LocalDate accruedOn;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;

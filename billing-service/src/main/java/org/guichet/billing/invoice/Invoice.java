@@ -2,7 +2,6 @@ package org.guichet.billing.invoice;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,14 +25,11 @@ public class Invoice extends PanacheEntityBase {
     public UUID id;
     public String tenant;
     public String number;
-    @Column(name = "account_id")
     public String accountId;
     public String regie;
     public String reason;
     public String description;
-    @Column(name = "item_barcode")
     public String itemBarcode;
-    @Column(name = "item_title")
     public String itemTitle;
     public long amount;
     public long paid;
@@ -43,16 +39,11 @@ public class Invoice extends PanacheEntityBase {
     public String currency;
     @Enumerated(EnumType.STRING)
     public InvoiceState state;
-    @Column(name = "issued_on")
     public LocalDate issuedOn;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "loan_id")
     public UUID loanId;
     /** The payment at the gateway that holds this bill, if any: it cannot be cancelled meanwhile. */
-    @Column(name = "pending_payment_id")
     public String pendingPaymentId;
     @Version
     public int version;

@@ -2,7 +2,6 @@ package org.guichet.billing.invoice;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,27 +30,21 @@ public class InvoiceHistoryEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "invoice_id")
     public UUID invoiceId;
     public String tenant;
     public String action;
     public long amount;
-    @Column(name = "payment_mode")
     public String paymentMode;
     public String reference;
     public String operator;
     /** The operator's name where known (the agent at the counter). */
-    @Column(name = "operator_name")
     public String operatorName;
     /** Whose money paid, when not the operator's: a counter payment's operator is the agent (R8). */
     public String payer;
     public String notes;
     /** The supervisor who let a restricted agent do this (R11). */
-    @Column(name = "granted_by")
     public String grantedBy;
-    @Column(name = "payment_id")
     public String paymentId;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     public static InvoiceHistoryEntry of(Invoice invoice, String action, long amount, String operator, Instant at) {

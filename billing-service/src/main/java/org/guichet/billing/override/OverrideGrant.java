@@ -1,7 +1,6 @@
 package org.guichet.billing.override;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,21 +20,13 @@ public class OverrideGrant extends PanacheEntityBase {
     public String tenant;
     public String agent;
     public String action;
-    @Column(name = "granted_by")
     public String grantedBy;
     public String notes;
-    @Column(name = "account_id")
     public String accountId;
-    @Column(name = "invoice_id")
     public UUID invoiceId;
-    @Column(name = "max_amount")
     public Long maxAmount;
-    @Column(name = "granted_at")
     public Instant grantedAt;
-    @Column(name = "expires_at")
     public Instant expiresAt;
-    @Column(name = "used_at")
     public Instant usedAt;
-    @Column(name = "used_on")
     public String usedOn;
 }

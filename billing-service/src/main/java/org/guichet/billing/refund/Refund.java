@@ -1,7 +1,6 @@
 package org.guichet.billing.refund;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,22 +24,16 @@ public class Refund extends PanacheEntityBase {
     @Id
     public UUID id;
     public String tenant;
-    @Column(name = "invoice_id")
     public UUID invoiceId;
-    @Column(name = "account_id")
     public String accountId;
     public long amount;
     public String currency;
     public String destination;
     public String state;
-    @Column(name = "payment_id")
     public String paymentId;
     public String reason;
     public String operator;
-    @Column(name = "granted_by")
     public String grantedBy;
-    @Column(name = "requested_at")
     public Instant requestedAt;
-    @Column(name = "settled_at")
     public Instant settledAt;
 }

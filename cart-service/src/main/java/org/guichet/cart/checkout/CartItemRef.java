@@ -1,6 +1,5 @@
 package org.guichet.cart.checkout;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -18,9 +17,7 @@ public class CartItemRef {
     @Id
     public String owner;
     @Id
-    @Column(name = "payable_id")
     public UUID payableId;
-    @Column(name = "added_at")
     public Instant addedAt;
 
     public static class Key implements Serializable {

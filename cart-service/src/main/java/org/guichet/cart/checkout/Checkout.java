@@ -1,7 +1,6 @@
 package org.guichet.cart.checkout;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +20,6 @@ public class Checkout extends PanacheEntityBase {
     public String owner;
     @Enumerated(EnumType.STRING)
     public CheckoutStatus status;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;

@@ -2,7 +2,6 @@ package org.guichet.cart.checkout;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +17,7 @@ import java.util.UUID;
 @Table(name = "checkout_payment")
 public class CheckoutPayment extends PanacheEntityBase {
     @Id
-    @Column(name = "payment_id")
     public UUID paymentId;
-    @Column(name = "checkout_id")
     public UUID checkoutId;
     public String regie;
     public long amount;

@@ -2,7 +2,6 @@ package org.guichet.cart.payable;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,7 +22,6 @@ public class PayableItem extends PanacheEntityBase {
     public String tenant;
     public String owner;
     public String kind;
-    @Column(name = "ref_id")
     public String refId;
     public String regie;
     public String description;
@@ -31,7 +29,6 @@ public class PayableItem extends PanacheEntityBase {
     public String currency;
     @Enumerated(EnumType.STRING)
     public PayableStatus status;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public void moveTo(PayableStatus next) {

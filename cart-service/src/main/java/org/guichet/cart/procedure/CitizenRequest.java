@@ -3,7 +3,6 @@ package org.guichet.cart.procedure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,13 +28,9 @@ public class CitizenRequest extends PanacheEntityBase {
     public UUID id;
     public String tenant;
     public String owner;
-    @Column(name = "payer_name")
     public String payerName;
-    @Column(name = "payer_email")
     public String payerEmail;
-    @Column(name = "payer_language")
     public String payerLanguage;
-    @Column(name = "procedure_id")
     public UUID procedureId;
     public String regie;
     public String criteria;
@@ -43,17 +38,11 @@ public class CitizenRequest extends PanacheEntityBase {
     public String currency;
     @Enumerated(EnumType.STRING)
     public RequestState state;
-    @Column(name = "payment_id")
     public UUID paymentId;
-    @Column(name = "refusal_reason")
     public String refusalReason;
-    @Column(name = "refused_by")
     public String refusedBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "ready_at")
     public Instant readyAt;
-    @Column(name = "refused_at")
     public Instant refusedAt;
     @Version
     public int version;

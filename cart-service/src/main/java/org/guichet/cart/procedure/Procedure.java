@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,14 +32,10 @@ public class Procedure extends PanacheEntityBase {
     public String regie;
     public String title;
     public String currency;
-    @Column(name = "base_price")
     public long basePrice;
     public String criteria;
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-    @Column(name = "valid_until")
     public LocalDate validUntil;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public List<Criterion> criterionList() {

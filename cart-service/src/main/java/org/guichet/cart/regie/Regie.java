@@ -2,7 +2,6 @@ package org.guichet.cart.regie;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,14 +27,11 @@ public class Regie extends PanacheEntityBase {
     @Id
     public String code;
     public String name;
-    @Column(name = "accounting_code")
     public String accountingCode;
     @Enumerated(EnumType.STRING)
-    @Column(name = "cart_mode")
     public CartMode cartMode;
     /** The agents' addresses, comma-separated. */
     public String agents;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The institution's régie of that code, or null. */

@@ -1,7 +1,6 @@
 package org.guichet.notification.contact;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,7 +10,6 @@ import jakarta.persistence.Table;
 @Table(name = "payment_contact")
 public class PaymentContact extends PanacheEntityBase {
     @Id
-    @Column(name = "payment_id")
     public String paymentId;
     public String tenant;
     public String name;
@@ -19,6 +17,5 @@ public class PaymentContact extends PanacheEntityBase {
     public String language;
     /** The payer's account id (token subject). */
     public String person;
-    @Column(name = "created_at")
     public java.time.Instant createdAt;
 }

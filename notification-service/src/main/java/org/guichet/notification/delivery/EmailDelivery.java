@@ -1,7 +1,6 @@
 package org.guichet.notification.delivery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +16,6 @@ import java.util.UUID;
 public class EmailDelivery extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "source_event_id")
     public UUID sourceEventId;
     public String tenant;
     public String template;
@@ -26,23 +24,16 @@ public class EmailDelivery extends PanacheEntityBase {
     /** The account id (token subject) of the person the email is about, or null. */
     public String person;
     public String subject;
-    @Column(name = "body_text")
     public String bodyText;
-    @Column(name = "body_html")
     public String bodyHtml;
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     public int attempts;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
-    @Column(name = "last_error")
     public String lastError;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "sent_at")
     public Instant sentAt;
     /** A PDF sent with the email (the receipt), or null. */
     public byte[] attachment;
-    @Column(name = "attachment_name")
     public String attachmentName;
 }

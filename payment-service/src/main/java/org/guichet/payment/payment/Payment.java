@@ -3,7 +3,6 @@ package org.guichet.payment.payment;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,13 +28,9 @@ public class Payment extends PanacheEntityBase {
     public UUID id;
     public String tenant;
     public String owner;
-    @Column(name = "payer_name")
     public String payerName;
-    @Column(name = "payer_email")
     public String payerEmail;
-    @Column(name = "payer_language")
     public String payerLanguage;
-    @Column(name = "checkout_id")
     public String checkoutId;
     public String regie;
     public String reference;
@@ -44,11 +39,8 @@ public class Payment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PaymentState state;
     public String gateway;
-    @Column(name = "gateway_ref")
     public String gatewayRef;
-    @Column(name = "checkout_url")
     public String checkoutUrl;
-    @Column(name = "return_url")
     public String returnUrl;
     public String lines;
     /** ONLINE, or at the counter CASH, CHEQUE, CARD_TERMINAL (R4). */
@@ -56,31 +48,21 @@ public class Payment extends PanacheEntityBase {
     /** The agent who took a counter payment. */
     public String operator;
     /** The agent's name as their token gave it, for the history (R8); null when it gave none. */
-    @Column(name = "operator_name")
     public String operatorName;
     public Long tendered;
-    @Column(name = "change_given")
     public Long changeGiven;
-    @Column(name = "cheque_number")
     public String chequeNumber;
-    @Column(name = "cheque_bank")
     public String chequeBank;
     public long refunded;
     /** Set when something needs a person: DOUBLE_PAYMENT (a bill this payment paid was already paid). */
     public String flag;
     /** Given when the payment settles (R12): unique per institution. */
-    @Column(name = "receipt_number")
     public String receiptNumber;
-    @Column(name = "settled_at")
     public Instant settledAt;
-    @Column(name = "failure_reason")
     public String failureReason;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /** When the reconciler asks the gateway about this payment next (null: as soon as it is due). */
-    @Column(name = "next_lookup_at")
     public Instant nextLookupAt;
     @Version
     public int version;

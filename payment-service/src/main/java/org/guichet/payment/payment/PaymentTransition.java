@@ -2,7 +2,6 @@ package org.guichet.payment.payment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,15 +17,11 @@ import java.util.UUID;
 public class PaymentTransition extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "payment_id")
     public UUID paymentId;
-    @Column(name = "from_state")
     public String fromState;
-    @Column(name = "to_state")
     public String toState;
     public String cause;
     public String detail;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     static PaymentTransition of(Payment p, PaymentState from, PaymentState to, String cause, String detail, Instant at) {

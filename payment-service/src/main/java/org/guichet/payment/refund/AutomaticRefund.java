@@ -1,7 +1,6 @@
 package org.guichet.payment.refund;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,17 +14,12 @@ import java.util.UUID;
 public class AutomaticRefund extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "payment_id")
     public UUID paymentId;
-    @Column(name = "invoice_id")
     public String invoiceId;
     public long amount;
     public String reason;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "done_at")
     public Instant doneAt;
     public int attempts;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 }

@@ -19,14 +19,11 @@ import java.util.UUID;
 public class ManualRefund extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "payment_id")
     public UUID paymentId;
     /** The payment's reference, repeated on the transfer so the payer recognises it. */
     @Column(name = "payment_ref")
     public String paymentReference;
-    @Column(name = "refund_id")
     public String refundId;
-    @Column(name = "invoice_id")
     public String invoiceId;
     public String tenant;
     public String regie;
@@ -36,28 +33,20 @@ public class ManualRefund extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ManualRefundState state;
     /** The secret in the form link sent to the payer: whoever holds it may give the account. */
-    @Column(name = "form_token")
     public String formToken;
-    @Column(name = "holder_name")
     public String holderName;
     public String iban;
     public String bic;
-    @Column(name = "batch_id")
     public UUID batchId;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "details_at")
     public Instant detailsAt;
-    @Column(name = "executed_at")
     public Instant executedAt;
     @Version
     public int version;
 
     /** Until when the form link works (M2); a new link (a transfer sent back) gets a new period. */
-    @Column(name = "form_expires_at")
     public Instant formExpiresAt;
     /** When the link was used: it takes one account, once; another account needs a new link. */
-    @Column(name = "form_used_at")
     public Instant formUsedAt;
 
     /** A new form link for the payer, valid for {@code validity}. */

@@ -1,7 +1,6 @@
 package org.guichet.payment.sandbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,10 +13,8 @@ import java.time.Instant;
 public class SandboxRefund extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "payment_id")
     public String paymentId;
     public String reference;
     public long amount;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -1,7 +1,6 @@
 package org.guichet.payment.transfer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,16 +14,11 @@ import java.util.UUID;
 public class TransferBatch extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "message_id")
     public String messageId;
     public int transfers;
     public String document;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "executed_by")
     public String executedBy;
-    @Column(name = "executed_at")
     public Instant executedAt;
 }

@@ -3,7 +3,6 @@ package org.guichet.reporting.transaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,45 +20,34 @@ import java.util.UUID;
 @Table(name = "transaction_record")
 public class TransactionRecord extends PanacheEntityBase {
     @Id
-    @Column(name = "payment_id")
     public UUID paymentId;
     public String tenant;
     public String reference;
     public String regie;
-    @Column(name = "citizen_subject")
     public String citizenSubject;
-    @Column(name = "citizen_name")
     public String citizenName;
     public long total;
     public String currency;
     @Enumerated(EnumType.STRING)
     public TransactionStatus status;
     public String gateway;
-    @Column(name = "gateway_ref")
     public String gatewayRef;
     public String mode;
     /** The agent who took a counter payment. */
     public String operator;
-    @Column(name = "receipt_number")
     public String receiptNumber;
-    @Column(name = "accounting_code")
     public String accountingCode;
     /** JSON array of the line items. */
     public String lines;
     /** The line items as one CSV cell, written with {@link #lines}. */
-    @Column(name = "lines_summary")
     public String linesSummary;
     /** The institutions whose bills the lines pay, as {@code |a|b|}. */
     public String institutions;
     /** What was refunded so far (minor units). */
     public long refunded;
-    @Column(name = "search_text")
     public String searchText;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "settled_at")
     public Instant settledAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** A page of a search: {@code size} rows from its cursor, in its order. */

@@ -1,7 +1,6 @@
 package org.guichet.platform.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,13 +21,10 @@ public class OutboxRecord extends PanacheEntityBase {
     @Id
     public UUID id;
     public String topic;
-    @Column(name = "message_key")
     public String messageKey;
     public String type;
     public String envelope;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "trace_parent")
     public String traceParent;
 
     public static OutboxRecord of(String topic, EventEnvelope envelope) {
