@@ -266,6 +266,29 @@ class CartJourneyTest extends CartTestResource {
         citizen("patron-c13").get("/payables").then().body("id", not(hasItem(held))).body("id", not(hasItem(whole)));
     }
 
+    /** Issue 19: the checkout tells payment-service which payments billing had applied to each bill it priced. */
+    @Test
+    void a_checkout_names_the_payments_billing_had_applied_to_its_bills() {
+        String paid = invoiceFor("patron-c19", "kladno-library", 5000);
+        String fresh = invoiceFor("patron-c19", "kladno-library", 700);
+        String bill = refOf("patron-c19", paid);
+        String freshBill = refOf("patron-c19", fresh);
+        String counter = UUID.randomUUID().toString();
+        TestEvents.publish(EventType.INVOICE_PAID, TENANT, bill, new InvoicePaid(bill, "patron-c19", counter, 1200, 3800,
+                "CZK", false));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-c19").get("/payables").then()
+                .body("find { it.id == '" + paid + "' }.amount", equalTo(3800)));
+        try (EventTap tap = new EventTap(Topics.CHECKOUTS)) {
+            String checkoutId = addAndCheckout("patron-c19", paid, fresh);
+            ConsumerRecord<String, String> record = tap.await(r -> r.key().equals(checkoutId), Duration.ofSeconds(20));
+            assertEquals(List.of(), EventContract.violations(record.value()));
+            CartCheckedOut.PaymentRequest request = EventJson.read(record.value()).payloadAs(CartCheckedOut.class)
+                    .payments().get(0);
+            assertEquals(4500, request.amount());
+            assertEquals(Map.of(bill, List.of(counter), freshBill, List.of()), request.appliedPayments());
+        }
+    }
+
     static String refOf(String patron, String payableId) {
         return citizen(patron).get("/payables").then().extract().path("find { it.id == '" + payableId + "' }.refId");
     }

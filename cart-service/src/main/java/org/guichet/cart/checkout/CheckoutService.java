@@ -98,7 +98,7 @@ public class CheckoutService {
             org.guichet.cart.regie.Regie regie = regies.get(p.regie);
             requests.add(new CartCheckedOut.PaymentRequest(p.paymentId.toString(), p.regie, p.amount, p.currency,
                     group.stream().map(i -> new PaymentLine(i.kind, i.refId, i.tenant, i.description, i.amount)).toList(),
-                    regie == null ? null : regie.accountingCode));
+                    regie == null ? null : regie.accountingCode, appliedPayments(group)));
         }
         CartCheckedOut event = new CartCheckedOut(checkout.id.toString(), payer,
                 request == null ? null : request.returnUrl(), requests);
@@ -118,6 +118,20 @@ public class CheckoutService {
                 .call(() -> cart.clear(payer.subject()))
                 .call(() -> outbox.publish(EventType.CART_CHECKED_OUT, tenant, checkout.id.toString(), null, event))
                 .map(ignored -> view(checkout, payments));
+    }
+
+    /**
+     * The payments billing had applied to each bill when the cart priced it (issue 19): payment-service fails the
+     * payment of a bill another payment settled that is not among them. Null where none is known.
+     */
+    private static Map<String, List<String>> appliedPayments(List<PayableItem> group) {
+        Map<String, List<String>> applied = new LinkedHashMap<>();
+        for (PayableItem item : group) {
+            if (PaymentLine.INVOICE.equals(item.kind) && item.appliedPayments != null) {
+                applied.put(item.refId, List.of(item.appliedPayments));
+            }
+        }
+        return applied.isEmpty() ? null : applied;
     }
 
     /**

@@ -34,13 +34,14 @@ public class InvoiceEventsConsumer {
                 return offer(envelope);
             }
             if (envelope.is(EventType.INVOICE_CANCELLED)) {
-                return owedNow(envelope, 0);
+                return owedNow(envelope, 0, null);
             }
             if (envelope.is(EventType.INVOICE_WAIVED)) {
-                return owedNow(envelope, envelope.payloadAs(InvoiceWaived.class).outstanding());
+                return owedNow(envelope, envelope.payloadAs(InvoiceWaived.class).outstanding(), null);
             }
             if (envelope.is(EventType.INVOICE_PAID)) {
-                return owedNow(envelope, envelope.payloadAs(InvoicePaid.class).outstanding());
+                InvoicePaid paid = envelope.payloadAs(InvoicePaid.class);
+                return owedNow(envelope, paid.outstanding(), paid.paymentId());
             }
             return Uni.createFrom().voidItem();
         });
@@ -60,21 +61,24 @@ public class InvoiceEventsConsumer {
         item.currency = invoice.currency();
         item.status = PayableStatus.AVAILABLE;
         item.createdAt = clock.instant();
+        item.appliedPayments = new String[0];
         return item.persist().replaceWithVoid();
     }
 
     /**
      * The invoice now owes {@code outstanding}: withdrawn at zero, else re-priced. An item being paid keeps
      * its payment's amount, which is the payment's own; it is re-priced (or withdrawn) for when a failed
-     * payment releases it, so it is never offered again for money that is no longer owed.
+     * payment releases it, so it is never offered again for money that is no longer owed. The payment billing
+     * applied ({@code paymentId}, where one was) is recorded with the price it left.
      */
-    private Uni<Void> owedNow(EventEnvelope envelope, long outstanding) {
+    private Uni<Void> owedNow(EventEnvelope envelope, long outstanding, String paymentId) {
         return PayableItem.<PayableItem>find("kind = ?1 and refId = ?2", PaymentLine.INVOICE, envelope.subjectId())
                 .firstResult().invoke(item -> {
                     if (item == null || (item.status != PayableStatus.AVAILABLE
                             && item.status != PayableStatus.PENDING_PAYMENT)) {
                         return;
                     }
+                    item.applied(paymentId);
                     if (outstanding == 0) {
                         item.moveTo(PayableStatus.WITHDRAWN);
                     } else {

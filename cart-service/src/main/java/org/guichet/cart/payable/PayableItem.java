@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.guichet.platform.error.Problems;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,10 @@ public class PayableItem extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PayableStatus status;
     public Instant createdAt;
+    /** The payments billing applied to this bill, oldest first; the amount is what is left after them. Null: not known. */
+    @Column(name = "applied_payments")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] appliedPayments;
 
     public void moveTo(PayableStatus next) {
         if (status == next) {
@@ -39,6 +45,14 @@ public class PayableItem extends PanacheEntityBase {
             throw Problems.conflict("illegal-transition", "Item " + id + " cannot go from " + status + " to " + next);
         }
         status = next;
+    }
+
+    /** Billing applied {@code paymentId} to this bill (a payment it does not know of before stays not known). */
+    public void applied(String paymentId) {
+        if (appliedPayments != null && paymentId != null && !List.of(appliedPayments).contains(paymentId)) {
+            appliedPayments = java.util.stream.Stream.concat(java.util.Arrays.stream(appliedPayments),
+                    java.util.stream.Stream.of(paymentId)).toArray(String[]::new);
+        }
     }
 
     public static Uni<List<PayableItem>> ownedBy(String tenant, String owner, PayableStatus status) {

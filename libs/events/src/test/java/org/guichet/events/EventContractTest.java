@@ -117,6 +117,25 @@ class EventContractTest {
     }
 
     @Test
+    void a_checkout_carries_the_payments_applied_to_its_bills_and_one_from_before_them_is_still_valid() throws IOException {
+        org.guichet.events.payload.CartCheckedOut.PaymentRequest request = EventJson.read(resource(
+                        EventType.CART_CHECKED_OUT.exampleResource()))
+                .payloadAs(org.guichet.events.payload.CartCheckedOut.class).payments().get(0);
+        assertEquals(java.util.Map.of("6f1c2a9e-3b7d-4c1e-9a55-0d2f4b8e7a10",
+                java.util.List.of("c0a80f12-4d3e-4b6a-9f1e-2d3c4b5a6f70")), request.appliedPayments());
+
+        ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.CART_CHECKED_OUT.exampleResource()));
+        ObjectNode payment = (ObjectNode) node.get("payload").get("payments").get(0);
+        payment.remove("appliedPayments");
+        assertEquals(java.util.List.of(), EventContract.violations(node.toString()));
+        assertEquals(null, EventJson.read(node.toString()).payloadAs(org.guichet.events.payload.CartCheckedOut.class)
+                .payments().get(0).appliedPayments(), "not known");
+
+        payment.putObject("appliedPayments").putArray("R-1").add("c0a80f12-4d3e-4b6a-9f1e-2d3c4b5a6f70");
+        assertFalse(EventContract.violations(node.toString()).isEmpty(), "keyed by invoice id");
+    }
+
+    @Test
     void garbage_is_a_malformed_event() {
         org.junit.jupiter.api.Assertions.assertThrows(MalformedEventException.class, () -> EventJson.read("{nope"));
     }

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * A checkout asks for one payment per régie group: each becomes a payment order in CREATED,
  * waiting for the citizen to start it. A request this installation cannot take (unknown régie,
- * wrong currency, under the régie's minimum) fails at once, so the cart releases its items.
+ * wrong currency, under the régie's minimum), or for bills being paid or just paid another way
+ * ({@link org.guichet.payment.claim.PaymentClaims#claimCheckout}), fails at once, so the cart releases its items.
  */
 @ApplicationScoped
 public class CartCheckedOutConsumer {
@@ -66,9 +67,11 @@ public class CartCheckedOutConsumer {
             if (refusal != null) {
                 return saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
             }
-            // one live attempt per bill: a second checkout of a bill being paid fails at once
-            return saved.flatMap(x -> claims.claim(p)).flatMap(free -> free ? Uni.createFrom().voidItem()
-                    : stateMachine.moveTo(p, PaymentState.FAILED, "checkout", "already being paid").replaceWithVoid());
+            // one live attempt per bill: a second checkout of a bill being paid fails at once, and so does one
+            // priced before billing applied another payment that settled the bill (at the counter, issue 19)
+            return saved.flatMap(x -> claims.claimCheckout(p, request.appliedPayments())).flatMap(held -> held == null
+                    ? Uni.createFrom().voidItem()
+                    : stateMachine.moveTo(p, PaymentState.FAILED, "checkout", held).replaceWithVoid());
         });
     }
 

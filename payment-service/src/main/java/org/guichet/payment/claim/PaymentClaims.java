@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,9 +34,11 @@ public class PaymentClaims {
             + "on conflict do nothing";
 
     /** In the caller's transaction: true when every bill/request of the payment was free to claim. */
-    public Uni<Boolean> claim(Payment payment) {
+    private Uni<Boolean> claim(Payment payment) {
+        // in the counter's order (by id): two payments claiming the same bills never wait on each other crosswise
         List<PaymentLine> lines = payment.lineList().stream()
-                .filter(l -> PaymentLine.INVOICE.equals(l.kind()) || "PROCEDURE".equals(l.kind())).toList();
+                .filter(l -> PaymentLine.INVOICE.equals(l.kind()) || "PROCEDURE".equals(l.kind()))
+                .sorted(Comparator.comparing(PaymentLine::refId).thenComparing(PaymentLine::kind)).toList();
         Uni<Boolean> all = Uni.createFrom().item(true);
         for (PaymentLine line : lines) {
             all = all.flatMap(ok -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
@@ -66,22 +69,55 @@ public class PaymentClaims {
                     .map(rows -> reason != null ? reason : rows == 1 ? null
                             : "Bill " + bill.number() + " is being paid online right now; take the money once that payment ended"));
         }
-        return held.flatMap(reason -> reason != null ? Uni.createFrom().item(reason) : SessionSql.rows(IN_FLIGHT,
-                        ordered.stream().map(Payability.OpenBill::id).toArray(String[]::new), payment.id)
+        return held.flatMap(reason -> reason != null ? Uni.createFrom().item(reason) : settledElsewhere(payment, ordered)
+                .map(other -> other == null ? null : "Bill " + other.bill().number() + " was just paid (payment "
+                        + other.reference() + "); ask for the account again before taking more money"));
+    }
+
+    /**
+     * In the caller's transaction, for a checkout from the cart: claims the bills and requests of the payment,
+     * then answers why it cannot go on — null when it can. A bill is held while another payment of it is live,
+     * or when another payment settled it that billing had not applied when the cart priced it
+     * ({@code appliedPayments}, by invoice id: issue 19, a bill paid at the counter while billing has not applied
+     * that payment yet). A bill the checkout names no applied payments for is not checked (not known).
+     */
+    public Uni<String> claimCheckout(Payment payment, Map<String, List<String>> appliedPayments) {
+        List<Payability.OpenBill> priced = appliedPayments == null ? List.of() : payment.lineList().stream()
+                .filter(l -> PaymentLine.INVOICE.equals(l.kind()) && appliedPayments.containsKey(l.refId()))
+                .map(l -> new Payability.OpenBill(l.refId(), l.description() == null ? l.refId() : l.description(),
+                        l.amount(), appliedPayments.get(l.refId())))
+                .toList();
+        return claim(payment).flatMap(free -> !free ? Uni.createFrom().item("already being paid")
+                : priced.isEmpty() ? Uni.createFrom().nullItem() : settledElsewhere(payment, priced)
+                .map(other -> other == null ? null : "Bill " + other.bill().number() + " was just paid"
+                        + (CounterPayments.GATEWAY.equals(other.gateway()) ? " at the counter" : "")
+                        + " (payment " + other.reference() + "); ask for the account again"));
+    }
+
+    /** A bill settled by another payment (its reference, its gateway) that billing had not applied when asked. */
+    record SettledElsewhere(Payability.OpenBill bill, String reference, String gateway) {
+    }
+
+    /**
+     * After the payment claimed {@code bills}: a concurrent claim of one of them waited for the other
+     * transaction, so a payment that settled it is seen here. Null when every such payment is among the bill's
+     * applied ones.
+     */
+    private static Uni<SettledElsewhere> settledElsewhere(Payment payment, List<Payability.OpenBill> bills) {
+        return SessionSql.rows(IN_FLIGHT, bills.stream().map(Payability.OpenBill::id).toArray(String[]::new), payment.id)
                 .map(rows -> {
                     for (Object[] row : rows) {
-                        for (Payability.OpenBill bill : ordered) {
+                        for (Payability.OpenBill bill : bills) {
                             if (bill.id().equals(row[0]) && !bill.appliedPayments().contains((String) row[1])) {
-                                return "Bill " + bill.number() + " was just paid (payment " + row[2]
-                                        + "); ask for the account again before taking more money";
+                                return new SettledElsewhere(bill, (String) row[2], (String) row[3]);
                             }
                         }
                     }
                     return null;
-                }));
+                });
     }
 
-    static final String IN_FLIGHT = "select c.ref_id, cast(c.payment_id as text), p.reference from payment_claim c "
+    static final String IN_FLIGHT = "select c.ref_id, cast(c.payment_id as text), p.reference, p.gateway from payment_claim c "
             + "join payment p on p.id = c.payment_id where c.ref_kind = 'INVOICE' and c.ref_id = any($1) and c.settled "
             + "and c.payment_id <> $2";
 
