@@ -1,13 +1,13 @@
 package org.guichet.payment;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
+import org.guichet.events.Topics;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.EventJson;
-import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentFailed;
+import org.guichet.events.payload.PaymentLine;
 import org.guichet.testing.BillingStandIn;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;

@@ -33,7 +33,6 @@ public class PayableItem extends PanacheEntityBase {
     public PayableStatus status;
     public Instant createdAt;
     /** The payments billing applied to this bill, oldest first; the amount is what is left after them. Null: not known. */
-    @Column(name = "applied_payments")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] appliedPayments;
 
