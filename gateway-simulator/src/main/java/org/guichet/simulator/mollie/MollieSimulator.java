@@ -9,12 +9,9 @@ import org.guichet.simulator.Traps;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,15 +43,12 @@ public final class MollieSimulator {
     private final Map<String, ObjectNode> payments = new ConcurrentHashMap<>();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Map<String, Long> refunded = new ConcurrentHashMap<>();
-    private final Map<String, Replay> idempotency = new ConcurrentHashMap<>();
+    private final IdempotencyKeys idempotency = new IdempotencyKeys();
     public final AtomicInteger created = new AtomicInteger();
     public final AtomicInteger webhooksSent = new AtomicInteger();
     /** Status look-ups (GET of a payment): what a flood of replayed webhooks would cost a régie's API quota. */
     public final AtomicInteger lookups = new AtomicInteger();
     private final Map<String, AtomicInteger> lookupsOf = new ConcurrentHashMap<>();
-
-    record Replay(String requestHash, int status, String body, Instant at) {
-    }
 
     public MollieSimulator(String publicBase, Traps traps) {
         this.base = publicBase + "/mollie";
@@ -95,7 +89,7 @@ public final class MollieSimulator {
                 // another account's payment does not exist for this key
                 error(ex, 404, "Not Found", "No payment exists with token " + parts[1] + ".", null);
             } else if (parts.length <= 1 && method.equals("POST")) {
-                idempotent(ex, apiKey + "/create", body -> create(apiKey, body));
+                idempotency.answer(ex, apiKey + "/create", body -> create(apiKey, body));
             } else if (parts.length == 2 && method.equals("GET")) {
                 lookups.incrementAndGet();
                 lookupsOf.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
@@ -106,7 +100,7 @@ public final class MollieSimulator {
                     Http.json(ex, 200, p);
                 }
             } else if (parts.length == 3 && parts[2].equals("refunds") && method.equals("POST")) {
-                idempotent(ex, apiKey + "/refund:" + parts[1], body -> refund(parts[1], body));
+                idempotency.answer(ex, apiKey + "/refund:" + parts[1], body -> refund(parts[1], body));
             } else {
                 error(ex, 404, "Not Found", "The resource does not exist", null);
             }
@@ -115,45 +109,8 @@ public final class MollieSimulator {
         }
     }
 
-    interface Action {
-        Answer apply(String body) throws IOException;
-    }
 
     record Answer(int status, Object body) {
-    }
-
-    /** Mollie's Idempotency-Key: the first answer replayed (with Idempotent-Replayed), another body with it 400. */
-    private void idempotent(HttpExchange ex, String scope, Action action) throws IOException {
-        String body = Http.body(ex);
-        String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
-        if (key == null) {
-            Answer a = action.apply(body);
-            Http.json(ex, a.status(), a.body());
-            return;
-        }
-        String id = scope + "/" + key;
-        String hash = sha256(body);
-        Replay inFlight = new Replay(hash, 0, null, Instant.now());
-        Replay previous = idempotency.putIfAbsent(id, inFlight);
-        if (previous != null) {
-            if (!previous.requestHash().equals(hash)) {
-                error(ex, 400, "Bad Request", "The idempotency key was used with another request body", null);
-            } else if (previous.status() == 0) {
-                error(ex, 409, "Conflict", "A request with this idempotency key is being processed", null);
-            } else {
-                ex.getResponseHeaders().set("Idempotent-Replayed", "true");
-                Http.send(ex, previous.status(), "application/hal+json", previous.body());
-            }
-            return;
-        }
-        Answer a = action.apply(body);
-        String json = Http.JSON.writeValueAsString(a.body());
-        if (a.status() >= 500) {
-            idempotency.remove(id);
-        } else {
-            idempotency.put(id, new Replay(hash, a.status(), json, Instant.now()));
-        }
-        Http.send(ex, a.status(), "application/hal+json", json);
     }
 
     private Answer create(String apiKey, String body) throws IOException {
@@ -307,7 +264,7 @@ public final class MollieSimulator {
         return new Answer(status, e);
     }
 
-    private static void error(HttpExchange ex, int status, String title, String detail, String field) throws IOException {
+    static void error(HttpExchange ex, int status, String title, String detail, String field) throws IOException {
         Http.json(ex, status, problem(status, title, detail, field).body());
     }
 
@@ -325,12 +282,5 @@ public final class MollieSimulator {
         return s.toString();
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }
