@@ -118,7 +118,7 @@ public class OgoneGatewayAdapter extends HttpGatewayAdapter {
             Map<String, String> fields = new LinkedHashMap<>(api(regie));
             fields.put("PAYID", attrs.getOrDefault("PAYID", ""));
             fields.put("AMOUNT", Long.toString(amount));
-            fields.put("OPERATION", amount == payment.amount - payment.refunded ? "RFS" : "RFD");
+            fields.put("OPERATION", amount == payment.refundable() ? "RFS" : "RFD");
             fields.put("SHASIGN", OgoneSha.sign(fields, OgoneSha.IN, required(regie.shaIn(), "sha-in"), regie.shaAlgorithm()));
             return post("/maintenancedirect.asp", fields);
         }).map(attrs -> {

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import org.guichet.events.EventJson;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
+import org.guichet.platform.error.Problems;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,36 @@ public class Payment extends PanacheEntityBase {
     public Instant nextLookupAt;
     @Version
     public int version;
+
+    /** What is left to refund: the amount less what went back already. */
+    public long refundable() {
+        return amount - refunded;
+    }
+
+    /**
+     * Counts {@code amount} as refunded once the money is on its way back (gateway, counter) or promised (a transfer
+     * awaiting the payer's account): only a settled payment, never more than {@link #refundable()}.
+     */
+    public void refund(long amount) {
+        checkRefundable(amount);
+        refunded += amount;
+    }
+
+    /** The state once the refunds counted so far have gone: REFUNDED when nothing is left, else PARTIALLY_REFUNDED. */
+    public PaymentState stateAfterRefunds() {
+        return refunded == amount ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED;
+    }
+
+    /** 409 unless settled, 422 when {@code amount} is more than is left to refund. */
+    public void checkRefundable(long amount) {
+        if (state != PaymentState.SETTLED && state != PaymentState.PARTIALLY_REFUNDED) {
+            throw Problems.conflict("payment-not-settled", "Payment " + reference + " is " + state);
+        }
+        if (amount > refundable()) {
+            throw Problems.unprocessable("refund-too-large", "Payment " + reference + " has only " + refundable()
+                    + " left to refund");
+        }
+    }
 
     public Payer payer() {
         return new Payer(owner, payerName, payerEmail, payerLanguage);

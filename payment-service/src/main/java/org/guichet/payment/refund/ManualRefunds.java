@@ -83,7 +83,7 @@ public class ManualRefunds {
             m.state = ManualRefundState.AWAITING_BANK_DETAILS;
             m.createdAt = clock.instant();
             m.newForm(token(), m.createdAt, config.refundFormValidity());
-            payment.refunded += order.amount();
+            payment.refund(order.amount());
             LOG.infof("refund %s of payment %s goes by bank transfer: %s", order.refundId(), payment.reference,
                     whyNotByGateway);
             return m.persist().call(() -> askForAccount(payment, m)).replaceWithVoid();

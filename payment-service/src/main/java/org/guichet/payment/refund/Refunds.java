@@ -95,13 +95,7 @@ public class Refunds {
     }
 
     private Uni<Void> firstTime(Payment payment, RefundOrder order) {
-        if (payment.state != PaymentState.SETTLED && payment.state != PaymentState.PARTIALLY_REFUNDED) {
-            throw Problems.conflict("payment-not-settled", "Payment " + payment.reference + " is " + payment.state);
-        }
-        if (order.amount() > payment.amount - payment.refunded) {
-            throw Problems.unprocessable("refund-too-large", "Payment " + payment.reference + " has only "
-                    + (payment.amount - payment.refunded) + " left to refund");
-        }
+        payment.checkRefundable(order.amount());
         if (CounterPayments.GATEWAY.equals(payment.gateway)) {
             return record(payment, order, null);
         }
@@ -123,7 +117,7 @@ public class Refunds {
     }
 
     private Uni<Void> record(Payment payment, RefundOrder order, String gatewayRef) {
-        payment.refunded += order.amount();
+        payment.refund(order.amount());
         return issued(payment, order, gatewayRef, payment.mode);
     }
 
@@ -146,7 +140,7 @@ public class Refunds {
         refund.reason = order.reason();
         refund.lines = EventJson.MAPPER.valueToTree(lines).toString();
         refund.createdAt = now;
-        PaymentState next = payment.refunded == payment.amount ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED;
+        PaymentState next = payment.stateAfterRefunds();
         RefundIssued issued = new RefundIssued(order.refundId(), payment.id.toString(), payment.reference, payment.regie,
                 order.amount(), payment.currency, payment.gateway, mode, order.reason(), lines, now);
         return refund.persist()
