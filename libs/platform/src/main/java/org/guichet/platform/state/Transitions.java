@@ -116,9 +116,14 @@ public final class Transitions<S extends Enum<S>> {
         return type;
     }
 
-    /** The table as a Mermaid {@code stateDiagram-v2}, edges labelled with their event's type name. */
+    /**
+     * The table as a Mermaid {@code stateDiagram-v2}, edges labelled with their event's type name, titled
+     * with the enum and its policy.
+     */
     public String mermaid() {
-        StringBuilder out = new StringBuilder("stateDiagram-v2\n");
+        StringBuilder out = new StringBuilder("---\ntitle: ").append(type.getSimpleName())
+                .append(policy == Policy.REJECT ? " (an illegal move is refused with 409)" : " (an illegal move is ignored)")
+                .append("\n---\nstateDiagram-v2\n");
         for (S s : initial) {
             out.append("    [*] --> ").append(s.name()).append('\n');
         }

@@ -91,6 +91,9 @@ class TransitionsTest {
     @Test
     void drawsTheTableAsMermaid() {
         assertEquals("""
+                ---
+                title: Light (an illegal move is ignored)
+                ---
                 stateDiagram-v2
                     [*] --> RED
                     RED --> GREEN : PaymentSettled
