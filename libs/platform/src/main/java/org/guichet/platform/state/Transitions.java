@@ -98,6 +98,17 @@ public final class Transitions<S extends Enum<S>> {
         return targets;
     }
 
+    /** The states that may become {@code to}, e.g. for the where-clause of a statement that moves rows. */
+    public Set<S> sources(S to) {
+        Set<S> sources = EnumSet.noneOf(type);
+        edges.forEach((from, targets) -> {
+            if (targets.containsKey(to)) {
+                sources.add(from);
+            }
+        });
+        return sources;
+    }
+
     /** A state nothing leaves. */
     public boolean isFinal(S state) {
         return edges.get(state).isEmpty();

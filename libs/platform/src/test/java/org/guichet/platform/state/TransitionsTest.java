@@ -37,6 +37,8 @@ class TransitionsTest {
         assertTrue(t.allows(AMBER, AMBER));
         assertFalse(t.allows(RED, RED));
         assertFalse(t.allows(GREEN, RED));
+        assertEquals(EnumSet.of(RED, GREEN, AMBER), t.sources(OFF));
+        assertEquals(EnumSet.of(AMBER), t.sources(RED));
         assertTrue(t.isFinal(OFF));
         assertFalse(t.isFinal(RED));
     }
