@@ -6,10 +6,9 @@ import org.guichet.platform.error.ProblemException;
 import org.guichet.platform.state.Transitions;
 import org.guichet.testing.ReadmeDiagrams;
 import org.guichet.testing.TransitionMatrix;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,24 +25,16 @@ class StateTablesTest {
     static final List<String> REFUND = List.of(
             "REQUESTED -> ISSUED", "REQUESTED -> FAILED", "FAILED -> ISSUED");
 
-    static Stream<Arguments> invoicePairs() {
-        return TransitionMatrix.pairs(InvoiceState.class);
+    @TestFactory
+    Stream<DynamicTest> invoice() {
+        return TransitionMatrix.cases(InvoiceState.class, INVOICE,
+                InvoiceState.TRANSITIONS::allows, InvoiceState.TRANSITIONS::eventOf);
     }
 
-    static Stream<Arguments> refundPairs() {
-        return TransitionMatrix.pairs(RefundState.class);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("invoicePairs")
-    void invoice(InvoiceState from, InvoiceState to) {
-        TransitionMatrix.assertEdge(INVOICE, from, to, InvoiceState.TRANSITIONS::allows, InvoiceState.TRANSITIONS::eventOf);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("refundPairs")
-    void refund(RefundState from, RefundState to) {
-        TransitionMatrix.assertEdge(REFUND, from, to, RefundState.TRANSITIONS::allows, RefundState.TRANSITIONS::eventOf);
+    @TestFactory
+    Stream<DynamicTest> refund() {
+        return TransitionMatrix.cases(RefundState.class, REFUND,
+                RefundState.TRANSITIONS::allows, RefundState.TRANSITIONS::eventOf);
     }
 
     @Test

@@ -6,10 +6,9 @@ import org.guichet.cart.procedure.RequestState;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.testing.ReadmeDiagrams;
 import org.guichet.testing.TransitionMatrix;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,34 +26,22 @@ class StateTablesTest {
     static final List<String> PAYMENT = List.of(
             "PENDING -> SETTLED", "PENDING -> FAILED", "FAILED -> SETTLED");
 
-    static Stream<Arguments> payablePairs() {
-        return TransitionMatrix.pairs(PayableStatus.class);
+    @TestFactory
+    Stream<DynamicTest> payable() {
+        return TransitionMatrix.cases(PayableStatus.class, PAYABLE,
+                PayableStatus.TRANSITIONS::allows, PayableStatus.TRANSITIONS::eventOf);
     }
 
-    static Stream<Arguments> requestPairs() {
-        return TransitionMatrix.pairs(RequestState.class);
+    @TestFactory
+    Stream<DynamicTest> request() {
+        return TransitionMatrix.cases(RequestState.class, REQUEST,
+                RequestState.TRANSITIONS::allows, RequestState.TRANSITIONS::eventOf);
     }
 
-    static Stream<Arguments> paymentPairs() {
-        return TransitionMatrix.pairs(PaymentStatus.class);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("payablePairs")
-    void payable(PayableStatus from, PayableStatus to) {
-        TransitionMatrix.assertEdge(PAYABLE, from, to, PayableStatus.TRANSITIONS::allows, PayableStatus.TRANSITIONS::eventOf);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("requestPairs")
-    void request(RequestState from, RequestState to) {
-        TransitionMatrix.assertEdge(REQUEST, from, to, RequestState.TRANSITIONS::allows, RequestState.TRANSITIONS::eventOf);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("paymentPairs")
-    void payment(PaymentStatus from, PaymentStatus to) {
-        TransitionMatrix.assertEdge(PAYMENT, from, to, PaymentStatus.TRANSITIONS::allows, PaymentStatus.TRANSITIONS::eventOf);
+    @TestFactory
+    Stream<DynamicTest> payment() {
+        return TransitionMatrix.cases(PaymentStatus.class, PAYMENT,
+                PaymentStatus.TRANSITIONS::allows, PaymentStatus.TRANSITIONS::eventOf);
     }
 
     @Test

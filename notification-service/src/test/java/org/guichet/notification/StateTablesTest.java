@@ -4,10 +4,9 @@ import org.guichet.notification.delivery.DeliveryStatus;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.testing.ReadmeDiagrams;
 import org.guichet.testing.TransitionMatrix;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,15 +19,10 @@ class StateTablesTest {
     static final List<String> DELIVERY = List.of(
             "PENDING -> PENDING", "PENDING -> SENT : NotificationSent", "PENDING -> FAILED");
 
-    static Stream<Arguments> deliveryPairs() {
-        return TransitionMatrix.pairs(DeliveryStatus.class);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("deliveryPairs")
-    void delivery(DeliveryStatus from, DeliveryStatus to) {
-        TransitionMatrix.assertEdge(DELIVERY, from, to, DeliveryStatus.TRANSITIONS::allows,
-                DeliveryStatus.TRANSITIONS::eventOf);
+    @TestFactory
+    Stream<DynamicTest> delivery() {
+        return TransitionMatrix.cases(DeliveryStatus.class, DELIVERY,
+                DeliveryStatus.TRANSITIONS::allows, DeliveryStatus.TRANSITIONS::eventOf);
     }
 
     @Test

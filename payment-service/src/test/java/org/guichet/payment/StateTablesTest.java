@@ -5,10 +5,9 @@ import org.guichet.payment.refund.ManualRefundState;
 import org.guichet.platform.error.ProblemException;
 import org.guichet.testing.ReadmeDiagrams;
 import org.guichet.testing.TransitionMatrix;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,29 +28,22 @@ class StateTablesTest {
             "SETTLED -> PARTIALLY_REFUNDED : RefundIssued", "SETTLED -> REFUNDED : RefundIssued",
             "PARTIALLY_REFUNDED -> PARTIALLY_REFUNDED : RefundIssued", "PARTIALLY_REFUNDED -> REFUNDED : RefundIssued");
     static final List<String> MANUAL_REFUND = List.of(
-            "AWAITING_BANK_DETAILS -> READY : RefundBankDetailsGiven", "AWAITING_BANK_DETAILS -> CANCELLED : RefundFailed",
+            "AWAITING_BANK_DETAILS -> READY : RefundBankDetailsGiven",
+            "AWAITING_BANK_DETAILS -> CANCELLED : RefundFailed",
             "READY -> IN_TRANSFER", "READY -> CANCELLED : RefundFailed",
-            "IN_TRANSFER -> EXECUTED : RefundIssued", "IN_TRANSFER -> AWAITING_BANK_DETAILS : RefundAwaitingBankDetails");
+            "IN_TRANSFER -> EXECUTED : RefundIssued",
+            "IN_TRANSFER -> AWAITING_BANK_DETAILS : RefundAwaitingBankDetails");
 
-    static Stream<Arguments> paymentPairs() {
-        return TransitionMatrix.pairs(PaymentState.class);
+    @TestFactory
+    Stream<DynamicTest> payment() {
+        return TransitionMatrix.cases(PaymentState.class, PAYMENT,
+                PaymentState.TRANSITIONS::allows, PaymentState.TRANSITIONS::eventOf);
     }
 
-    static Stream<Arguments> manualRefundPairs() {
-        return TransitionMatrix.pairs(ManualRefundState.class);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("paymentPairs")
-    void payment(PaymentState from, PaymentState to) {
-        TransitionMatrix.assertEdge(PAYMENT, from, to, PaymentState.TRANSITIONS::allows, PaymentState.TRANSITIONS::eventOf);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("manualRefundPairs")
-    void manualRefund(ManualRefundState from, ManualRefundState to) {
-        TransitionMatrix.assertEdge(MANUAL_REFUND, from, to, ManualRefundState.TRANSITIONS::allows,
-                ManualRefundState.TRANSITIONS::eventOf);
+    @TestFactory
+    Stream<DynamicTest> manualRefund() {
+        return TransitionMatrix.cases(ManualRefundState.class, MANUAL_REFUND,
+                ManualRefundState.TRANSITIONS::allows, ManualRefundState.TRANSITIONS::eventOf);
     }
 
     @Test

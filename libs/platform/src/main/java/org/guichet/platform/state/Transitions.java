@@ -132,9 +132,9 @@ public final class Transitions<S extends Enum<S>> {
      * with the enum and its policy.
      */
     public String mermaid() {
+        String onIllegal = policy == Policy.REJECT ? "refused with 409" : "ignored";
         StringBuilder out = new StringBuilder("---\ntitle: ").append(type.getSimpleName())
-                .append(policy == Policy.REJECT ? " (an illegal move is refused with 409)" : " (an illegal move is ignored)")
-                .append("\n---\nstateDiagram-v2\n");
+                .append(" (an illegal move is ").append(onIllegal).append(")\n---\nstateDiagram-v2\n");
         for (S s : initial) {
             out.append("    [*] --> ").append(s.name()).append('\n');
         }
