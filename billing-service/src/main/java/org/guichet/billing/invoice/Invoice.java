@@ -54,7 +54,7 @@ public class Invoice extends PanacheEntityBase {
 
     /**
      * Applies up to {@code offered} minor units and returns how much was taken; the state follows
-     * the table in {@link InvoiceState}.
+     * the table in {@link InvoiceState#TRANSITIONS}.
      */
     public long applyPayment(long offered) {
         if (offered <= 0) {
@@ -128,9 +128,7 @@ public class Invoice extends PanacheEntityBase {
     }
 
     void moveTo(InvoiceState next) {
-        if (!state.canBecome(next)) {
-            throw Problems.conflict("illegal-transition", "Invoice " + number + " cannot go from " + state + " to " + next);
-        }
+        InvoiceState.TRANSITIONS.check(state, next, "Invoice " + number);
         InvoiceState from = state;
         LogFields.with(LogFields.INVOICE_ID, id, () -> LOG.infof("invoice %s: %s -> %s", id, from, next));
         state = next;

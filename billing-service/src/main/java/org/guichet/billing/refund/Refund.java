@@ -2,6 +2,8 @@ package org.guichet.billing.refund;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -10,16 +12,13 @@ import java.util.UUID;
 
 /**
  * Money of a paid bill given back (R7): as credit at once, or through the payment that brought it
- * (REQUESTED until payment-service reports RefundIssued).
+ * (REQUESTED until payment-service reports RefundIssued); its states are {@link RefundState}.
  */
 @Entity
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
     public static final String TO_CREDIT = "CREDIT";
     public static final String TO_ORIGINAL = "ORIGINAL";
-    public static final String REQUESTED = "REQUESTED";
-    public static final String ISSUED = "ISSUED";
-    public static final String FAILED = "FAILED";
 
     @Id
     public UUID id;
@@ -29,11 +28,21 @@ public class Refund extends PanacheEntityBase {
     public long amount;
     public String currency;
     public String destination;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public RefundState state;
     public String paymentId;
     public String reason;
     public String operator;
     public String grantedBy;
     public Instant requestedAt;
     public Instant settledAt;
+
+    /** Moves to {@code next} when the table allows it; false (nothing changes) for a repeated or late answer. */
+    public boolean moveTo(RefundState next) {
+        if (!RefundState.TRANSITIONS.check(state, next, "Refund " + id)) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
 }

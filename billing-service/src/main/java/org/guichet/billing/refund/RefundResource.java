@@ -34,7 +34,7 @@ public class RefundResource {
                              String state, String paymentId, String reason, String operator, String grantedBy,
                              Instant requestedAt) {
         static RefundView of(Refund r) {
-            return new RefundView(r.id.toString(), r.invoiceId.toString(), r.amount, r.currency, r.destination, r.state,
+            return new RefundView(r.id.toString(), r.invoiceId.toString(), r.amount, r.currency, r.destination, r.state.name(),
                     r.paymentId, r.reason, r.operator, r.grantedBy, r.requestedAt);
         }
     }
@@ -45,6 +45,6 @@ public class RefundResource {
     public Uni<Response> refund(@PathParam("id") String id, @NotNull @Valid RefundRequest request,
                                 @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
         return refunds.refund(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
-                .map(r -> Response.status(Refund.ISSUED.equals(r.state) ? 201 : 202).entity(RefundView.of(r)).build());
+                .map(r -> Response.status(r.state == RefundState.ISSUED ? 201 : 202).entity(RefundView.of(r)).build());
     }
 }

@@ -85,7 +85,7 @@ public class RefundService {
 
     private Uni<Refund> toCredit(Invoice invoice, Refund refund) {
         refund.destination = Refund.TO_CREDIT;
-        refund.state = Refund.ISSUED;
+        refund.state = RefundState.ISSUED;
         refund.settledAt = refund.requestedAt;
         return refund.persist()
                 .call(() -> history(invoice, refund, InvoiceHistoryEntry.REFUND, "CREDIT", refund.id.toString()))
@@ -96,7 +96,7 @@ public class RefundService {
 
     private Uni<Refund> toOriginal(Invoice invoice, Refund refund) {
         refund.destination = Refund.TO_ORIGINAL;
-        refund.state = Refund.REQUESTED;
+        refund.state = RefundState.REQUESTED;
         return Panache.getSession().flatMap(s -> s.createNativeQuery(LAST_PAYMENT, String.class)
                         .setParameter(1, invoice.id).getResultList())
                 .flatMap(payments -> {
@@ -125,10 +125,9 @@ public class RefundService {
                         if (refund == null) {
                             return refundedElsewhere(issued);
                         }
-                        if (Refund.ISSUED.equals(refund.state)) {
+                        if (!refund.moveTo(RefundState.ISSUED)) {
                             return Uni.createFrom().voidItem();
                         }
-                        refund.state = Refund.ISSUED;
                         refund.settledAt = issued.refundedAt();
                         return Invoice.<Invoice>findById(refund.invoiceId).flatMap(invoice ->
                                 history(invoice, refund, InvoiceHistoryEntry.REFUND, issued.mode() + "/" + issued.gateway(),
@@ -143,10 +142,9 @@ public class RefundService {
         RefundFailed failed = envelope.payloadAs(RefundFailed.class);
         return Refund.<Refund>findById(Ids.parseOrNotFound(failed.refundId(), "Refund"), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(refund -> {
-                    if (refund == null || !Refund.REQUESTED.equals(refund.state)) {
+                    if (refund == null || !refund.moveTo(RefundState.FAILED)) {
                         return Uni.createFrom().voidItem();
                     }
-                    refund.state = Refund.FAILED;
                     refund.settledAt = clock.instant();
                     return Invoice.<Invoice>findById(refund.invoiceId, LockModeType.PESSIMISTIC_WRITE).flatMap(invoice -> {
                         invoice.refunded -= refund.amount;

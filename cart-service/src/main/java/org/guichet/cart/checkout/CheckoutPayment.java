@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.guichet.platform.error.Problems;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,9 +30,7 @@ public class CheckoutPayment extends PanacheEntityBase {
         if (status == next) {
             return false;
         }
-        if (!status.canBecome(next)) {
-            throw Problems.conflict("illegal-transition", "Payment " + paymentId + " cannot go from " + status + " to " + next);
-        }
+        PaymentStatus.TRANSITIONS.check(status, next, "Payment " + paymentId);
         status = next;
         return true;
     }

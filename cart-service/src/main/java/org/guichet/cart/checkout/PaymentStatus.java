@@ -1,20 +1,17 @@
 package org.guichet.cart.checkout;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import org.guichet.platform.state.Transitions;
 
-/** What the cart knows of one payment of a checkout, from payment-service's events. */
+/**
+ * What the cart knows of one payment of a checkout, from payment-service's events. A payment found paid
+ * after it was reported failed (a late gateway answer) still counts. An illegal move is refused with 409.
+ */
 public enum PaymentStatus {
     PENDING, SETTLED, FAILED;
 
-    private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = Map.of(
-            PENDING, EnumSet.of(SETTLED, FAILED),
-            // a payment found paid after it was reported failed (late gateway answer) still counts
-            FAILED, EnumSet.of(SETTLED),
-            SETTLED, EnumSet.noneOf(PaymentStatus.class));
-
-    public boolean canBecome(PaymentStatus next) {
-        return ALLOWED.get(this).contains(next);
-    }
+    public static final Transitions<PaymentStatus> TRANSITIONS = Transitions.of(PaymentStatus.class)
+            .startingAt(PENDING)
+            .from(PENDING).to(SETTLED, FAILED)
+            .from(FAILED).to(SETTLED)
+            .rejectingIllegal();
 }

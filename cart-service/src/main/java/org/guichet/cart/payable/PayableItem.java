@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.guichet.platform.error.Problems;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -40,9 +39,7 @@ public class PayableItem extends PanacheEntityBase {
         if (status == next) {
             return;
         }
-        if (!status.canBecome(next)) {
-            throw Problems.conflict("illegal-transition", "Item " + id + " cannot go from " + status + " to " + next);
-        }
+        PayableStatus.TRANSITIONS.check(status, next, "Item " + id);
         status = next;
     }
 

@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.guichet.events.EventJson;
 import org.guichet.events.payload.Payer;
-import org.guichet.platform.error.Problems;
 
 import java.time.Instant;
 import java.util.Map;
@@ -60,10 +59,7 @@ public class CitizenRequest extends PanacheEntityBase {
     }
 
     void moveTo(RequestState next) {
-        if (!state.canBecome(next)) {
-            throw Problems.conflict("request-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    "This request is " + state + ": it cannot become " + next);
-        }
+        RequestState.TRANSITIONS.check(state, next, "Request " + id);
         state = next;
     }
 }

@@ -38,8 +38,10 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     /** Emails sent in one pass at most, so a long queue does not hold the scheduler's thread forever. */
     private static final int PASS = 200;
-    private static final String CLAIM = "select id, tenant, template, recipient, subject, body_text, attempts, "
-            + "source_event_id, attachment, attachment_name, body_html from email_delivery where status = 'PENDING' and next_attempt_at <= $1 "
+    /** The rows the table lets become SENT (PENDING: a one-element list, so the partial index still serves). */
+    private static final String CLAIM = "select id, status, tenant, template, recipient, subject, body_text, attempts, "
+            + "source_event_id, attachment, attachment_name, body_html from email_delivery where status in ("
+            + DeliveryStatus.sendableSql() + ") and next_attempt_at <= $1 "
             + "order by next_attempt_at limit 1 for update skip locked";
 
     @Inject
@@ -100,19 +102,28 @@ public class DeliverySender {
             Instant next = clock.instant().plus(backoff(attempts));
             LOG.warnf("email %s to %s failed (attempt %d%s): %s", id, recipient, attempts,
                     giveUp ? ", giving up" : "", e.getMessage());
+            DeliveryStatus status = moved(row, giveUp ? DeliveryStatus.FAILED : DeliveryStatus.PENDING);
             conn.preparedQuery("update email_delivery set status = $1, attempts = $2, next_attempt_at = $3, "
                             + "last_error = $4 where id = $5")
-                    .executeAndAwait(Tuple.tuple(java.util.List.of(giveUp ? "FAILED" : "PENDING", attempts,
+                    .executeAndAwait(Tuple.tuple(java.util.List.of(status.name(), attempts,
                             OffsetDateTime.ofInstant(next, ZoneOffset.UTC), String.valueOf(e.getMessage()), id)));
             return;
         }
         // handed over: marked in this email's own transaction (a failure here rolls back, and it is sent again)
         count("sent");
-        conn.preparedQuery("update email_delivery set status = 'SENT', attempts = $1, sent_at = $2, "
-                + "last_error = null where id = $3").executeAndAwait(Tuple.of(attempts, now(), id));
+        conn.preparedQuery("update email_delivery set status = $1, attempts = $2, sent_at = $3, "
+                + "last_error = null where id = $4").executeAndAwait(Tuple.of(moved(row, DeliveryStatus.SENT).name(),
+                attempts, now(), id));
         outbox.publishAndAwait(conn, EventType.NOTIFICATION_SENT, row.getString("tenant"), id.toString(), null,
                 new NotificationSent(id.toString(), row.getUUID("source_event_id").toString(),
                         row.getString("template"), recipient));
+    }
+
+    /** The claimed row's next status, once its table allows the move. */
+    private static DeliveryStatus moved(Row row, DeliveryStatus next) {
+        DeliveryStatus.TRANSITIONS.check(DeliveryStatus.valueOf(row.getString("status")), next,
+                "Email " + row.getUUID("id"));
+        return next;
     }
 
     /** {@code guichet_emails_total{outcome=sent|retried|failed}}: SMTP hand-overs of this replica. */

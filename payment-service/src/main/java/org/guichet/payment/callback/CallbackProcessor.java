@@ -161,7 +161,7 @@ public class CallbackProcessor {
 
     /** Settled, or refunded since: no gateway status moves it (failed, cancelled or expired ones may still be paid late). */
     static boolean settledForGood(PaymentState state) {
-        return state.finished() && !state.canBecome(PaymentState.SETTLED);
+        return state.finished() && !PaymentState.TRANSITIONS.allows(state, PaymentState.SETTLED);
     }
 
     private Uni<String> apply(UUID inboxId, String gateway, String gatewayRef, GatewayStatus status) {

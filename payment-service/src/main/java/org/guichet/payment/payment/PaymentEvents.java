@@ -31,10 +31,10 @@ public class PaymentEvents {
         return outbox.publish(EventType.PAYMENT_SETTLED, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
     }
 
-    public Uni<Void> failed(Payment p) {
+    /** PaymentFailed or PaymentExpired (same payload), as the payment's state table names it. */
+    public Uni<Void> failed(Payment p, EventType type) {
         PaymentFailed event = new PaymentFailed(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount,
                 p.currency, p.gateway, p.state.name(), p.failureReason, p.payer(), p.lineList());
-        EventType type = p.state == PaymentState.EXPIRED ? EventType.PAYMENT_EXPIRED : EventType.PAYMENT_FAILED;
         return outbox.publish(type, p.tenant, p.id.toString(), p.checkoutId, event).replaceWithVoid();
     }
 }

@@ -1,33 +1,28 @@
 package org.guichet.payment.payment;
 
+import org.guichet.events.EventType;
 import org.guichet.payment.gateway.GatewayStatus;
+import org.guichet.platform.state.Transitions;
 
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A payment's lifecycle; the table is the only source of allowed transitions. A payment that
- * failed, was cancelled or expired may still be found paid later (a late gateway answer): money
- * received is never lost, so those states may move to SETTLED.
+ * A payment's lifecycle; {@link #TRANSITIONS} is the only source of allowed moves and of the event each
+ * one publishes ({@link PaymentStateMachine}). A payment that failed, was cancelled or expired may still
+ * be found paid later (a late gateway answer): money received is never lost, so those states may move to
+ * SETTLED. Gateways repeat and reorder their news (a second "paid", "failed" after "paid"): an illegal
+ * move is ignored, not an error.
  */
 public enum PaymentState {
     CREATED, PENDING, SETTLED, FAILED, CANCELLED, EXPIRED, PARTIALLY_REFUNDED, REFUNDED;
 
-    private static final Map<PaymentState, Set<PaymentState>> ALLOWED = Map.of(
-            CREATED, EnumSet.of(PENDING, SETTLED, FAILED, CANCELLED, EXPIRED),
-            PENDING, EnumSet.of(SETTLED, FAILED, CANCELLED, EXPIRED),
-            SETTLED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
-            FAILED, EnumSet.of(SETTLED),
-            CANCELLED, EnumSet.of(SETTLED),
-            EXPIRED, EnumSet.of(SETTLED),
-            PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
-            REFUNDED, EnumSet.noneOf(PaymentState.class));
-
-    public boolean canBecome(PaymentState next) {
-        return ALLOWED.get(this).contains(next);
-    }
+    public static final Transitions<PaymentState> TRANSITIONS = Transitions.of(PaymentState.class).startingAt(CREATED)
+            .from(CREATED).to(PENDING)
+            .from(CREATED, PENDING, FAILED, CANCELLED, EXPIRED).to(SETTLED).emitting(EventType.PAYMENT_SETTLED)
+            .from(CREATED, PENDING).to(FAILED, CANCELLED).emitting(EventType.PAYMENT_FAILED)
+            .from(CREATED, PENDING).to(EXPIRED).emitting(EventType.PAYMENT_EXPIRED)
+            .from(SETTLED, PARTIALLY_REFUNDED).to(PARTIALLY_REFUNDED, REFUNDED).emitting(EventType.REFUND_ISSUED)
+            .ignoringIllegal();
 
     /** True once the citizen has nothing more to do for this payment. */
     public boolean finished() {

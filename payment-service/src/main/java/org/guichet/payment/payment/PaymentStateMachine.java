@@ -3,6 +3,7 @@ package org.guichet.payment.payment;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.guichet.events.EventType;
 import org.guichet.payment.gateway.GatewayStatus;
 import org.guichet.platform.logging.LogFields;
 import org.jboss.logging.Logger;
@@ -45,7 +46,7 @@ public class PaymentStateMachine {
         if (from == target) {
             return Uni.createFrom().item(payment);
         }
-        if (!from.canBecome(target)) {
+        if (!PaymentState.TRANSITIONS.check(from, target)) {
             LogFields.with(LogFields.PAYMENT_ID, payment.id, () -> LOG.infof(
                     "payment %s: ignoring %s -> %s from %s (not allowed)", payment.id, from, target, cause));
             return Uni.createFrom().item(payment);
@@ -58,11 +59,8 @@ public class PaymentStateMachine {
         if (target == PaymentState.FAILED || target == PaymentState.CANCELLED || target == PaymentState.EXPIRED) {
             payment.failureReason = detail;
         }
-        Uni<Void> event = switch (target) {
-            case SETTLED -> settle(payment, now);
-            case FAILED, CANCELLED, EXPIRED -> events.failed(payment);
-            default -> Uni.createFrom().voidItem();
-        };
+        Uni<Void> event = PaymentState.TRANSITIONS.eventOf(from, target)
+                .map(type -> publish(payment, type, now)).orElseGet(() -> Uni.createFrom().voidItem());
         // a payment's claims end when it ends, or when it settles after all (paid late after failing)
         boolean settled = target == PaymentState.SETTLED;
         Uni<Void> claims = settled || (target.finished() && !from.finished())
@@ -71,6 +69,16 @@ public class PaymentStateMachine {
                 .call(() -> claims)
                 .call(() -> event)
                 .replaceWith(payment);
+    }
+
+    /** The event the table names for this move. */
+    private Uni<Void> publish(Payment payment, EventType type, Instant now) {
+        return switch (type) {
+            case PAYMENT_SETTLED -> settle(payment, now);
+            case PAYMENT_FAILED, PAYMENT_EXPIRED -> events.failed(payment, type);
+            // RefundIssued carries the refund, not the payment: Refunds publishes it beside this move
+            default -> Uni.createFrom().voidItem();
+        };
     }
 
     /** The money is ours: the receipt is numbered and PaymentSettled published, in this transaction. */

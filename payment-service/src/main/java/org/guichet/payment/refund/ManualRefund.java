@@ -80,10 +80,7 @@ public class ManualRefund extends PanacheEntityBase {
     }
 
     void moveTo(ManualRefundState next) {
-        if (!state.canBecome(next)) {
-            throw Problems.conflict("manual-refund-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    "This refund is " + state + ": it cannot become " + next);
-        }
+        ManualRefundState.TRANSITIONS.check(state, next, "Manual refund " + id);
         state = next;
     }
 }
