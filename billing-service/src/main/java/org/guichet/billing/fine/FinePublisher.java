@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.platform.db.BlockingTransaction;
+import org.guichet.platform.jobs.ClaimedJobs;
+import org.guichet.platform.lifecycle.GracefulStop;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -63,14 +65,14 @@ public class FinePublisher {
     Pool pool;
     @Inject
     Clock clock;
+    @Inject
+    GracefulStop gracefulStop;
     @ConfigProperty(name = "quarkus.application.name")
     String producer;
 
     @Scheduled(every = "${guichet.accrual.publish-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishPending() {
-        while (publishOne()) {
-            // until no publication is pending
-        }
+        ClaimedJobs.drain("FineAccrued publisher", Integer.MAX_VALUE, gracefulStop, this::publishOne);
     }
 
     /** Writes one pending publication's events; false when none was pending (or another replica has it). */

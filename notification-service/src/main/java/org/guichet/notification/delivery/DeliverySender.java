@@ -14,6 +14,8 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.NotificationSent;
 import org.guichet.notification.NotificationConfig;
 import org.guichet.platform.db.BlockingTransaction;
+import org.guichet.platform.jobs.BackOff;
+import org.guichet.platform.jobs.ClaimedJobs;
 import org.guichet.platform.lifecycle.GracefulStop;
 import org.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -62,13 +64,7 @@ public class DeliverySender {
     @Scheduled(every = "${guichet.notification.send-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        try {
-            for (int i = 0; i < PASS && gracefulStop.step(this::sendOne).orElse(false); i++) {
-                // keep going while emails are due
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("email sending pass failed, will retry: %s", e.getMessage());
-        }
+        ClaimedJobs.drain("email sender", PASS, gracefulStop, this::sendOne);
     }
 
     /** Sends the next due email, if any, in a transaction of its own; true when there was one. */
@@ -132,8 +128,7 @@ public class DeliverySender {
     }
 
     Duration backoff(int attempts) {
-        Duration d = config.retry().initialBackoff().multipliedBy(1L << Math.min(20, attempts - 1));
-        return d.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : d;
+        return new BackOff(config.retry().initialBackoff(), config.retry().maxBackoff()).after(attempts);
     }
 
     private OffsetDateTime now() {

@@ -10,9 +10,11 @@ import org.guichet.events.payload.PaymentLine;
 import org.guichet.payment.payment.Payment;
 import org.guichet.platform.Ids;
 import org.guichet.platform.error.ProblemException;
+import org.guichet.platform.jobs.BackOff;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +30,8 @@ public class AutomaticRefunds {
     private static final Logger LOG = Logger.getLogger(AutomaticRefunds.class);
     public static final String REASON = "paid twice: automatic refund";
     static final int BATCH = 20;
+    /** 30 s doubling, at most an hour. */
+    static final BackOff RETRY = new BackOff(Duration.ofSeconds(30), Duration.ofHours(1));
 
     @Inject
     Refunds refunds;
@@ -88,12 +92,12 @@ public class AutomaticRefunds {
                 });
     }
 
-    /** The gateway did not answer: wait longer each time (30 s doubling, at most an hour) so others go first. */
+    /** The gateway did not answer: wait longer each time so others go first. */
     private Uni<Void> later(AutomaticRefund seen) {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update automatic_refund set attempts = attempts + 1, next_attempt_at = ?1 + "
-                                + "least(interval '1 hour', interval '30 seconds' * power(2, attempts)) where id = ?2")
-                .setParameter(1, clock.instant()).setParameter(2, seen.id).executeUpdate()))
+                        "update automatic_refund set attempts = attempts + 1, next_attempt_at = ?1 where id = ?2")
+                .setParameter(1, clock.instant().plus(RETRY.after(seen.attempts + 1))).setParameter(2, seen.id)
+                .executeUpdate()))
                 .onFailure().recoverWithItem(0).replaceWithVoid();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.guichet.platform.db.BlockingTransaction;
 import org.guichet.platform.faults.CrashPoints;
+import org.guichet.platform.jobs.ClaimedJobs;
 import org.guichet.platform.kafka.KafkaPublisher;
 import org.guichet.platform.lifecycle.GracefulStop;
 import org.jboss.logging.Logger;
@@ -54,15 +55,9 @@ public class OutboxRelay {
     @Scheduled(every = "${guichet.outbox.poll-interval:0.25s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
-        try {
-            int sent;
-            do {
-                // a batch published to Kafka is marked sent before the service stops (else: sent twice)
-                sent = gracefulStop.step(this::relayOneBatch).orElse(0);
-            } while (sent == config.batchSize());
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
-        }
+        // a batch published to Kafka is marked sent before the service stops (else: sent twice); a full batch
+        // means more may wait
+        ClaimedJobs.drain("outbox relay", Integer.MAX_VALUE, gracefulStop, () -> relayOneBatch() == config.batchSize());
     }
 
     /** Relays at most one batch; returns how many rows were sent. */
