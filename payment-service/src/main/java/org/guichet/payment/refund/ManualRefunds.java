@@ -25,14 +25,11 @@ import org.jboss.logging.Logger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,6 +55,8 @@ public class ManualRefunds {
     Refunds refunds;
     @Inject
     EventSeal seal;
+    @Inject
+    TransferGroups transferGroups;
 
     public Uni<ManualRefund> existing(String refundId) {
         return ManualRefund.<ManualRefund>find("refundId", refundId).firstResult();
@@ -164,7 +163,7 @@ public class ManualRefunds {
                     batch.transfers = ready.size();
                     batch.createdBy = operator;
                     batch.createdAt = now;
-                    batch.document = SepaCreditTransfer.document(batch.messageId, now, tenant, groups(ready, now));
+                    batch.document = SepaCreditTransfer.document(batch.messageId, now, tenant, transferGroups.of(ready, now));
                     ready.forEach(m -> {
                         m.moveTo(ManualRefundState.IN_TRANSFER);
                         m.batchId = batch.id;
@@ -270,28 +269,6 @@ public class ManualRefunds {
         return Payment.byIdForUpdate(m.paymentId).flatMap(payment -> refunds.issued(payment,
                 new RefundOrder(m.refundId, m.invoiceId, m.paymentId.toString(), m.amount, m.reason),
                 batch.messageId + "/" + m.id, MODE));
-    }
-
-    private List<SepaCreditTransfer.Group> groups(List<ManualRefund> ready, Instant now) {
-        LocalDate execution = now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(config.transferExecutionDays());
-        Map<String, List<ManualRefund>> byAccount = new LinkedHashMap<>();
-        for (ManualRefund m : ready) {
-            byAccount.computeIfAbsent(m.regie + "/" + m.currency, k -> new ArrayList<>()).add(m);
-        }
-        List<SepaCreditTransfer.Group> groups = new ArrayList<>();
-        for (List<ManualRefund> same : byAccount.values()) {
-            String regie = same.get(0).regie;
-            PaymentConfig.Regie account = config.requireRegie(regie);
-            String iban = account.bankAccountIban().orElseThrow(() -> Problems.unprocessable("no-bank-account",
-                    "Régie " + regie + " has no bank account configured (guichet.payment.regies." + regie
-                            + ".bank-account-iban): its refunds cannot be transferred"));
-            groups.add(new SepaCreditTransfer.Group(account.bankAccountName().orElse(regie), iban,
-                    account.bankAccountBic().orElse(null), same.get(0).currency, execution,
-                    same.stream().map(m -> new SepaCreditTransfer.Transfer(m.id.toString().replace("-", ""), m.amount,
-                            m.holderName, m.iban, m.bic, "Refund of " + m.paymentReference
-                            + (m.reason == null ? "" : " " + m.reason))).toList()));
-        }
-        return groups;
     }
 
     private static String token() {
