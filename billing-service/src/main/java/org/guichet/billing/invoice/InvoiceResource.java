@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.billing.override.Actor;
-import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
@@ -27,6 +26,7 @@ import org.guichet.platform.security.Roles;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/invoices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +50,8 @@ public class InvoiceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "One invoice; a citizen sees only their own")
-    public Uni<InvoiceView> get(@PathParam("id") String id) {
-        return invoices.visibleTo(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(),
+    public Uni<InvoiceView> get(@PathParam("id") UUID id) {
+        return invoices.visibleTo(id, caller.tenant(), caller.subject(),
                 caller.isStaff()).map(InvoiceView::of);
     }
 
@@ -59,9 +59,9 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Cancel a bill of which nothing was paid or waived (R5); a note is expected")
-    public Uni<InvoiceView> cancel(@PathParam("id") String id, @Valid CancelRequest request,
+    public Uni<InvoiceView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request,
                                    @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
-        return invoices.cancel(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
+        return invoices.cancel(id, Actor.of(caller, overrideId), request)
                 .map(InvoiceView::of);
     }
 
@@ -69,9 +69,9 @@ public class InvoiceResource {
     @Path("/{id}/waive")
     @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Waive all (no amount) or part of what a bill still owes (R3)")
-    public Uni<InvoiceView> waive(@PathParam("id") String id, @Valid WaiveRequest request,
+    public Uni<InvoiceView> waive(@PathParam("id") UUID id, @Valid WaiveRequest request,
                                   @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
-        return invoices.waive(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
+        return invoices.waive(id, Actor.of(caller, overrideId), request)
                 .map(InvoiceView::of);
     }
 
@@ -82,8 +82,8 @@ public class InvoiceResource {
     @Path("/{id}/notes")
     @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Add a note to a bill's history (R8)")
-    public Uni<HistoryView> note(@PathParam("id") String id, @NotNull @Valid NoteRequest request) {
-        return invoices.note(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(), request.text())
+    public Uni<HistoryView> note(@PathParam("id") UUID id, @NotNull @Valid NoteRequest request) {
+        return invoices.note(id, caller.tenant(), caller.subject(), request.text())
                 .map(HistoryView::of);
     }
 
@@ -91,8 +91,8 @@ public class InvoiceResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Everything that happened to an invoice (R8)")
-    public Uni<List<HistoryView>> history(@PathParam("id") String id) {
-        return invoices.visibleTo(Ids.parseOrNotFound(id, "Invoice " + id), caller.tenant(), caller.subject(),
+    public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
+        return invoices.visibleTo(id, caller.tenant(), caller.subject(),
                         caller.isStaff())
                 .flatMap(i -> invoices.history(i.id))
                 .map(list -> list.stream().map(HistoryView::of).toList());

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.billing.override.Actor;
-import org.guichet.platform.Ids;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
 import java.time.Instant;
+import java.util.UUID;
 
 @Path("/invoices/{id}/refunds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +42,9 @@ public class RefundResource {
     @POST
     @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Refund part or all of a paid bill, to the original payment or as credit (R7)")
-    public Uni<Response> refund(@PathParam("id") String id, @NotNull @Valid RefundRequest request,
+    public Uni<Response> refund(@PathParam("id") UUID id, @NotNull @Valid RefundRequest request,
                                 @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
-        return refunds.refund(Ids.parseOrNotFound(id, "Invoice " + id), Actor.of(caller, overrideId), request)
+        return refunds.refund(id, Actor.of(caller, overrideId), request)
                 .map(r -> Response.status(r.state == RefundState.ISSUED ? 201 : 202).entity(RefundView.of(r)).build());
     }
 }

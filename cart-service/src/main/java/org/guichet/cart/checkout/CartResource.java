@@ -28,6 +28,7 @@ import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The citizen's e-counter: what they owe, their cart, checkout. */
 @Path("/")
@@ -72,8 +73,8 @@ public class CartResource {
     @DELETE
     @Path("cart/items/{payableId}")
     @Operation(summary = "Take an item out of the cart")
-    public Uni<CartView> remove(@PathParam("payableId") String payableId) {
-        return cart.remove(caller.tenant(), caller.subject(), Ids.parseOrNotFound(payableId, "Cart item"));
+    public Uni<CartView> remove(@PathParam("payableId") UUID payableId) {
+        return cart.remove(caller.tenant(), caller.subject(), payableId);
     }
 
     @POST
@@ -93,7 +94,7 @@ public class CartResource {
     @GET
     @Path("checkouts/{id}")
     @Operation(summary = "A checkout and the state of each of its payments")
-    public Uni<CheckoutView> checkout(@PathParam("id") String id) {
-        return checkouts.get(Ids.parseOrNotFound(id, "Checkout " + id), caller.tenant(), caller.subject());
+    public Uni<CheckoutView> checkout(@PathParam("id") UUID id) {
+        return checkouts.get(id, caller.tenant(), caller.subject());
     }
 }

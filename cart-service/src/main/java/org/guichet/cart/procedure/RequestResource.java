@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.events.payload.Payer;
-import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.security.Caller;
@@ -25,6 +24,7 @@ import org.guichet.platform.security.Roles;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /** Procedure requests: citizens submit theirs; agents process the paid ones and may refuse them (R19–R22). */
 @Path("/requests")
@@ -64,8 +64,8 @@ public class RequestResource {
     @Path("/{id}/refusal")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Refuse a request with a reason: the citizen is told and refunded what they paid (R22)")
-    public Uni<RequestView> refuse(@PathParam("id") String id, @NotNull @Valid Refusal refusal) {
-        return requests.refuse(caller.tenant(), caller.subject(), Ids.parseOrNotFound(id, "Request " + id), refusal);
+    public Uni<RequestView> refuse(@PathParam("id") UUID id, @NotNull @Valid Refusal refusal) {
+        return requests.refuse(caller.tenant(), caller.subject(), id, refusal);
     }
 
     private static RequestState state(String state) {

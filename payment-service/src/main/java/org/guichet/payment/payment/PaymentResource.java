@@ -12,11 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.guichet.platform.Ids;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
 import java.util.List;
+import java.util.UUID;
 
 @Path("/payments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +48,8 @@ public class PaymentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "A payment; the payer sees only their own")
-    public Uni<PaymentView> get(@PathParam("id") String id) {
-        return payments.visibleTo(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject(),
+    public Uni<PaymentView> get(@PathParam("id") UUID id) {
+        return payments.visibleTo(id, caller.tenant(), caller.subject(),
                 caller.isStaff()).map(PaymentView::of);
     }
 
@@ -57,8 +57,8 @@ public class PaymentResource {
     @Path("/{id}/start")
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Create the payment at its gateway; answers with the hosted page to redirect to")
-    public Uni<PaymentView> start(@PathParam("id") String id) {
-        return payments.start(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject())
+    public Uni<PaymentView> start(@PathParam("id") UUID id) {
+        return payments.start(id, caller.tenant(), caller.subject())
                 .map(PaymentView::of);
     }
 
@@ -66,8 +66,8 @@ public class PaymentResource {
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.CITIZEN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Every state change of a payment, with its cause")
-    public Uni<List<PaymentTransition>> transitions(@PathParam("id") String id) {
-        return payments.visibleTo(Ids.parseOrNotFound(id, "Payment " + id), caller.tenant(), caller.subject(),
+    public Uni<List<PaymentTransition>> transitions(@PathParam("id") UUID id) {
+        return payments.visibleTo(id, caller.tenant(), caller.subject(),
                         caller.isStaff())
                 .flatMap(p -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
                         () -> PaymentTransition.ofPayment(p.id)));
@@ -82,8 +82,8 @@ public class PaymentResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "For form-POST gateways (Ogone, Sips): the page that posts the signed order to the gateway")
-    public Uni<String> pay(@PathParam("id") String id) {
-        return payments.formPost(Ids.parseOrNotFound(id, "Payment " + id)).map(FormPage::render);
+    public Uni<String> pay(@PathParam("id") UUID id) {
+        return payments.formPost(id).map(FormPage::render);
     }
 
     @POST
@@ -93,8 +93,8 @@ public class PaymentResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The browser's return with the gateway's signed result (Sips' manual response): "
             + "recorded like a callback, then the payment's real state is shown")
-    public Uni<String> returnedWithResult(@PathParam("id") String id, String body) {
-        java.util.UUID paymentId = Ids.parseOrNotFound(id, "Payment " + id);
+    public Uni<String> returnedWithResult(@PathParam("id") UUID id, String body) {
+        UUID paymentId = id;
         return payments.gatewayOf(paymentId)
                 .flatMap(gateway -> callbacks.receiveAndProcess(gateway, java.util.Map.of("Content-Type",
                         MediaType.APPLICATION_FORM_URLENCODED, "X-Guichet-Source", "browser-return"), body == null ? "" : body))
@@ -107,7 +107,7 @@ public class PaymentResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The browser's return from the gateway: shows the payment's real state")
-    public Uni<String> returned(@PathParam("id") String id) {
-        return payments.refresh(Ids.parseOrNotFound(id, "Payment " + id)).map(returnPage::render);
+    public Uni<String> returned(@PathParam("id") UUID id) {
+        return payments.refresh(id).map(returnPage::render);
     }
 }

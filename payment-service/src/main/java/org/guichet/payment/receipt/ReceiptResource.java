@@ -19,7 +19,6 @@ import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentEvents;
 import org.guichet.payment.payment.PaymentService;
-import org.guichet.platform.Ids;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
 import org.guichet.platform.outbox.Outbox;
@@ -53,7 +52,7 @@ public class ReceiptResource {
     @GET
     @Produces("application/pdf")
     @Operation(summary = "The receipt as a PDF; the payer sees only their own")
-    public Uni<Response> pdf(@PathParam("id") String id) {
+    public Uni<Response> pdf(@PathParam("id") UUID id) {
         return settled(id).map(p -> Response.ok(receipts.pdf(events.settledEvent(p)), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + p.receiptNumber + ".pdf\"").build());
     }
@@ -63,7 +62,7 @@ public class ReceiptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Email the receipt, to the payer's address or to another given for this receipt only")
-    public Uni<Response> email(@PathParam("id") String id, EmailRequest request) {
+    public Uni<Response> email(@PathParam("id") UUID id, EmailRequest request) {
         String email = request == null || request.email() == null ? null : request.email().strip();
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw Problems.invalid("An email address is required", new FieldError("email", "must be an email address"));
@@ -107,8 +106,7 @@ public class ReceiptResource {
                 }).replaceWithVoid();
     }
 
-    private Uni<Payment> settled(String id) {
-        UUID paymentId = Ids.parseOrNotFound(id, "Payment " + id);
+    private Uni<Payment> settled(UUID paymentId) {
         return payments.visibleTo(paymentId, caller.tenant(), caller.subject(), caller.isStaff()).map(p -> {
             if (p.receiptNumber == null) {
                 throw Problems.conflict("no-receipt", "Payment " + p.reference + " is " + p.state

@@ -112,6 +112,9 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        if (e.getCause() instanceof ProblemException pe) {
+            return problem(pe); // thrown by a parameter converter (an id that is not a UUID)
+        }
         if (e.getCause() instanceof MismatchedInputException mie) {
             return wrongType(mie);
         }
