@@ -107,7 +107,7 @@ class InvoiceResourceTest extends BillingTestResource {
     void unknown_and_malformed_ids_are_404() {
         as("agent", "agent-7").get("/invoices/6f1c2a9e-3b7d-4c1e-9a55-0d2f4b8e7a10").then().statusCode(404);
         as("agent", "agent-7").get("/invoices/not-a-uuid").then().statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("detail", equalTo("The id not-a-uuid was not found"));
     }
 
     @Test
