@@ -1,23 +1,19 @@
 package org.guichet.payment.claim;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.payment.counter.CounterPayments;
 import org.guichet.payment.payment.Payment;
 import org.guichet.payment.payment.PaymentEvents;
 import org.guichet.payment.refund.AutomaticRefunds;
 import org.guichet.platform.billing.Payability;
-import org.guichet.platform.db.SessionSql;
 import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Nobody pays the same bill twice at once: a payment claims the bills and requests its
@@ -26,12 +22,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PaymentClaims {
-    @Inject
-    AutomaticRefunds automaticRefunds;
     public static final String DOUBLE_PAYMENT = "DOUBLE_PAYMENT";
     private static final Logger LOG = Logger.getLogger(PaymentClaims.class);
-    static final String CLAIM = "insert into payment_claim (ref_kind, ref_id, payment_id, live) values (?1, ?2, ?3, true) "
-            + "on conflict do nothing";
+
+    private final PaymentClaimRepository claims;
+    private final AutomaticRefunds automaticRefunds;
+
+    PaymentClaims(PaymentClaimRepository claims, AutomaticRefunds automaticRefunds) {
+        this.claims = claims;
+        this.automaticRefunds = automaticRefunds;
+    }
 
     /** In the caller's transaction: true when every bill/request of the payment was free to claim. */
     private Uni<Boolean> claim(Payment payment) {
@@ -41,9 +41,7 @@ public class PaymentClaims {
                 .sorted(Comparator.comparing(PaymentLine::refId).thenComparing(PaymentLine::kind)).toList();
         Uni<Boolean> all = Uni.createFrom().item(true);
         for (PaymentLine line : lines) {
-            all = all.flatMap(ok -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
-                    .setParameter(1, line.kind()).setParameter(2, line.refId()).setParameter(3, payment.id)
-                    .executeUpdate()).map(rows -> ok && rows == 1));
+            all = all.flatMap(ok -> claims.claim(line.kind(), line.refId(), payment.id).map(free -> ok && free));
         }
         return all;
     }
@@ -63,10 +61,8 @@ public class PaymentClaims {
         List<Payability.OpenBill> ordered = bills.stream().sorted(Comparator.comparing(Payability.OpenBill::id)).toList();
         Uni<String> held = Uni.createFrom().nullItem();
         for (Payability.OpenBill bill : ordered) {
-            held = held.flatMap(reason -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
-                            .setParameter(1, PaymentLine.INVOICE).setParameter(2, bill.id()).setParameter(3, payment.id)
-                            .executeUpdate())
-                    .map(rows -> reason != null ? reason : rows == 1 ? null
+            held = held.flatMap(reason -> claims.claim(PaymentLine.INVOICE, bill.id(), payment.id)
+                    .map(free -> reason != null ? reason : free ? null
                             : "Bill " + bill.number() + " is being paid online right now; take the money once that payment ended"));
         }
         return held.flatMap(reason -> reason != null ? Uni.createFrom().item(reason) : settledElsewhere(payment, ordered)
@@ -103,23 +99,19 @@ public class PaymentClaims {
      * transaction, so a payment that settled it is seen here. Null when every such payment is among the bill's
      * applied ones.
      */
-    private static Uni<SettledElsewhere> settledElsewhere(Payment payment, List<Payability.OpenBill> bills) {
-        return SessionSql.rows(IN_FLIGHT, bills.stream().map(Payability.OpenBill::id).toArray(String[]::new), payment.id)
-                .map(rows -> {
-                    for (Object[] row : rows) {
+    private Uni<SettledElsewhere> settledElsewhere(Payment payment, List<Payability.OpenBill> bills) {
+        return claims.settledByOthers(bills.stream().map(Payability.OpenBill::id).toList(), payment.id)
+                .map(settled -> {
+                    for (PaymentClaimRepository.SettledClaim claim : settled) {
                         for (Payability.OpenBill bill : bills) {
-                            if (bill.id().equals(row[0]) && !bill.appliedPayments().contains((String) row[1])) {
-                                return new SettledElsewhere(bill, (String) row[2], (String) row[3]);
+                            if (bill.id().equals(claim.refId()) && !bill.appliedPayments().contains(claim.paymentId())) {
+                                return new SettledElsewhere(bill, claim.reference(), claim.gateway());
                             }
                         }
                     }
                     return null;
                 });
     }
-
-    static final String IN_FLIGHT = "select c.ref_id, cast(c.payment_id as text), p.reference, p.gateway from payment_claim c "
-            + "join payment p on p.id = c.payment_id where c.ref_kind = 'INVOICE' and c.ref_id = any($1) and c.settled "
-            + "and c.payment_id <> $2";
 
     /**
      * In the caller's transaction: the payment ended; settled, it is checked for bills another payment
@@ -128,26 +120,21 @@ public class PaymentClaims {
      * an online payment after a partial one, are not duplicates: billing credits any excess.
      */
     public Uni<Void> ended(Payment payment, boolean settled) {
-        Uni<Integer> end = Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update payment_claim set live = false, settled = ?1 where payment_id = ?2")
-                .setParameter(1, settled).setParameter(2, payment.id).executeUpdate());
+        Uni<Integer> end = claims.end(payment.id, settled);
         if (!settled || CounterPayments.GATEWAY.equals(payment.gateway)) {
             // the counter took the money only for bills no other payment had in flight (claimAtCounter)
             return end.replaceWithVoid();
         }
-        return end.flatMap(x -> SessionSql.rows("select mine.ref_id, cast(other.payment_id as text) from payment_claim "
-                        + "mine join payment_claim other on other.ref_kind = mine.ref_kind and other.ref_id = mine.ref_id "
-                        + "and other.payment_id <> mine.payment_id where mine.payment_id = $1 and other.settled", payment.id))
+        return end.flatMap(x -> claims.alsoSettled(payment.id))
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
                     payment.flag = DOUBLE_PAYMENT;
                     Uni<Set<String>> duplicates = Uni.createFrom().item(new java.util.HashSet<>());
-                    for (Object[] row : rows) {
-                        String ref = (String) row[0];
-                        UUID other = UUID.fromString((String) row[1]);
-                        duplicates = duplicates.call(found -> Payment.<Payment>findById(other).invoke(o -> {
+                    for (PaymentClaimRepository.AlsoSettled row : rows) {
+                        String ref = row.refId();
+                        duplicates = duplicates.call(found -> Payment.<Payment>findById(row.otherPayment()).invoke(o -> {
                             if (sameOnlinePayment(payment, o, ref)) {
                                 found.add(ref);
                             }
@@ -155,7 +142,7 @@ public class PaymentClaims {
                     }
                     return duplicates.flatMap(paidTwice -> {
                         LOG.warnf("payment %s settles bills another payment already paid (%s): flagged %s%s",
-                                payment.reference, rows.stream().map(r -> r[0]).toList(), DOUBLE_PAYMENT,
+                                payment.reference, rows.stream().map(PaymentClaimRepository.AlsoSettled::refId).toList(), DOUBLE_PAYMENT,
                                 paidTwice.isEmpty() ? "" : ", duplicates refunded: " + paidTwice);
                         return paidTwice.isEmpty() ? Uni.createFrom().voidItem() : automaticRefunds.plan(payment, paidTwice);
                     });

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A native select on the current reactive session's own connection, in its transaction, past Hibernate's
- * native-query machinery — for selects that run on every request or event.
+ * A native statement on the current reactive session's own connection, in its transaction, past Hibernate's
+ * native-query machinery — for selects that run on every request or event, and the statements of a
+ * repository that keeps all its SQL in one placeholder style.
  * <p>
  * Why: Hibernate Reactive 3.2 wraps every native query's result mapping in a class without {@code equals},
  * so a native select is planned anew on each execution and each plan is added to the query-plan cache under
@@ -43,6 +44,12 @@ public final class SessionSql {
                     result.forEachRemaining(rows::add);
                     return rows;
                 })));
+    }
+
+    /** An insert, update or delete; answers the rows it changed. */
+    public static Uni<Integer> execute(String sql, Object... params) {
+        return Panache.getSession().flatMap(session -> flushInTransaction(session).chain(() -> Uni.createFrom()
+                .completionStage(() -> connection(session).update(sql, bind(params)))));
     }
 
     /** The first column of each row. */
