@@ -78,12 +78,12 @@ public class Invoice extends PanacheEntityBase {
             throw Problems.invalid("The amount to waive must be positive", new org.guichet.platform.error.FieldError(
                     "amount", "must be greater than 0"));
         }
+        if (state.isClosed()) { // before the amount: a paid bill is settled, not "0 outstanding"
+            throw Problems.conflict("invoice-settled", "Invoice " + number + " is " + state + ": nothing to waive");
+        }
         if (amount > outstanding()) {
             throw Problems.invalid("Invoice " + number + " has only " + outstanding() + " outstanding",
                     new org.guichet.platform.error.FieldError("amount", "must not exceed " + outstanding()));
-        }
-        if (state.isClosed()) {
-            throw Problems.conflict("invoice-closed", "Invoice " + number + " is " + state);
         }
         waived += amount;
         moveTo(stateAfterSettlement());

@@ -34,8 +34,9 @@ class MoneyInvariantsTest {
             long before = snapshot(b);
             InvoiceState stateBefore = b.state;
             long amount = r.nextInt(10) == 0 ? -r.nextInt(100) : r.nextInt(25_000);
+            int operation = r.nextInt(4);
             try {
-                switch (r.nextInt(4)) {
+                switch (operation) {
                     case 0 -> {
                         offered += Math.max(0, amount);
                         taken += b.applyPayment(amount);
@@ -48,7 +49,7 @@ class MoneyInvariantsTest {
                 if (refused.status() < 500) {
                     assertEquals(before, snapshot(b), "a refused operation changed the bill");
                     assertEquals(stateBefore, b.state);
-                    if (amount > 0 && refused.slug().equals("invoice-settled")) {
+                    if (operation == 0 && amount > 0 && refused.slug().equals("invoice-settled")) {
                         offered -= amount;
                     }
                 }
