@@ -47,7 +47,7 @@ public class AccountResource {
     @Inject
     AccountSearch search;
     @Inject
-    Collections collections;
+    DebtCollection collections;
     @Inject
     org.guichet.billing.invoice.InvoiceService invoices;
     @Inject

@@ -73,10 +73,6 @@ public class PaymentResource {
                         () -> PaymentTransition.ofPayment(p.id)));
     }
 
-    /**
-     * Where the gateway sends the browser back. It carries no token, so it shows only the state
-     * and reference of an unguessable payment id, after asking the gateway if no callback came yet.
-     */
     @GET
     @Path("/{id}/pay")
     @PermitAll
@@ -102,6 +98,10 @@ public class PaymentResource {
                 .flatMap(ignored -> payments.refresh(paymentId)).map(returnPage::render);
     }
 
+    /**
+     * Where the gateway sends the browser back. It carries no token, so it shows only the state
+     * and reference of an unguessable payment id, after asking the gateway if no callback came yet.
+     */
     @GET
     @Path("/{id}/return")
     @PermitAll

@@ -24,7 +24,7 @@ import java.util.List;
  * on only the full balance can be paid — at the counter, online or from credit.
  */
 @ApplicationScoped
-public class Collections {
+public class DebtCollection {
     @Inject
     BillPayments bills;
     @Inject
