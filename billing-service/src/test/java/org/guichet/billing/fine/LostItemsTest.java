@@ -5,19 +5,15 @@ import io.restassured.specification.RequestSpecification;
 import org.guichet.billing.BillingTestResource;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.LoanReported;
-import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -47,10 +43,8 @@ class LostItemsTest extends BillingTestResource {
     }
 
     static void pay(String tenant, String invoice, long amount) {
-        String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, tenant, paymentId, new PaymentSettled(paymentId, "REF-" + paymentId,
-                null, "kladno-library", amount, "CZK", "counter", null, "CASH", new Payer("agent", null, null, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, invoice, tenant, "fee", amount)), Instant.now()));
+        Events.aPaymentSettled().of(amount, "CZK").atCounter().paying(invoice).by(Events.payer("agent", "cs"))
+                .publish(tenant);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", tenant).get("/invoices/" + invoice)
                 .then().body("paid", equalTo((int) amount)));
     }
