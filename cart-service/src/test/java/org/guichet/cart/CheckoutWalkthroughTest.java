@@ -3,16 +3,11 @@ package org.guichet.cart;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,13 +36,11 @@ class CheckoutWalkthroughTest extends CartTestResource {
     }
 
     static void settle(String patron, String checkout, String paymentId, long amount, boolean paid) {
-        Payer payer = new Payer(patron, null, null, "cs");
+        Payer payer = Events.payer(patron, "cs");
         if (paid) {
-            TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, "R", checkout,
-                    "x", amount, "CZK", "sandbox", "sbx", "ONLINE", payer, List.of(), Instant.now()));
+            Events.aPaymentSettled().id(paymentId).checkout(checkout).regie("x").of(amount, "CZK").by(payer).publish(TENANT);
         } else {
-            TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId, "R", checkout,
-                    "x", amount, "CZK", "sandbox", "FAILED", "refused", payer, List.of()));
+            Events.aPaymentFailed().id(paymentId).checkout(checkout).regie("x").of(amount, "CZK").by(payer).publish(TENANT);
         }
     }
 

@@ -9,18 +9,15 @@ import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.CartCheckedOut;
-import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RequestRefused;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.MassAssignment;
-import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +28,6 @@ import static org.awaitility.Awaitility.await;
 import static org.guichet.testing.MassAssignment.over;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -166,9 +162,8 @@ class MassAssignmentTest extends CartTestResource {
         namur("citizen", "c-ma1").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(200);
         String paymentId = namur("citizen", "c-ma1").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
                 .post("/cart/checkout").then().statusCode(201).extract().path("payments[0].paymentId");
-        TestEvents.publish(EventType.PAYMENT_SETTLED, NAMUR, paymentId, new PaymentSettled(paymentId, "POP-1", null,
-                "ma-population", 1000, "EUR", "sandbox", "sbx_ma", "ONLINE", new Payer("c-ma1", null, null, "fr"), List.of(),
-                Instant.now()));
+        Events.aPaymentSettled().id(paymentId).regie("ma-population").of(1000, "EUR").by(Events.payer("c-ma1", "fr"))
+                .publish(NAMUR);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> namur("agent", "agent-ma").get("/requests").then()
                 .body("id", hasItem(id)));
 

@@ -9,23 +9,20 @@ import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RequestReady;
 import org.guichet.events.payload.RequestRefused;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -125,9 +122,9 @@ class ProcedureRequestsTest extends CartTestResource {
                 .post("/cart/checkout").then().statusCode(201).extract().path("id");
         String paymentId = as("citizen", "c1").get("/checkouts/" + checkout).then().extract().path("payments[0].paymentId");
         try (EventTap tap = new EventTap(Topics.REQUESTS)) {
-            TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, "NAMUR-1",
-                    checkout, "namur-etat-civil", 1200, "EUR", "mollie", "tr_1", "ONLINE",
-                    new Payer("c1", "Marie Dubois", "c1@example.be", "fr"), List.of(), Instant.now()));
+            Events.aPaymentSettled().id(paymentId).reference("NAMUR-1").checkout(checkout).regie("namur-etat-civil")
+                    .of(1200, "EUR").through("mollie", "tr_1").by(new Payer("c1", "Marie Dubois", "c1@example.be", "fr"))
+                    .publish(TENANT);
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(request), Duration.ofSeconds(30));
             assertEquals(List.of(), EventContract.violations(r.value()));
             RequestReady ready = EventJson.read(r.value()).payloadAs(RequestReady.class);
