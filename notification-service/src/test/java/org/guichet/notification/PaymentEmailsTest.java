@@ -3,20 +3,17 @@ package org.guichet.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.PrometheusText;
-import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,13 +31,11 @@ class PaymentEmailsTest extends NotificationTestResource {
     static final String AGENTS = "pokladna@knihovna-kladno.example";
 
     static String settle(String email, String language, String reference) {
-        String paymentId = UUID.randomUUID().toString();
-        PaymentSettled settled = new PaymentSettled(paymentId, reference, null, "kladno-library", 6500, "CZK",
-                "sandbox", "sbx_9", "ONLINE", new Payer("patron-n", "Jana Nováková", email, language),
-                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Late fee", 5000),
-                        new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Lost card", 1500)),
-                Instant.now());
-        return TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, settled);
+        return Events.aPaymentSettled().reference(reference).of(6500, "CZK")
+                .by(new Payer("patron-n", "Jana Nováková", email, language))
+                .lines(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Late fee", 5000),
+                        new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Lost card", 1500))
+                .publish("lib-kladno");
     }
 
     /** A received message's MIME text, soft line breaks of quoted-printable undone. */

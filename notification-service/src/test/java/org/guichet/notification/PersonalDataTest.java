@@ -7,13 +7,12 @@ import org.guichet.events.Topics;
 import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.AccountRegistered;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.notification.privacy.NotificationPersonalData;
 import org.guichet.platform.privacy.Pseudonym;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +48,9 @@ class PersonalDataTest extends NotificationTestResource {
                 null, null, true, null));
         String paymentId = UUID.randomUUID().toString();
         String reference = "KL-" + paymentId.substring(0, 8);
-        TestEvents.publish(EventType.PAYMENT_SETTLED, tenant, paymentId, new PaymentSettled(paymentId, reference, null,
-                "kladno-library", 4500, "CZK", "sandbox", "sbx_" + paymentId, "ONLINE", new Payer(person, name, email, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), tenant, "Late fee", 4500)),
-                Instant.now(), "RC-" + reference, "KNIHOVNA KLADNO"));
+        Events.aPaymentSettled().id(paymentId).reference(reference).of(4500, "CZK")
+                .paying(UUID.randomUUID().toString(), "Late fee").by(new Payer(person, name, email, "cs"))
+                .receipt("RC-" + reference, "KNIHOVNA KLADNO").publish(tenant);
         await().atMost(Duration.ofSeconds(30)).until(() -> export(tenant, person).getList("records.emails.findAll { "
                 + "it.subject.contains('" + reference + "') && it.status == 'SENT' }").size() == 2);
         return reference;
