@@ -13,11 +13,11 @@ import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +87,8 @@ class PersonalDataTest extends PaymentTestResource {
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-" + patron, new RefundRequested(refundId,
-                    "inv-" + patron, patron, paymentId, 1000, "EUR", "overcharged", "agent-1"));
+            Events.aRefundRequested().id(refundId).ofInvoice("inv-" + patron).forAccount(patron)
+                    .through(paymentId, 1000, "EUR").because("overcharged").publish(TENANT);
             RefundAwaitingBankDetails waiting = EventJson.read(tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30))
                     .value()).payloadAs(RefundAwaitingBankDetails.class);
