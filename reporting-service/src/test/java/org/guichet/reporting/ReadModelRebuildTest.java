@@ -3,8 +3,8 @@ package org.guichet.reporting;
 import io.quarkus.test.junit.QuarkusTest;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.RefundIssued;
 import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.guichet.testing.infra.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,8 +38,8 @@ class ReadModelRebuildTest extends ReportingTestResource {
         List<PaymentLine> lines = List.of(new PaymentLine("INVOICE", UUID.randomUUID().toString(), TENANT, "Taxe", 4000));
         TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId,
                 TransactionDetailTest.settlement(paymentId, reference, "namur-population", lines));
-        TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, new RefundIssued(null, paymentId, reference,
-                "namur-population", 300, "EUR", "mollie", "GATEWAY", "overpaid", lines, Instant.now()));
+        Events.aRefundIssued().ofPayment(paymentId, reference).regie("namur-population").of(300, "EUR")
+                .through("mollie", "GATEWAY").because("overpaid").lines(lines).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200).body("transaction.refunded", equalTo(300)));
 

@@ -2,13 +2,11 @@ package org.guichet.reporting;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -44,10 +42,9 @@ class SettlementReportTest extends ReportingTestResource {
 
     static String settle(String mollieId, long amount) {
         String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new org.guichet.events.payload.PaymentSettled(
-                paymentId, "NAMUR-EC-" + mollieId, null, "namur-etat-civil", amount, "EUR", "mollie", mollieId, "ONLINE",
-                TransactionReadModelTest.PAYER, List.of(new PaymentLine("PROCEDURE", "r-" + mollieId, TENANT, "Acte",
-                amount)), java.time.Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference("NAMUR-EC-" + mollieId).regie("namur-etat-civil")
+                .of(amount, "EUR").through("mollie", mollieId).by(TransactionReadModelTest.PAYER)
+                .lines(new PaymentLine("PROCEDURE", "r-" + mollieId, TENANT, "Acte", amount)).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200));
         return paymentId;

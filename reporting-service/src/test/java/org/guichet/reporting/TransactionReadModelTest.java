@@ -5,15 +5,13 @@ import io.restassured.specification.RequestSpecification;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,8 +42,8 @@ class TransactionReadModelTest extends ReportingTestResource {
     }
 
     static void settled(String paymentId, String reference, long amount) {
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, reference, null,
-                "namur-population", amount, "EUR", "sandbox", "sbx_r", "ONLINE", PAYER, lines(amount), Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference(reference).regie("namur-population").of(amount, "EUR")
+                .through("sandbox", "sbx_r").by(PAYER).lines(lines(amount)).publish(TENANT);
     }
 
     @Test
@@ -66,8 +64,8 @@ class TransactionReadModelTest extends ReportingTestResource {
         String paymentId = UUID.randomUUID().toString();
         settled(paymentId, "NAMUR-POPULATION-000002", 700);
         checkedOut(paymentId, 700);
-        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId,
-                "NAMUR-POPULATION-000002", null, "namur-population", 700, "EUR", "sandbox", "FAILED", "late", PAYER, lines(700)));
+        Events.aPaymentFailed().id(paymentId).reference("NAMUR-POPULATION-000002").regie("namur-population")
+                .of(700, "EUR").because("late").by(PAYER).lines(lines(700)).publish(TENANT);
         String marker = UUID.randomUUID().toString();
         settled(marker, "NAMUR-POPULATION-MARKER", 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-MARKER")
