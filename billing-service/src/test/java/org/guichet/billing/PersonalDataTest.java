@@ -12,7 +12,6 @@ import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.guichet.billing.Fixtures.as;
 import static org.guichet.billing.Fixtures.createInvoice;
 import static org.hamcrest.Matchers.containsString;
@@ -33,7 +31,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -231,7 +228,7 @@ class PersonalDataTest extends MovedClockTest {
                 body);
 
         // the citizen asks for their own: the same records, the subject from the token
-        given().auth().oauth2(DevTokens.mint("exp-1", "lib-kladno", "citizen")).get("/privacy/me").then()
+        as("citizen", "exp-1").get("/privacy/me").then()
                 .statusCode(200).body("records.account[0].name", equalTo("Jana Dvořáková"))
                 .body("records.invoices.id", equalTo(List.of(mine)));
         // Slaný's exp-1 is another person
@@ -245,7 +242,7 @@ class PersonalDataTest extends MovedClockTest {
         as("agent", "agent-7").get("/privacy/subjects/exp-1").then().statusCode(403)
                 .contentType("application/problem+json");
         as("finance", "fin-1").get("/privacy/subjects/exp-1").then().statusCode(403);
-        given().auth().oauth2(DevTokens.mint("exp-1", "lib-kladno", "citizen")).get("/privacy/subjects/exp-1")
+        as("citizen", "exp-1").get("/privacy/subjects/exp-1")
                 .then().statusCode(403);
         given().get("/privacy/subjects/exp-1").then().statusCode(401);
         as("admin", "admin-1").get("/privacy/me").then().statusCode(403);
