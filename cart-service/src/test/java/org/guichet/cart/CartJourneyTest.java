@@ -1,8 +1,6 @@
 package org.guichet.cart;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -13,7 +11,6 @@ import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.events.payload.InvoicePaid;
 import org.guichet.events.payload.Payer;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
@@ -28,6 +25,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,11 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class CartJourneyTest extends CartTestResource {
     static final String TENANT = "lib-kladno";
-
-    static RequestSpecification citizen(String subject) {
-        return given().auth().oauth2(DevTokens.mint(subject, TENANT, "Jana Nováková", subject + "@example.cz", "cs",
-                3600, "citizen")).contentType(ContentType.JSON);
-    }
 
     /** An invoice billing-service would announce; returns the cart's payable id once it is there. */
     static String invoiceFor(String patron, String regie, long amount) {

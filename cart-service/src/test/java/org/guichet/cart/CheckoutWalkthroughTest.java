@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.citizen;
 import static org.guichet.cart.CartJourneyTest.TENANT;
-import static org.guichet.cart.CartJourneyTest.citizen;
 import static org.guichet.cart.CartJourneyTest.invoiceFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
