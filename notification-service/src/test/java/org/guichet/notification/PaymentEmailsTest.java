@@ -10,6 +10,7 @@ import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.Events;
 import org.guichet.testing.PrometheusText;
+import org.guichet.testing.Requests;
 import org.guichet.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
@@ -123,8 +124,8 @@ class PaymentEmailsTest extends NotificationTestResource {
 
     @Test
     void the_delivery_log_is_for_finance_and_admin_only() {
-        given().auth().oauth2(DevTokens.mint("patron-n", "lib-kladno", "citizen")).get("/deliveries").then().statusCode(403);
-        given().auth().oauth2(DevTokens.mint("f", "lib-kladno", "finance")).queryParam("status", "BOGUS")
+        Requests.token("patron-n", "lib-kladno", "citizen").get("/deliveries").then().statusCode(403);
+        Requests.token("f", "lib-kladno", "finance").queryParam("status", "BOGUS")
                 .get("/deliveries").then().statusCode(400).contentType("application/problem+json");
     }
 }
