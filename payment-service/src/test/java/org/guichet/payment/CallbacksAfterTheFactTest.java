@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,7 +10,6 @@ import org.guichet.events.Topics;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.Events;
 import org.guichet.testing.MassAssignment;
@@ -25,9 +24,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static io.restassured.path.json.JsonPath.from;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.guichet.testing.MassAssignment.over;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -46,7 +45,7 @@ class MassAssignmentTest extends PaymentTestResource {
     static final String AGENT = "agent-pma";
 
     static RequestSpecification agent() {
-        return given().auth().oauth2(DevTokens.mint(AGENT, TENANT, "agent")).contentType(ContentType.JSON);
+        return Callers.as("agent", AGENT, TENANT);
     }
 
     static Map<String, Object> paymentRow(String id) {

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,7 +4,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -15,7 +14,6 @@ import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.payment.transfer.SepaCreditTransferTest;
 import org.guichet.platform.security.EventSeal;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.Events;
 import org.guichet.testing.TestRows;
@@ -29,12 +27,13 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
+import static org.guichet.payment.Callers.finance;
 import static org.guichet.payment.MolliePaymentTest.REGIE;
 import static org.guichet.payment.MolliePaymentTest.choose;
 import static org.guichet.payment.MolliePaymentTest.start;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -50,10 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class RefundByTransferTest extends PaymentTestResource {
-
-    static RequestSpecification finance() {
-        return given().auth().oauth2(DevTokens.mint("finance-1", TENANT, "finance")).contentType(ContentType.JSON);
-    }
 
     @BeforeEach
     void resetTraps() {

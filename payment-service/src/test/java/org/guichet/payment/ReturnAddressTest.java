@@ -1,7 +1,6 @@
 package org.guichet.payment;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
@@ -17,8 +16,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
