@@ -13,7 +13,6 @@ import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
@@ -30,6 +29,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.guichet.reporting.BankReconciliationTest.entry;
 import static org.guichet.reporting.BankReconciliationTest.statement;
+import static org.guichet.reporting.Callers.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,10 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PersonalDataTest extends ReportingTestResource {
     static final String TOWN = "privacy-town";
-
-    static RequestSpecification as(String role, String subject, String tenant) {
-        return given().auth().oauth2(DevTokens.mint(subject, tenant, role));
-    }
 
     static RequestSpecification finance() {
         return as("finance", "fin-1", TOWN);

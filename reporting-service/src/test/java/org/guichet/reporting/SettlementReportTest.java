@@ -12,8 +12,8 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.guichet.reporting.BankReconciliationTest.entry;
 import static org.guichet.reporting.BankReconciliationTest.statement;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -108,7 +108,7 @@ class SettlementReportTest extends ReportingTestResource {
         finance().contentType(ContentType.JSON).body(report("stl_bad2", "1.2.3", "1.00", "nope", "1.00"))
                 .post("/settlement-reports/mollie").then().statusCode(400)
                 .body("errors.field", hasItem("payments._embedded.payments[0].id"));
-        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("a", TENANT, "agent"))
+        Callers.as("agent", "a", TENANT)
                 .contentType(ContentType.JSON).body(report("stl_ag12", "1.2.3", "1.00")).post("/settlement-reports/mollie")
                 .then().statusCode(403);
         finance().get("/reconciliation?days=0").then()

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.PAYER;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -69,7 +69,7 @@ class TransactionDetailTest extends ReportingTestResource {
                 "namur-population", List.of(new PaymentLine("INVOICE", "x", TENANT, "Taxe", 100))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200));
-        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("f", "lib-kladno", "finance"))
+        Callers.as("finance", "f", "lib-kladno")
                 .get("/transactions/" + paymentId).then().statusCode(404).contentType("application/problem+json");
         finance().get("/transactions/not-an-id").then().statusCode(404);
     }
