@@ -89,6 +89,7 @@ class CheckoutWalkthroughTest extends CartTestResource {
     void a_cart_left_alone_expires_and_its_items_stay_payable() throws Exception {
         String item = invoiceFor("patron-w2", "kladno-library", 900);
         citizen("patron-w2").body(Map.of("payableId", item)).post("/cart/items").then().statusCode(200);
+        // on purpose: the cart must outlive its 3 s (expire-after above); polling would check out before it expires
         Thread.sleep(3500);
         citizen("patron-w2").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
                 .post("/cart/checkout").then().statusCode(422).body("type", equalTo("https://guichet.org/problems/cart-expired"));
