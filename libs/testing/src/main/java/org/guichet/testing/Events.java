@@ -69,14 +69,44 @@ public final class Events {
         }
     }
 
+    /** What the events of a payment share: its id and reference, the régie, the amount, by default Kladno's library. */
+    @SuppressWarnings("unchecked")
+    public abstract static class PaymentEventBuilder<B extends PaymentEventBuilder<B>> {
+        String paymentId = newId();
+        String reference;
+        String regie = "kladno-library";
+        long amount = 1000;
+        String currency = "CZK";
+
+        public B id(String paymentId) {
+            this.paymentId = paymentId;
+            return (B) this;
+        }
+
+        public B reference(String reference) {
+            this.reference = reference;
+            return (B) this;
+        }
+
+        public B regie(String regie) {
+            this.regie = regie;
+            return (B) this;
+        }
+
+        public B of(long amount, String currency) {
+            this.amount = amount;
+            this.currency = currency;
+            return (B) this;
+        }
+
+        String referenceOrDefault() {
+            return reference != null ? reference : "REF-" + paymentId.substring(0, 8);
+        }
+    }
+
     /** {@link PaymentSettled}: by default an online sandbox payment of 1000 CZK to Kladno's library, paying nothing in particular. */
-    public static final class PaymentSettledBuilder {
-        private String paymentId = newId();
-        private String reference;
+    public static final class PaymentSettledBuilder extends PaymentEventBuilder<PaymentSettledBuilder> {
         private String checkoutId;
-        private String regie = "kladno-library";
-        private long amount = 1000;
-        private String currency = "CZK";
         private String gateway = "sandbox";
         private String gatewayReference = "sbx_1";
         private String mode = "ONLINE";
@@ -89,29 +119,8 @@ public final class Events {
         private String operatorName;
         private String tenant = "lib-kladno";
 
-        public PaymentSettledBuilder id(String paymentId) {
-            this.paymentId = paymentId;
-            return this;
-        }
-
-        public PaymentSettledBuilder reference(String reference) {
-            this.reference = reference;
-            return this;
-        }
-
         public PaymentSettledBuilder checkout(String checkoutId) {
             this.checkoutId = checkoutId;
-            return this;
-        }
-
-        public PaymentSettledBuilder regie(String regie) {
-            this.regie = regie;
-            return this;
-        }
-
-        public PaymentSettledBuilder of(long amount, String currency) {
-            this.amount = amount;
-            this.currency = currency;
             return this;
         }
 
@@ -198,7 +207,7 @@ public final class Events {
         }
 
         public PaymentSettled build() {
-            return new PaymentSettled(paymentId, reference != null ? reference : "REF-" + paymentId.substring(0, 8),
+            return new PaymentSettled(paymentId, referenceOrDefault(),
                     checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer,
                     lines.build(tenant, amount), settledAt, receiptNumber, statementDescriptor, operator, operatorName);
         }
@@ -217,42 +226,16 @@ public final class Events {
     }
 
     /** {@link PaymentFailed}: by default a refused sandbox payment of 1000 CZK to Kladno's library. */
-    public static final class PaymentFailedBuilder {
-        private String paymentId = newId();
-        private String reference;
+    public static final class PaymentFailedBuilder extends PaymentEventBuilder<PaymentFailedBuilder> {
         private String checkoutId;
-        private String regie = "kladno-library";
-        private long amount = 1000;
-        private String currency = "CZK";
         private String gateway = "sandbox";
         private String outcome = "FAILED";
         private String reason = "refused";
         private Payer payer = payer("patron-1", "cs");
         private List<PaymentLine> lines = List.of();
 
-        public PaymentFailedBuilder id(String paymentId) {
-            this.paymentId = paymentId;
-            return this;
-        }
-
-        public PaymentFailedBuilder reference(String reference) {
-            this.reference = reference;
-            return this;
-        }
-
         public PaymentFailedBuilder checkout(String checkoutId) {
             this.checkoutId = checkoutId;
-            return this;
-        }
-
-        public PaymentFailedBuilder regie(String regie) {
-            this.regie = regie;
-            return this;
-        }
-
-        public PaymentFailedBuilder of(long amount, String currency) {
-            this.amount = amount;
-            this.currency = currency;
             return this;
         }
 
@@ -292,7 +275,7 @@ public final class Events {
         }
 
         public PaymentFailed build() {
-            return new PaymentFailed(paymentId, reference != null ? reference : "REF-" + paymentId.substring(0, 8),
+            return new PaymentFailed(paymentId, referenceOrDefault(),
                     checkoutId, regie, amount, currency, gateway, outcome, reason, payer, lines);
         }
 
@@ -304,13 +287,8 @@ public final class Events {
     }
 
     /** {@link RefundIssued}: by default 1000 CZK given back online through the sandbox, now, answering no billing refund. */
-    public static final class RefundIssuedBuilder {
+    public static final class RefundIssuedBuilder extends PaymentEventBuilder<RefundIssuedBuilder> {
         private String refundId;
-        private String paymentId = newId();
-        private String reference;
-        private String regie = "kladno-library";
-        private long amount = 1000;
-        private String currency = "CZK";
         private String gateway = "sandbox";
         private String mode = "ONLINE";
         private String reason = "refund";
@@ -326,20 +304,7 @@ public final class Events {
 
         /** The payment the money went back through, and that payment's reference. */
         public RefundIssuedBuilder ofPayment(String paymentId, String reference) {
-            this.paymentId = paymentId;
-            this.reference = reference;
-            return this;
-        }
-
-        public RefundIssuedBuilder regie(String regie) {
-            this.regie = regie;
-            return this;
-        }
-
-        public RefundIssuedBuilder of(long amount, String currency) {
-            this.amount = amount;
-            this.currency = currency;
-            return this;
+            return id(paymentId).reference(reference);
         }
 
         public RefundIssuedBuilder through(String gateway, String mode) {
@@ -365,7 +330,7 @@ public final class Events {
         }
 
         public RefundIssued build() {
-            return new RefundIssued(refundId, paymentId, reference != null ? reference : "REF-" + paymentId.substring(0, 8),
+            return new RefundIssued(refundId, paymentId, referenceOrDefault(),
                     regie, amount, currency, gateway, mode, reason, lines.build(tenant, amount), refundedAt);
         }
 
