@@ -6,18 +6,14 @@ import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
-import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.guichet.billing.Fixtures.as;
@@ -30,10 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CreditAndAllocationTest extends BillingTestResource {
 
     static void settle(String account, PaymentLine line) {
-        String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, new PaymentSettled(paymentId,
-                "KLADNO-LIBRARY-9" + paymentId.substring(0, 5), null, "kladno-library", line.amount(), "CZK", "counter",
-                null, "CASH", new Payer(account, null, null, "cs"), List.of(line), Instant.now()));
+        Events.aPaymentSettled().of(line.amount(), "CZK").atCounter().lines(line).by(Events.payer(account, "cs"))
+                .publish("lib-kladno");
     }
 
     static void summary(String account, int charges, int credit) {

@@ -1,15 +1,13 @@
 package org.guichet.billing;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.guichet.testing.DevTokens;
+import org.guichet.testing.Requests;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 
 /** Tokens and request bodies the billing tests share. */
-final class Fixtures {
+public final class Fixtures {
     static final String TENANT = "lib-kladno";
 
     private Fixtures() {
@@ -19,8 +17,13 @@ final class Fixtures {
         return as(role, subject, TENANT);
     }
 
-    static RequestSpecification as(String role, String subject, String tenant) {
-        return given().auth().oauth2(DevTokens.mint(subject, tenant, role)).contentType(ContentType.JSON);
+    public static RequestSpecification as(String role, String subject, String tenant) {
+        return Requests.as(subject, tenant, role);
+    }
+
+    /** Whoever holds this role at the institution ({@code agent-1}, {@code citizen-1}, ...). */
+    public static RequestSpecification someone(String role, String tenant) {
+        return as(role, role + "-1", tenant);
     }
 
     static Map<String, Object> invoice(String accountId, long amount) {

@@ -1,16 +1,12 @@
 package org.guichet.billing;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventType;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
+import org.guichet.testing.Events;
 import org.guichet.testing.MassAssignment;
-import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -174,11 +170,8 @@ class MassAssignmentTest extends BillingTestResource {
     @Test
     void paying_from_credit_takes_the_path_account_s_credit_for_its_own_bills() {
         String bill = createInvoice("patron-ma5", 1000);
-        String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, new PaymentSettled(paymentId,
-                "KL-" + paymentId.substring(0, 8), null, "kladno-library", 1500, "CZK", "sandbox", "sbx_ma5", "ONLINE",
-                RefundAndPendingTest.PAYER, List.of(new PaymentLine(PaymentLine.DEPOSIT, "patron-ma5", "lib-kladno",
-                "deposit", 1500)), Instant.now()));
+        Events.aPaymentSettled().of(1500, "CZK").depositing("patron-ma5").by(RefundAndPendingTest.PAYER)
+                .publish("lib-kladno");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", AGENT).get("/accounts/patron-ma5/summary")
                 .then().body("credit", equalTo(1500)));
 

@@ -1,19 +1,17 @@
 package org.guichet.billing;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.InvoicePaid;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,14 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PaymentSettledConsumerTest extends BillingTestResource {
 
     static String settledEvent(String invoiceId, long amount) {
-        String paymentId = UUID.randomUUID().toString();
-        PaymentSettled settled = new PaymentSettled(paymentId, "KLADNO-LIBRARY-000001", UUID.randomUUID().toString(),
-                "kladno-library", amount, "CZK", "sandbox", "sbx_1", "ONLINE",
-                new Payer("patron-800", "Jana Nováková", "jana@example.cz", "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, invoiceId, "lib-kladno", "Late fee", amount)),
-                Instant.now());
-        return EventJson.write(EventEnvelope.of(EventType.PAYMENT_SETTLED, Instant.now(), "payment-service",
-                "lib-kladno", paymentId, null, settled));
+        return Events.aPaymentSettled().reference("KLADNO-LIBRARY-000001").checkout(UUID.randomUUID().toString())
+                .of(amount, "CZK").paying(invoiceId, "Late fee")
+                .by(new Payer("patron-800", "Jana Nováková", "jana@example.cz", "cs")).json("lib-kladno");
     }
 
     @Test
@@ -78,13 +71,11 @@ class PaymentSettledConsumerTest extends BillingTestResource {
         String partly = createInvoice("patron-830", 5000);
         String over = createInvoice("patron-830", 1000);
         String paymentId = UUID.randomUUID().toString();
-        PaymentSettled settled = new PaymentSettled(paymentId, "KLADNO-LIBRARY-000830", null, "kladno-library", 3500,
-                "CZK", "counter", null, "CASH", new Payer("patron-830", null, null, null),
-                List.of(new PaymentLine(PaymentLine.INVOICE, partly, "lib-kladno", "Bill", 2000),
-                        new PaymentLine(PaymentLine.INVOICE, over, "lib-kladno", "Bill", 1500)),
-                Instant.now(), "RC-LIB-KLADNO-2026-000830", null, "agent-77", "Eva Agentová");
-        String event = EventJson.write(EventEnvelope.of(EventType.PAYMENT_SETTLED, Instant.now(), "payment-service",
-                "lib-kladno", paymentId, null, settled));
+        String event = Events.aPaymentSettled().id(paymentId).reference("KLADNO-LIBRARY-000830").of(3500, "CZK")
+                .atCounter("agent-77", "Eva Agentová").by(Events.payer("patron-830", null))
+                .lines(new PaymentLine(PaymentLine.INVOICE, partly, "lib-kladno", "Bill", 2000),
+                        new PaymentLine(PaymentLine.INVOICE, over, "lib-kladno", "Bill", 1500))
+                .receipt("RC-LIB-KLADNO-2026-000830", null).json("lib-kladno");
         assertEquals(List.of(), org.guichet.events.EventContract.violations(event));
         EventTap.send(Topics.PAYMENTS, paymentId, event);
 

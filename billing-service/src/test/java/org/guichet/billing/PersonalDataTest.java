@@ -12,7 +12,6 @@ import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.junit.jupiter.api.Test;
 
@@ -229,7 +228,7 @@ class PersonalDataTest extends MovedClockTest {
                 body);
 
         // the citizen asks for their own: the same records, the subject from the token
-        given().auth().oauth2(DevTokens.mint("exp-1", "lib-kladno", "citizen")).get("/privacy/me").then()
+        as("citizen", "exp-1").get("/privacy/me").then()
                 .statusCode(200).body("records.account[0].name", equalTo("Jana Dvořáková"))
                 .body("records.invoices.id", equalTo(List.of(mine)));
         // Slaný's exp-1 is another person
@@ -243,7 +242,7 @@ class PersonalDataTest extends MovedClockTest {
         as("agent", "agent-7").get("/privacy/subjects/exp-1").then().statusCode(403)
                 .contentType("application/problem+json");
         as("finance", "fin-1").get("/privacy/subjects/exp-1").then().statusCode(403);
-        given().auth().oauth2(DevTokens.mint("exp-1", "lib-kladno", "citizen")).get("/privacy/subjects/exp-1")
+        as("citizen", "exp-1").get("/privacy/subjects/exp-1")
                 .then().statusCode(403);
         given().get("/privacy/subjects/exp-1").then().statusCode(401);
         as("admin", "admin-1").get("/privacy/me").then().statusCode(403);

@@ -8,18 +8,15 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundFailed;
-import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +35,7 @@ class RefundAndPendingTest extends BillingTestResource {
 
     static String settleOnline(String invoice, long amount) {
         String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, new PaymentSettled(paymentId,
-                "KL-" + paymentId.substring(0, 8), null, "kladno-library", amount, "CZK", "sandbox", "sbx_1", "ONLINE",
-                PAYER, List.of(new PaymentLine(PaymentLine.INVOICE, invoice, "lib-kladno", "fee", amount)), Instant.now()));
+        Events.aPaymentSettled().id(paymentId).of(amount, "CZK").paying(invoice).by(PAYER).publish("lib-kladno");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + invoice)
                 .then().body("paid", equalTo((int) amount)));
         return paymentId;
@@ -84,9 +79,8 @@ class RefundAndPendingTest extends BillingTestResource {
             assertEquals(paymentId, asked.paymentId());
         }
         as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(2000));
-        TestEvents.publish(EventType.REFUND_ISSUED, "lib-kladno", paymentId, new RefundIssued(refundId, paymentId,
-                "KL-R1", "kladno-library", 2000, "CZK", "sandbox", "ONLINE", "item was never lent",
-                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "fee", 2000)), Instant.now()));
+        Events.aRefundIssued().answering(refundId).ofPayment(paymentId, "KL-R1").of(2000, "CZK")
+                .because("item was never lent").forInvoice(bill, "fee").publish("lib-kladno");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill + "/history")
                 .then().body("find { it.action == 'REFUND' }.paymentMode", equalTo("ONLINE/sandbox")));
         as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(2000));
@@ -104,9 +98,7 @@ class RefundAndPendingTest extends BillingTestResource {
         as("agent", "a").get("/invoices/" + other + "/history").then().body("action", hasItem("REFUND_FAILED"));
 
         String fromCredit = createInvoice("patron-rf2", 300);
-        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", "dep", new PaymentSettled(UUID.randomUUID().toString(),
-                "KL-D", null, "kladno-library", 300, "CZK", "counter", null, "CASH", PAYER,
-                List.of(new PaymentLine(PaymentLine.DEPOSIT, "patron-rf2", "lib-kladno", "deposit", 300)), Instant.now()));
+        Events.aPaymentSettled().of(300, "CZK").atCounter().depositing("patron-rf2").by(PAYER).publish("lib-kladno");
         CreditAndAllocationTest.summary("patron-rf2", 300, 300);
         as("agent", "a").body("{}").post("/accounts/patron-rf2/pay-from-credit").then().statusCode(200);
         as("agent", "agent-7").body(Map.of("destination", "ORIGINAL")).post("/invoices/" + fromCredit + "/refunds")
@@ -119,15 +111,13 @@ class RefundAndPendingTest extends BillingTestResource {
         settleOnline(bill, 1500);
         String second = UUID.randomUUID().toString();
         String secondRef = "KL-" + second.substring(0, 8);
-        TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", second, new PaymentSettled(second, secondRef, null,
-                "kladno-library", 1500, "CZK", "sandbox", "sbx_2", "ONLINE", new Payer("patron-tw", null, null, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "fee", 1500)), Instant.now()));
+        Events.aPaymentSettled().id(second).reference(secondRef).of(1500, "CZK").paying(bill)
+                .by(Events.payer("patron-tw", "cs")).publish("lib-kladno");
         CreditAndAllocationTest.summary("patron-tw", 0, 1500);   // the second payment became credit
         // payment-service refunds the second payment on its own (its refund id is not billing's)
-        TestEvents.publish(EventType.REFUND_ISSUED, "lib-kladno", second, new RefundIssued(UUID.randomUUID().toString(),
-                second, secondRef, "kladno-library", 1500, "CZK", "sandbox", "ONLINE", "paid twice: automatic refund",
-                List.of(new PaymentLine(PaymentLine.INVOICE, bill, "lib-kladno", "paid twice: automatic refund", 1500)),
-                Instant.now()));
+        Events.aRefundIssued().answering(UUID.randomUUID().toString()).ofPayment(second, secondRef).of(1500, "CZK")
+                .because("paid twice: automatic refund").forInvoice(bill, "paid twice: automatic refund")
+                .publish("lib-kladno");
         CreditAndAllocationTest.summary("patron-tw", 0, 0);
         as("agent", "a").get("/invoices/" + bill).then().body("state", equalTo("PAID")).body("paid", equalTo(1500))
                 .body("refunded", equalTo(0));
@@ -148,8 +138,8 @@ class RefundAndPendingTest extends BillingTestResource {
         as("agent", "agent-7").body(Map.of("notes", "wrong patron")).post("/invoices/" + bill + "/cancel")
                 .then().statusCode(409).body("type", equalTo("https://guichet.org/problems/payment-pending"));
 
-        TestEvents.publish(EventType.PAYMENT_FAILED, "lib-kladno", paymentId, new PaymentFailed(paymentId, "KL-F",
-                "co-1", "kladno-library", 800, "CZK", "sandbox", "CANCELLED", "the citizen cancelled", PAYER, List.of(line)));
+        Events.aPaymentFailed().id(paymentId).reference("KL-F").checkout("co-1").of(800, "CZK")
+                .cancelled("the citizen cancelled").by(PAYER).lines(List.of(line)).publish("lib-kladno");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", "a").get("/invoices/" + bill)
                 .then().body("paymentPending", equalTo(false)));
         as("agent", "a").get("/invoices/" + bill + "/history").then().body("action",

@@ -1,8 +1,6 @@
 package org.guichet.cart;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -12,17 +10,14 @@ import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.events.payload.InvoicePaid;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +25,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,11 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class CartJourneyTest extends CartTestResource {
     static final String TENANT = "lib-kladno";
-
-    static RequestSpecification citizen(String subject) {
-        return given().auth().oauth2(DevTokens.mint(subject, TENANT, "Jana Nováková", subject + "@example.cz", "cs",
-                3600, "citizen")).contentType(ContentType.JSON);
-    }
 
     /** An invoice billing-service would announce; returns the cart's payable id once it is there. */
     static String invoiceFor(String patron, String regie, long amount) {
@@ -162,17 +153,15 @@ class CartJourneyTest extends CartTestResource {
         String failing = invoiceFor("patron-c7", "kladno-library", 5000);
         String checkout = addAndCheckout("patron-c7", failing);
         String paymentId = citizen("patron-c7").get("/checkouts/" + checkout).then().extract().path("payments[0].paymentId");
-        Payer payer = new Payer("patron-c7", null, null, "cs");
-        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId, "R-1", checkout,
-                "kladno-library", 5000, "CZK", "sandbox", "FAILED", "refused", payer, List.of()));
+        Payer payer = Events.payer("patron-c7", "cs");
+        Events.aPaymentFailed().id(paymentId).checkout(checkout).of(5000, "CZK").by(payer).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 citizen("patron-c7").get("/payables").then().body("id", hasItem(failing)));
         citizen("patron-c7").get("/checkouts/" + checkout).then().body("status", equalTo("FAILED"));
 
         String second = addAndCheckout("patron-c7", failing);
         String secondPayment = citizen("patron-c7").get("/checkouts/" + second).then().extract().path("payments[0].paymentId");
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, secondPayment, new PaymentSettled(secondPayment, "R-2",
-                second, "kladno-library", 5000, "CZK", "sandbox", "sbx_1", "ONLINE", payer, List.of(), Instant.now()));
+        Events.aPaymentSettled().id(secondPayment).checkout(second).of(5000, "CZK").by(payer).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 citizen("patron-c7").get("/checkouts/" + second).then().body("status", equalTo("PAID"))
                         .body("payments[0].status", equalTo("SETTLED")));
@@ -205,9 +194,8 @@ class CartJourneyTest extends CartTestResource {
         String item = invoiceFor("patron-c11", "kladno-library", 3000);
         String checkout = addAndCheckout("patron-c11", item);
         String paymentId = citizen("patron-c11").get("/checkouts/" + checkout).then().extract().path("payments[0].paymentId");
-        TestEvents.publish(EventType.PAYMENT_EXPIRED, TENANT, paymentId, new PaymentFailed(paymentId, "R-3", checkout,
-                "kladno-library", 3000, "CZK", "sandbox", "EXPIRED", "no answer within 30 minutes",
-                new Payer("patron-c11", null, null, "cs"), List.of()));
+        Events.aPaymentFailed().id(paymentId).checkout(checkout).of(3000, "CZK").expired("no answer within 30 minutes")
+                .by(Events.payer("patron-c11", "cs")).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 citizen("patron-c11").get("/payables").then().body("id", hasItem(item)));
         citizen("patron-c11").get("/checkouts/" + checkout).then().body("status", equalTo("FAILED"));
@@ -257,9 +245,8 @@ class CartJourneyTest extends CartTestResource {
                 .body("find { it.id == '" + part + "' }.amount", equalTo(3800)));
 
         // the online payment fails: it releases nothing, the bill owes nothing any more
-        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId, "R-13", checkout,
-                "kladno-library", 2000, "CZK", "sandbox", "FAILED", "refused", new Payer("patron-c13", null, null, "cs"),
-                List.of()));
+        Events.aPaymentFailed().id(paymentId).checkout(checkout).of(2000, "CZK").by(Events.payer("patron-c13", "cs"))
+                .publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 citizen("patron-c13").get("/checkouts/" + checkout).then().body("status", equalTo("FAILED")));
         assertEquals("WITHDRAWN", itemStatus(refs.get(held)));

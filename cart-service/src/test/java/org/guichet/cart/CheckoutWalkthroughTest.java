@@ -3,22 +3,17 @@ package org.guichet.cart;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.citizen;
 import static org.guichet.cart.CartJourneyTest.TENANT;
-import static org.guichet.cart.CartJourneyTest.citizen;
 import static org.guichet.cart.CartJourneyTest.invoiceFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,13 +36,11 @@ class CheckoutWalkthroughTest extends CartTestResource {
     }
 
     static void settle(String patron, String checkout, String paymentId, long amount, boolean paid) {
-        Payer payer = new Payer(patron, null, null, "cs");
+        Payer payer = Events.payer(patron, "cs");
         if (paid) {
-            TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, "R", checkout,
-                    "x", amount, "CZK", "sandbox", "sbx", "ONLINE", payer, List.of(), Instant.now()));
+            Events.aPaymentSettled().id(paymentId).checkout(checkout).regie("x").of(amount, "CZK").by(payer).publish(TENANT);
         } else {
-            TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId, "R", checkout,
-                    "x", amount, "CZK", "sandbox", "FAILED", "refused", payer, List.of()));
+            Events.aPaymentFailed().id(paymentId).checkout(checkout).regie("x").of(amount, "CZK").by(payer).publish(TENANT);
         }
     }
 
@@ -96,6 +89,7 @@ class CheckoutWalkthroughTest extends CartTestResource {
     void a_cart_left_alone_expires_and_its_items_stay_payable() throws Exception {
         String item = invoiceFor("patron-w2", "kladno-library", 900);
         citizen("patron-w2").body(Map.of("payableId", item)).post("/cart/items").then().statusCode(200);
+        // on purpose: the cart must outlive its 3 s (expire-after above); polling would check out before it expires
         Thread.sleep(3500);
         citizen("patron-w2").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
                 .post("/cart/checkout").then().statusCode(422).body("type", equalTo("https://guichet.org/problems/cart-expired"));

@@ -1,33 +1,27 @@
 package org.guichet.cart;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.CartCheckedOut;
-import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RequestRefused;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.MassAssignment;
-import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static io.restassured.path.json.JsonPath.from;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.namur;
 import static org.guichet.testing.MassAssignment.over;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,15 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MassAssignmentTest extends CartTestResource {
     static final String NAMUR = "ville-namur";
 
-    static RequestSpecification namur(String role, String subject) {
-        return given().auth().oauth2(DevTokens.mint(subject, NAMUR, "Marie Dubois", subject + "@example.be", "fr", 3600,
-                role)).contentType(ContentType.JSON);
-    }
-
     @Test
     void a_checkout_pays_what_the_cart_holds_for_the_token_s_citizen() {
         String payable = CartJourneyTest.invoiceFor("patron-ma1", "kladno-library", 5000);
-        String cart = CartJourneyTest.citizen("patron-ma1").body(over(Map.of("payableId", payable))).post("/cart/items")
+        String cart = Callers.citizen("patron-ma1").body(over(Map.of("payableId", payable))).post("/cart/items")
                 .then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].id", equalTo(payable))
@@ -67,7 +56,7 @@ class MassAssignmentTest extends CartTestResource {
         assertEquals(5000L, item.get("amount"));
 
         try (EventTap tap = new EventTap(Topics.CHECKOUTS)) {
-            String checkout = CartJourneyTest.citizen("patron-ma1").header("Idempotency-Key", UUID.randomUUID().toString())
+            String checkout = Callers.citizen("patron-ma1").header("Idempotency-Key", UUID.randomUUID().toString())
                     .body(over(Map.of("payments", List.of(Map.of("regie", "forged-regie", "amount", 1)))))
                     .post("/cart/checkout").then().statusCode(201)
                     .body("status", equalTo("PENDING"))
@@ -113,7 +102,7 @@ class MassAssignmentTest extends CartTestResource {
         assertEquals("Population", TestRows.of("cart").one("select name from regie where tenant = ? and code = 'ma-population'",
                 NAMUR).get("name"));
         // another institution's admin naming the same code (and forging the tenant) makes a régie of its own (L11)
-        given().auth().oauth2(DevTokens.mint("admin-kl", "lib-kladno", "admin")).contentType(ContentType.JSON)
+        Callers.as("admin", "admin-kl", "lib-kladno")
                 .body(over(Map.of("name", "Taken", "cartMode", "SEPARATE", "agents", List.of(), "tenant", NAMUR)))
                 .put("/regies/ma-population").then().statusCode(200);
         assertEquals("Taken", TestRows.of("cart").one("select name from regie where tenant = 'lib-kladno' and code = 'ma-population'")
@@ -165,9 +154,8 @@ class MassAssignmentTest extends CartTestResource {
         namur("citizen", "c-ma1").body(Map.of("payableId", payable)).post("/cart/items").then().statusCode(200);
         String paymentId = namur("citizen", "c-ma1").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
                 .post("/cart/checkout").then().statusCode(201).extract().path("payments[0].paymentId");
-        TestEvents.publish(EventType.PAYMENT_SETTLED, NAMUR, paymentId, new PaymentSettled(paymentId, "POP-1", null,
-                "ma-population", 1000, "EUR", "sandbox", "sbx_ma", "ONLINE", new Payer("c-ma1", null, null, "fr"), List.of(),
-                Instant.now()));
+        Events.aPaymentSettled().id(paymentId).regie("ma-population").of(1000, "EUR").by(Events.payer("c-ma1", "fr"))
+                .publish(NAMUR);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> namur("agent", "agent-ma").get("/requests").then()
                 .body("id", hasItem(id)));
 

@@ -1,15 +1,12 @@
 package org.guichet.cart;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +20,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.cart.Callers.namur;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,18 +36,13 @@ class PersonalDataTest extends CartTestResource {
         new ProcedureRequestsTest().catalogue();
     }
 
-    static RequestSpecification citizen(String subject, String name) {
-        return given().auth().oauth2(DevTokens.mint(subject, TENANT, name, subject + "@example.be", "fr", 3600,
-                "citizen")).contentType(ContentType.JSON);
-    }
-
     static String request(String subject, String name) {
-        return citizen(subject, name).body(Map.of("procedure", "household", "quotedAmount", 300, "criteria", Map.of()))
+        return namur("citizen", subject, name).body(Map.of("procedure", "household", "quotedAmount", 300, "criteria", Map.of()))
                 .post("/requests").then().statusCode(201).extract().path("id");
     }
 
     static JsonPath export(String tenant, String subject) {
-        return given().auth().oauth2(DevTokens.mint("dpo-1", tenant, "admin")).get("/privacy/subjects/" + subject)
+        return Callers.as("admin", "dpo-1", tenant).get("/privacy/subjects/" + subject)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -69,14 +62,14 @@ class PersonalDataTest extends CartTestResource {
         String body = part.prettify();
         assertFalse(body.contains(theirs) || body.contains("Paul Martin") || body.contains(kladnoPayable), body);
 
-        citizen("pd-c1", "Marie Dubois").get("/privacy/me").then().statusCode(200)
+        namur("citizen", "pd-c1", "Marie Dubois").get("/privacy/me").then().statusCode(200)
                 .body("records.requests.id", equalTo(List.of(mine)));
         // the same account id at Kladno is another person: only the bill offered there
-        assertEquals(List.of(kladnoPayable), given().auth().oauth2(DevTokens.mint("dpo-2", "lib-kladno", "admin"))
+        assertEquals(List.of(kladnoPayable), Callers.as("admin", "dpo-2", "lib-kladno")
                 .get("/privacy/subjects/pd-c1").then().statusCode(200).extract().jsonPath().getList("records.payables.id"));
-        given().auth().oauth2(DevTokens.mint("agent-1", TENANT, "agent")).get("/privacy/subjects/pd-c1").then()
+        Callers.as("agent", "agent-1", TENANT).get("/privacy/subjects/pd-c1").then()
                 .statusCode(403).contentType("application/problem+json");
-        citizen("pd-c1", "Marie Dubois").get("/privacy/subjects/pd-c2").then().statusCode(403);
+        namur("citizen", "pd-c1", "Marie Dubois").get("/privacy/subjects/pd-c2").then().statusCode(403);
         given().get("/privacy/subjects/pd-c1").then().statusCode(401);
     }
 
@@ -100,7 +93,7 @@ class PersonalDataTest extends CartTestResource {
         assertEquals(before.getList("records.payables"), after.getList("records.payables"));
         assertEquals(List.of(mine), after.getList("records.requests.id"));
         assertEquals(List.of("Luc Dupont"), export(TENANT, "pd-c4").getList("records.requests.payer_name"));
-        citizen("pd-c3", "Jeanne Lambert").get("/requests/mine").then().body("[0].amount", equalTo(300));
+        namur("citizen", "pd-c3", "Jeanne Lambert").get("/requests/mine").then().body("[0].amount", equalTo(300));
     }
 
     @Test

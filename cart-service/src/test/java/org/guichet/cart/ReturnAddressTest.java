@@ -1,17 +1,14 @@
 package org.guichet.cart;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.guichet.cart.CartJourneyTest.citizen;
+import static org.guichet.cart.Callers.citizen;
 import static org.guichet.cart.CartJourneyTest.invoiceFor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -44,7 +41,7 @@ class ReturnAddressTest extends CartTestResource {
         String first = citizen("patron-l8").header("Idempotency-Key", key).body("{}").post("/cart/checkout")
                 .then().statusCode(201).extract().path("id");
         // the same subject at another institution (a second identity provider): its own, empty cart
-        given().auth().oauth2(DevTokens.mint("patron-l8", "ville-namur", "citizen")).contentType(ContentType.JSON)
+        Callers.as("citizen", "patron-l8", "ville-namur")
                 .header("Idempotency-Key", key).body("{}").post("/cart/checkout")
                 .then().statusCode(422).contentType("application/problem+json").body("id", not(equalTo(first)));
     }

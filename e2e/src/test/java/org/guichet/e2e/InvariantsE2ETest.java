@@ -1,5 +1,6 @@
 package org.guichet.e2e;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Order;
@@ -22,7 +23,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -159,36 +163,40 @@ class InvariantsE2ETest {
      * waiting at its gateway (the reconciler expires the abandoned ones), no callback or automatic refund
      * pending, and nothing applied for two rounds in a row. Answers null when quiet, else what is not.
      */
-    private static String awaitQuiet(List<String> accounts, Duration patience) throws InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        long previous = -1;
-        int stableRounds = 0;
-        String why = null;
-        while (Instant.now().isBefore(deadline)) {
-            long backlog = 0;
-            long applied = 0;
-            for (String s : SERVICES) {
-                TestRows db = DATA.db(s);
-                backlog += db.scalar("select count(*) from outbox_event where sent_at is null");
-                applied += db.scalar("select count(*) from processed_event");
-            }
-            TestRows payment = DATA.db("payment");
-            long pending = payment.scalar("select count(*) from payment where owner = any(?) and state = 'PENDING'", accounts);
-            long inbox = payment.scalar("select count(*) from callback_inbox where verified and processed_at is null "
-                    + "and received_at > now() - interval '1 hour'");
-            long refunds = payment.scalar("select count(*) from automatic_refund where done_at is null");
-            applied += payment.scalar("select count(*) from payment_transition");
-            long lag = DATA.consumerLag();
-            why = String.format("outbox backlog %d, consumer lag %d, payments pending %d, callbacks unprocessed %d, "
-                    + "automatic refunds pending %d", backlog, lag, pending, inbox, refunds);
-            boolean idle = backlog == 0 && lag == 0 && pending == 0 && inbox == 0 && refunds == 0;
-            stableRounds = idle && applied == previous ? stableRounds + 1 : 0;
-            if (stableRounds >= 2) {
-                return null;
-            }
-            previous = applied;
-            Thread.sleep(2000);
+    private static String awaitQuiet(List<String> accounts, Duration patience) {
+        AtomicLong previous = new AtomicLong(-1);
+        AtomicInteger stableRounds = new AtomicInteger();
+        AtomicReference<String> why = new AtomicReference<>();
+        try {
+            await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> quietRound(accounts, previous, stableRounds, why));
+            return null;
+        } catch (ConditionTimeoutException e) {
+            return why.get();
         }
-        return why;
+    }
+
+    /** One look at the suite: true once it has been idle, with nothing newly applied, for two rounds running. */
+    private static boolean quietRound(List<String> accounts, AtomicLong previous, AtomicInteger stableRounds,
+                                      AtomicReference<String> why) {
+        long backlog = 0;
+        long applied = 0;
+        for (String s : SERVICES) {
+            TestRows db = DATA.db(s);
+            backlog += db.scalar("select count(*) from outbox_event where sent_at is null");
+            applied += db.scalar("select count(*) from processed_event");
+        }
+        TestRows payment = DATA.db("payment");
+        long pending = payment.scalar("select count(*) from payment where owner = any(?) and state = 'PENDING'", accounts);
+        long inbox = payment.scalar("select count(*) from callback_inbox where verified and processed_at is null "
+                + "and received_at > now() - interval '1 hour'");
+        long refunds = payment.scalar("select count(*) from automatic_refund where done_at is null");
+        applied += payment.scalar("select count(*) from payment_transition");
+        long lag = DATA.consumerLag();
+        why.set(String.format("outbox backlog %d, consumer lag %d, payments pending %d, callbacks unprocessed %d, "
+                + "automatic refunds pending %d", backlog, lag, pending, inbox, refunds));
+        boolean idle = backlog == 0 && lag == 0 && pending == 0 && inbox == 0 && refunds == 0;
+        stableRounds.set(idle && applied == previous.getAndSet(applied) ? stableRounds.get() + 1 : 0);
+        return stableRounds.get() >= 2;
     }
 }

@@ -772,6 +772,7 @@ final class MoneyActor {
         return false;
     }
 
+    /** On purpose: the service said when to come back (Retry-After, or a short back-off); there is nothing to poll. */
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

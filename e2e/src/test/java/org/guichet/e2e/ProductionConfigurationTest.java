@@ -1,5 +1,7 @@
 package org.guichet.e2e;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.infra.InfraPaths;
 import org.guichet.testing.infra.TestDatabases;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,27 +229,14 @@ class ProductionConfigurationTest {
 
         void awaitReady(int port) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    return;
-                } catch (IOException e) {
-                    sleep();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            throw new AssertionError("the service did not start:\n" + log());
-        }
-
-        private static void sleep() {
             try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // answering at all is enough: it listens; refused connections are retried until it does or exits
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptionsInstanceOf(IOException.class).failFast(() -> !process.isAlive())
+                        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/q/health/live")).build(), HttpResponse.BodyHandlers.discarding()) != null);
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                throw new AssertionError("the service did not start:\n" + log(), e);
             }
         }
 

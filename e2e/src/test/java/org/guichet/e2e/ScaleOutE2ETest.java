@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -131,10 +131,10 @@ class ScaleOutE2ETest {
 
         // halfway, the second instances leave: out of rotation first (the clients stop choosing them, as a
         // Service does once a pod's readiness fails), then SIGTERM; their consumers' partitions move over
-        while (journeys.stream().filter(Future::isDone).count() < JOURNEYS / 2) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> journeys.stream().filter(Future::isDone).count() >= JOURNEYS / 2);
         BOTH.set(false);
+        // on purpose: the requests already sent to the second instances get a second to finish before SIGTERM
         Thread.sleep(1000);
         List<Long> stopped = new ArrayList<>();
         for (String s : SERVICES) {
@@ -153,11 +153,8 @@ class ScaleOutE2ETest {
                 JOURNEYS, seconds, JOURNEYS / seconds, CLIENTS);
 
         for (long pid : stopped) {
-            Instant deadline = Instant.now().plusSeconds(40);
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "instance " + pid + " stopped on SIGTERM");
+            await("instance " + pid + " stopped on SIGTERM").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         }
         for (String s : SERVICES) {
             String log = Files.readString(STATE.resolve("logs/" + s + "-2.log"), StandardCharsets.UTF_8);
@@ -180,10 +177,12 @@ class ScaleOutE2ETest {
         for (Paid p : paid) {
             Journey.await("the receipt email of " + p.email(), () -> receipts(p.email()) >= 1 ? 1 : null);
         }
-        Thread.sleep(3000);
-        for (Paid p : paid) {
-            assertEquals(1, receipts(p.email()), "one receipt for " + p.email());
-        }
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (Paid p : paid) {
+                        assertEquals(1, receipts(p.email()), "one receipt for " + p.email());
+                    }
+                });
 
         // the read model has every payment once
         Journey.await("reporting has every payment", () ->

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.MassAssignment;
+import org.guichet.testing.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,7 +48,7 @@ class MassAssignmentTest extends NotificationTestResource {
         String kladno = DevTokens.mint("finance-kl", "lib-kladno", "finance");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(kladno)
                 .queryParam("recipient", email).get("/deliveries").then().statusCode(200).body("size()", equalTo(1)));
-        given().auth().oauth2(DevTokens.mint("finance-na", "ville-namur", "finance"))
+        Requests.token("finance-na", "ville-namur", "finance")
                 .queryParam("recipient", email).queryParam("tenant", "lib-kladno")
                 .queryParam("institution", "lib-kladno").get("/deliveries")
                 .then().statusCode(200).body("size()", equalTo(0));

@@ -3,20 +3,18 @@ package org.guichet.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.PrometheusText;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Requests;
 import org.guichet.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,13 +32,11 @@ class PaymentEmailsTest extends NotificationTestResource {
     static final String AGENTS = "pokladna@knihovna-kladno.example";
 
     static String settle(String email, String language, String reference) {
-        String paymentId = UUID.randomUUID().toString();
-        PaymentSettled settled = new PaymentSettled(paymentId, reference, null, "kladno-library", 6500, "CZK",
-                "sandbox", "sbx_9", "ONLINE", new Payer("patron-n", "Jana Nováková", email, language),
-                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Late fee", 5000),
-                        new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Lost card", 1500)),
-                Instant.now());
-        return TestEvents.publish(EventType.PAYMENT_SETTLED, "lib-kladno", paymentId, settled);
+        return Events.aPaymentSettled().reference(reference).of(6500, "CZK")
+                .by(new Payer("patron-n", "Jana Nováková", email, language))
+                .lines(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Late fee", 5000),
+                        new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Lost card", 1500))
+                .publish("lib-kladno");
     }
 
     /** A received message's MIME text, soft line breaks of quoted-printable undone. */
@@ -89,8 +85,8 @@ class PaymentEmailsTest extends NotificationTestResource {
         EventTap.send(Topics.PAYMENTS, "again", event);
         EventTap.send(Topics.PAYMENTS, "again", event);
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(email, "000104").size() >= 1);
-        Thread.sleep(4000);
-        assertEquals(1, inbox(email, "000104").size());
+        await("one receipt for three deliveries").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> inbox(email, "000104").size() == 1);
     }
 
     @Test
@@ -115,8 +111,8 @@ class PaymentEmailsTest extends NotificationTestResource {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(finance)
                 .queryParam("recipient", email).get("/deliveries").then()
                 .body("[0].status", equalTo("SENT")).body("[0].template", equalTo("receipt")));
-        Thread.sleep(2000);
-        assertEquals(1, inbox(email, "000105").size(), "sent once");
+        await("sent once").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> inbox(email, "000105").size() == 1);
         assertTrue(emails("retried") > retriedBefore, "guichet_emails_total{outcome=retried} counts the failed tries");
         assertTrue(emails("sent") > sentBefore, "guichet_emails_total{outcome=sent} counts the sent mail");
     }
@@ -128,8 +124,8 @@ class PaymentEmailsTest extends NotificationTestResource {
 
     @Test
     void the_delivery_log_is_for_finance_and_admin_only() {
-        given().auth().oauth2(DevTokens.mint("patron-n", "lib-kladno", "citizen")).get("/deliveries").then().statusCode(403);
-        given().auth().oauth2(DevTokens.mint("f", "lib-kladno", "finance")).queryParam("status", "BOGUS")
+        Requests.token("patron-n", "lib-kladno", "citizen").get("/deliveries").then().statusCode(403);
+        Requests.token("f", "lib-kladno", "finance").queryParam("status", "BOGUS")
                 .get("/deliveries").then().statusCode(400).contentType("application/problem+json");
     }
 }

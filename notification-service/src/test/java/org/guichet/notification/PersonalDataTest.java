@@ -7,13 +7,12 @@ import org.guichet.events.Topics;
 import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.AccountRegistered;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.notification.privacy.NotificationPersonalData;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
+import org.guichet.testing.Requests;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -49,17 +48,16 @@ class PersonalDataTest extends NotificationTestResource {
                 null, null, true, null));
         String paymentId = UUID.randomUUID().toString();
         String reference = "KL-" + paymentId.substring(0, 8);
-        TestEvents.publish(EventType.PAYMENT_SETTLED, tenant, paymentId, new PaymentSettled(paymentId, reference, null,
-                "kladno-library", 4500, "CZK", "sandbox", "sbx_" + paymentId, "ONLINE", new Payer(person, name, email, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), tenant, "Late fee", 4500)),
-                Instant.now(), "RC-" + reference, "KNIHOVNA KLADNO"));
+        Events.aPaymentSettled().id(paymentId).reference(reference).of(4500, "CZK")
+                .paying(UUID.randomUUID().toString(), "Late fee").by(new Payer(person, name, email, "cs"))
+                .receipt("RC-" + reference, "KNIHOVNA KLADNO").publish(tenant);
         await().atMost(Duration.ofSeconds(30)).until(() -> export(tenant, person).getList("records.emails.findAll { "
                 + "it.subject.contains('" + reference + "') && it.status == 'SENT' }").size() == 2);
         return reference;
     }
 
     static JsonPath export(String tenant, String subject) {
-        return given().auth().oauth2(DevTokens.mint("dpo-1", tenant, "admin")).get("/privacy/subjects/" + subject)
+        return Requests.token("dpo-1", tenant, "admin").get("/privacy/subjects/" + subject)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -85,11 +83,11 @@ class PersonalDataTest extends NotificationTestResource {
         assertFalse(body.contains(otherReference) || body.contains("Petr Novák") || body.contains("Slánská"), body);
         assertTrue(body.contains(reference));
 
-        given().auth().oauth2(DevTokens.mint("pd-n1", "lib-kladno", "citizen")).get("/privacy/me").then()
+        Requests.token("pd-n1", "lib-kladno", "citizen").get("/privacy/me").then()
                 .statusCode(200).body("records.contact[0].name", equalTo("Jana Nováková"));
         assertEquals(List.of("Marie Slánská"), export("lib-slany", "pd-n1").getList("records.contact.name"));
         assertTrue(export("lib-slany", "pd-n1").getList("records.emails").isEmpty());
-        given().auth().oauth2(DevTokens.mint("fin-1", "lib-kladno", "finance")).get("/privacy/subjects/pd-n1")
+        Requests.token("fin-1", "lib-kladno", "finance").get("/privacy/subjects/pd-n1")
                 .then().statusCode(403).contentType("application/problem+json");
         given().get("/privacy/subjects/pd-n1").then().statusCode(401);
     }
@@ -127,7 +125,7 @@ class PersonalDataTest extends NotificationTestResource {
         assertEquals(before.getList("records.emails.sent_at"), after.getList("records.emails.sent_at"));
         assertEquals(before.getList("records.emails.template"), after.getList("records.emails.template"));
         // the delivery log no longer finds the address; the other person's emails are whole
-        given().auth().oauth2(DevTokens.mint("fin-1", "lib-kladno", "finance")).queryParam("recipient", email)
+        Requests.token("fin-1", "lib-kladno", "finance").queryParam("recipient", email)
                 .get("/deliveries").then().statusCode(200).body("$", hasSize(0));
         JsonPath other = export("lib-kladno", "pd-n4");
         assertEquals(List.of("Karel Čapek"), other.getList("records.contact.name"));

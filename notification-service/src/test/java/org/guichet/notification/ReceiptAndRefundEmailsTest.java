@@ -12,13 +12,13 @@ import org.guichet.events.EventEnvelope;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
 import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.platform.security.EventSeal;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReceiptAndRefundEmailsTest extends NotificationTestResource {
 
     static PaymentSettled settled(String email, String reference, String receiptNumber) {
-        return new PaymentSettled(UUID.randomUUID().toString(), reference, null, "kladno-library", 6500, "CZK", "sandbox",
-                "sbx_9", "ONLINE", new Payer("patron-n", "Jana Nováková", email, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), "lib-kladno", "Pozdní vrácení", 6500)),
-                Instant.parse("2026-11-21T10:15:30Z"), receiptNumber, "KNIHOVNA KLADNO");
+        return Events.aPaymentSettled().reference(reference).of(6500, "CZK")
+                .paying(UUID.randomUUID().toString(), "Pozdní vrácení").by(new Payer("patron-n", "Jana Nováková", email, "cs"))
+                .settledAt(Instant.parse("2026-11-21T10:15:30Z")).receipt(receiptNumber, "KNIHOVNA KLADNO").build();
     }
 
     /** The text of the PDF attached to a message GreenMail received. */

@@ -1,18 +1,15 @@
 package org.guichet.payment;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.guichet.platform.money.Money;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,7 +27,7 @@ class AmountBoundsTest extends PaymentTestResource {
 
     @Test
     void L12_a_counter_deposit_or_an_online_deposit_beyond_the_maximum_is_a_400_and_takes_nothing() {
-        given().auth().oauth2(DevTokens.mint("agent-l12", TENANT, "agent")).contentType(ContentType.JSON)
+        Callers.as("agent", "agent-l12", TENANT)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("accountId", "patron-l12", "amount", 9_000_000_000_000_000_000L, "mode", "CASH",
                         "tendered", 9_000_000_000_000_000_000L, "deposit", true))

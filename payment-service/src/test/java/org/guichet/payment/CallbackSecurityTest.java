@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,8 +150,7 @@ class CallbackSecurityTest extends PaymentTestResource {
             assertTrue(result.startsWith("mismatch: signed for "), result);
         }
         // finance sees them among the payments that need a person
-        List<String> flagged = given().auth().oauth2(org.guichet.testing.DevTokens.mint("finance-1",
-                        SandboxPaymentTest.TENANT, "finance")).get("/payments/flagged").then().statusCode(200)
+        List<String> flagged = Callers.finance().get("/payments/flagged").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.flag == 'CALLBACK_MISMATCH' }.id");
         assertTrue(flagged.containsAll(List.of(ogone, sips)), flagged.toString());
         // the same result for the right amount is applied: the mismatch held nothing up but itself

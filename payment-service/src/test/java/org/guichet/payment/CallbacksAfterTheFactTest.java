@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.guichet.events.EventJson;
-import org.guichet.events.EventType;
 import org.guichet.events.Topics;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.platform.signature.WebhookSignature;
 import org.guichet.simulator.ogone.OgoneSignature;
 import org.guichet.simulator.ogone.OgoneSimulator;
 import org.guichet.simulator.sips.SipsSimulator;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,9 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,9 +147,8 @@ class CallbacksAfterTheFactTest extends PaymentTestResource {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen(patron(paymentId)).get("/payments/" + paymentId)
                 .then().body("state", equalTo("SETTLED")));
         long refund = amount / 4;
-        TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, paymentId, new RefundRequested(UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), patron(paymentId), paymentId, refund, currency(paymentId), "goodwill",
-                "agent-1"));
+        Events.aRefundRequested().forAccount(patron(paymentId)).through(paymentId, refund, currency(paymentId))
+                .because("goodwill").publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen(patron(paymentId)).get("/payments/" + paymentId)
                 .then().body("state", equalTo("PARTIALLY_REFUNDED")));
         String ref = gatewayRef(paymentId);

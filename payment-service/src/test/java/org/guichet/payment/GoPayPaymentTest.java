@@ -12,18 +12,17 @@ import org.guichet.events.payload.RefundFailed;
 import org.guichet.events.payload.RefundIssued;
 import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,20 +92,19 @@ class GoPayPaymentTest extends PaymentTestResource {
         given().get(choose(start("patron-g3", paymentId), "paid")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-g3").get("/payments/" + paymentId)
                 .then().body("state", equalTo("SETTLED")));
-        RefundRequested asked = new RefundRequested(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "patron-g3", paymentId, 3000, "CZK", "lost item found", "agent-1");
+        RefundRequested asked;
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, "lib-slany", asked.invoiceId(), asked);
+            asked = Events.aRefundRequested().forAccount("patron-g3").through(paymentId, 3000, "CZK")
+                    .because("lost item found").publish("lib-slany");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(30));
             assertEquals("gopay", EventJson.read(r.value()).payloadAs(RefundIssued.class).gateway());
         }
         citizen("patron-g3").get("/payments/" + paymentId).then().body("state", equalTo("REFUNDED"));
 
-        RefundRequested again = new RefundRequested(UUID.randomUUID().toString(), asked.invoiceId(), "patron-g3",
-                paymentId, 100, "CZK", "once more", "agent-1");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, "lib-slany", again.invoiceId(), again);
+            RefundRequested again = Events.aRefundRequested().ofInvoice(asked.invoiceId()).forAccount("patron-g3")
+                    .through(paymentId, 100, "CZK").because("once more").publish("lib-slany");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_FAILED), Duration.ofSeconds(30));
             assertEquals(List.of(), EventContract.violations(r.value()));

@@ -9,12 +9,10 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.ReceiptRequested;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.MassAssignment;
-import org.guichet.testing.TestEvents;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +24,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static io.restassured.path.json.JsonPath.from;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.guichet.testing.MassAssignment.over;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -47,7 +45,7 @@ class MassAssignmentTest extends PaymentTestResource {
     static final String AGENT = "agent-pma";
 
     static RequestSpecification agent() {
-        return given().auth().oauth2(DevTokens.mint(AGENT, TENANT, "agent")).contentType(ContentType.JSON);
+        return Callers.as("agent", AGENT, TENANT);
     }
 
     static Map<String, Object> paymentRow(String id) {
@@ -168,8 +166,8 @@ class MassAssignmentTest extends PaymentTestResource {
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String form;
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, refundId, new RefundRequested(refundId,
-                    UUID.randomUUID().toString(), "patron-pma4", paymentId, 1200, "EUR", "refused request", "agent-1"));
+            Events.aRefundRequested().id(refundId).forAccount("patron-pma4").through(paymentId, 1200, "EUR")
+                    .because("refused request").publish(TENANT);
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30));
             form = RefundByTransferTest.formPath(EventJson.read(r.value()).payloadAs(RefundAwaitingBankDetails.class));

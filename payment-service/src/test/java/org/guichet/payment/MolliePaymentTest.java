@@ -9,9 +9,8 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,10 +107,9 @@ class MolliePaymentTest extends PaymentTestResource {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> citizen("patron-m4").get("/payments/" + paymentId)
                 .then().body("state", equalTo("SETTLED")));
         String refundId = UUID.randomUUID().toString();
-        RefundRequested asked = new RefundRequested(refundId, UUID.randomUUID().toString(), "patron-m4", paymentId, 700,
-                "EUR", "request refused", "agent-1");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, "lib-kladno", asked.invoiceId(), asked);
+            Events.aRefundRequested().id(refundId).forAccount("patron-m4").through(paymentId, 700, "EUR")
+                    .because("request refused").publish("lib-kladno");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(30));
             assertEquals(List.of(), EventContract.violations(r.value()));

@@ -10,10 +10,9 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.simulator.ogone.OgoneSimulator;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +20,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,10 +122,9 @@ class OgonePaymentTest extends PaymentTestResource {
         String paymentId = checkout("patron-o3", REGIE, "EUR", 4000);
         given().get(choose(postOrder("patron-o3", paymentId, Map.of()), "accept")).then().statusCode(200)
                 .body(containsString("SETTLED"));
-        RefundRequested asked = new RefundRequested(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "patron-o3", paymentId, 1000, "EUR", "request refused", "agent-1");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, "ville-namur", asked.invoiceId(), asked);
+            Events.aRefundRequested().forAccount("patron-o3").through(paymentId, 1000, "EUR").because("request refused")
+                    .publish("ville-namur");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(30));
             assertEquals("ogone", EventJson.read(r.value()).payloadAs(RefundIssued.class).gateway());

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.decide;
 import static org.guichet.payment.SandboxPaymentTest.startAndGetHostedPage;
 import static org.hamcrest.Matchers.equalTo;

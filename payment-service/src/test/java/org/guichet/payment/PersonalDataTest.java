@@ -13,11 +13,10 @@ import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,12 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
+import static org.guichet.payment.Callers.finance;
 import static org.guichet.payment.MolliePaymentTest.REGIE;
 import static org.guichet.payment.MolliePaymentTest.choose;
 import static org.guichet.payment.MolliePaymentTest.start;
-import static org.guichet.payment.RefundByTransferTest.finance;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +57,7 @@ class PersonalDataTest extends PaymentTestResource {
     }
 
     static RequestSpecification admin(String tenant) {
-        return given().auth().oauth2(DevTokens.mint("dpo-1", tenant, "admin")).contentType(ContentType.JSON);
+        return Callers.as("admin", "dpo-1", tenant);
     }
 
     /** A payment ordered by {@code payer} of {@code tenant} (not started). */
@@ -69,7 +68,7 @@ class PersonalDataTest extends PaymentTestResource {
                 new Payer(payer, name, payer + "@example.be", "fr"), null,
                 List.of(new CartCheckedOut.PaymentRequest(paymentId, REGIE, 1500, "EUR", List.of(
                         new PaymentLine(PaymentLine.INVOICE, UUID.randomUUID().toString(), tenant, "Copie d'acte", 1500))))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.mint(payer, tenant, "citizen"))
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.as("citizen", payer, tenant)
                 .get("/payments/" + paymentId).statusCode() == 200);
         return paymentId;
     }
@@ -87,8 +86,8 @@ class PersonalDataTest extends PaymentTestResource {
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-" + patron, new RefundRequested(refundId,
-                    "inv-" + patron, patron, paymentId, 1000, "EUR", "overcharged", "agent-1"));
+            Events.aRefundRequested().id(refundId).ofInvoice("inv-" + patron).forAccount(patron)
+                    .through(paymentId, 1000, "EUR").because("overcharged").publish(TENANT);
             RefundAwaitingBankDetails waiting = EventJson.read(tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30))
                     .value()).payloadAs(RefundAwaitingBankDetails.class);
@@ -125,7 +124,7 @@ class PersonalDataTest extends PaymentTestResource {
         assertFalse(body.contains("test_guichetSimulatorKey"), "no gateway key");
 
         // the citizen's own, and the rules: admin of the tenant or the person; anyone else refused
-        given().auth().oauth2(DevTokens.mint("priv-p1", TENANT, "citizen")).get("/privacy/me").then().statusCode(200)
+        Callers.as("citizen", "priv-p1", TENANT).get("/privacy/me").then().statusCode(200)
                 .body("records.payments.payer_name", equalTo(List.of("Jan Novák")));
         assertEquals(List.of(otherTenant), export("lib-slany", "priv-p1").getList("records.payments.id"));
         finance().get("/privacy/subjects/priv-p1").then().statusCode(403).contentType("application/problem+json");

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.guichet.payment.SandboxPaymentTest.decide;
 import static org.guichet.payment.SandboxPaymentTest.startAndGetHostedPage;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -107,8 +107,7 @@ class ReceiptTest extends PaymentTestResource {
                 .post("/payments/" + receipts.get(2) + "/receipt/emails").then().statusCode(429)
                 .contentType("application/problem+json");
         // an agent at the desk is not held to the citizen's count
-        given().auth().oauth2(org.guichet.testing.DevTokens.mint("agent-l10", SandboxPaymentTest.TENANT, "agent"))
-                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("email", "patron-l10@example.cz"))
+        Callers.as("agent", "agent-l10", Callers.TENANT).body(Map.of("email", "patron-l10@example.cz"))
                 .post("/payments/" + receipts.get(2) + "/receipt/emails").then().statusCode(202);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -13,12 +12,10 @@ import org.guichet.events.Topics;
 import org.guichet.events.payload.RefundAwaitingBankDetails;
 import org.guichet.events.payload.RefundBankDetailsGiven;
 import org.guichet.events.payload.RefundIssued;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.payment.transfer.SepaCreditTransferTest;
 import org.guichet.platform.security.EventSeal;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +27,13 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
+import static org.guichet.payment.Callers.finance;
 import static org.guichet.payment.MolliePaymentTest.REGIE;
 import static org.guichet.payment.MolliePaymentTest.choose;
 import static org.guichet.payment.MolliePaymentTest.start;
 import static org.guichet.payment.SandboxPaymentTest.TENANT;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -52,10 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RefundByTransferTest extends PaymentTestResource {
 
-    static RequestSpecification finance() {
-        return given().auth().oauth2(DevTokens.mint("finance-1", TENANT, "finance")).contentType(ContentType.JSON);
-    }
-
     @BeforeEach
     void resetTraps() {
         SimulatorResource.simulator.traps.reset();
@@ -69,10 +63,9 @@ class RefundByTransferTest extends PaymentTestResource {
                 .then().body("state", equalTo("SETTLED")));
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
-        RefundRequested asked = new RefundRequested(refundId, UUID.randomUUID().toString(), "patron-t1", paymentId, 1200,
-                "EUR", "request refused", "agent-1");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, asked.invoiceId(), asked);
+            Events.aRefundRequested().id(refundId).forAccount("patron-t1")
+                    .through(paymentId, 1200, "EUR").because("request refused").publish(TENANT);
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_AWAITING_BANK_DETAILS), Duration.ofSeconds(30));
             assertEquals(List.of(), EventContract.violations(r.value()));
@@ -145,8 +138,8 @@ class RefundByTransferTest extends PaymentTestResource {
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t2", new RefundRequested(refundId, "inv-t2",
-                    "patron-t2", paymentId, 800, "EUR", "overcharged", "agent-1"));
+            Events.aRefundRequested().id(refundId).ofInvoice("inv-t2").forAccount("patron-t2")
+                    .through(paymentId, 800, "EUR").because("overcharged").publish(TENANT);
             String firstForm = form(tap, paymentId, 1);
             given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
                     .formParam("iban", "NL91ABNA0417164300").post(firstForm).then().statusCode(200);
@@ -179,8 +172,8 @@ class RefundByTransferTest extends PaymentTestResource {
             assertTrue(batch.contains("/manual-refunds/transfers/"));
         }
         SimulatorResource.simulator.traps.refuseRefunds = false;
-        TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t2", new RefundRequested(UUID.randomUUID().toString(),
-                "inv-t2", "patron-t2", paymentId, 2000, "EUR", "everything", "agent-1"));
+        Events.aRefundRequested().ofInvoice("inv-t2").forAccount("patron-t2").through(paymentId, 2000, "EUR")
+                .because("everything").publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> citizen("patron-t2").get("/payments/" + paymentId)
                 .then().body("state", equalTo("REFUNDED")));
     }
@@ -194,8 +187,8 @@ class RefundByTransferTest extends PaymentTestResource {
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, TENANT, "inv-t3", new RefundRequested(refundId, "inv-t3",
-                    "patron-t3", paymentId, 700, "EUR", "overcharged", "agent-1"));
+            Events.aRefundRequested().id(refundId).ofInvoice("inv-t3").forAccount("patron-t3")
+                    .through(paymentId, 700, "EUR").because("overcharged").publish(TENANT);
             String form = form(tap, paymentId, 1);
             given().contentType(ContentType.JSON).body(Map.of("holderName", "Eve", "iban", "BE71096123456768"))
                     .post(form).then().statusCode(400);

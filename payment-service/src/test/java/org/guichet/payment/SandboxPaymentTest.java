@@ -3,7 +3,6 @@ package org.guichet.payment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
 import org.guichet.events.EventJson;
@@ -15,7 +14,6 @@ import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.platform.signature.WebhookSignature;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.PrometheusText;
 import org.guichet.testing.TestEvents;
@@ -34,6 +32,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -45,10 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SandboxPaymentTest extends PaymentTestResource {
     static final String TENANT = "lib-kladno";
     static final String SECRET = "whsec_local_sandbox";
-
-    static RequestSpecification citizen(String subject) {
-        return given().auth().oauth2(DevTokens.mint(subject, TENANT, "citizen")).contentType(ContentType.JSON);
-    }
 
     /** A checkout as cart-service would announce it; returns the payment id once payment-service has it. */
     static String checkout(String patron, String regie, String currency, long amount) {
@@ -125,7 +120,7 @@ class SandboxPaymentTest extends PaymentTestResource {
         assertEquals("FAILED", row.get("state"));
         assertEquals("lib-slany", row.get("tenant"));
         assertTrue(String.valueOf(row.get("failure_reason")).contains("does not collect for lib-slany"), row.toString());
-        given().auth().oauth2(DevTokens.mint("patron-slany", "lib-slany", "citizen")).post("/payments/" + paymentId + "/start")
+        Callers.as("citizen", "patron-slany", "lib-slany").post("/payments/" + paymentId + "/start")
                 .then().statusCode(409);
     }
 

@@ -9,9 +9,8 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.RefundIssued;
-import org.guichet.events.payload.RefundRequested;
 import org.guichet.testing.EventTap;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +18,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.payment.Callers.citizen;
 import static org.guichet.payment.SandboxPaymentTest.checkout;
-import static org.guichet.payment.SandboxPaymentTest.citizen;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,10 +135,9 @@ class SipsPaymentTest extends PaymentTestResource {
         choose(paypage("patron-s3", paymentId), "accept");        // the browser never comes back
         given().get("/payments/" + paymentId + "/return").then().statusCode(200)
                 .body(containsString("data-state=\"SETTLED\""));
-        RefundRequested asked = new RefundRequested(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "patron-s3", paymentId, 2000, "EUR", "meal not served", "agent-1");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            TestEvents.publish(EventType.REFUND_REQUESTED, "ville-namur", asked.invoiceId(), asked);
+            Events.aRefundRequested().forAccount("patron-s3").through(paymentId, 2000, "EUR").because("meal not served")
+                    .publish("ville-namur");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(30));
             assertEquals("sips", EventJson.read(r.value()).payloadAs(RefundIssued.class).gateway());

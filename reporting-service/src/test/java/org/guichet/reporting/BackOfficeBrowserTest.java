@@ -2,11 +2,8 @@ package org.guichet.reporting;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.events.payload.RefundIssued;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.guichet.testing.browser.Browser;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,14 +43,13 @@ class BackOfficeBrowserTest extends ReportingTestResource {
         List<PaymentLine> lines = List.of(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT,
                 "Copie d'acte de naissance", 1200));
         var payer = new org.guichet.events.payload.Payer("citizen-bo", "Zdeněk " + surname, "z@example.cz", "cs");
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, reference, null,
-                "namur-etat-civil", 1200, "EUR", "mollie", "tr_" + tag, "ONLINE", payer, lines, Instant.now()));
-        TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, new RefundIssued(null, paymentId, reference,
-                "namur-etat-civil", 200, "EUR", "mollie", "GATEWAY", "postal fee not due", lines, Instant.now()));
-        String other = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, other, new PaymentSettled(other, "NAMUR-BO-OTHER-" + tag,
-                null, "namur-etat-civil", 500, "EUR", "mollie", "tr_o" + tag, "ONLINE",
-                new org.guichet.events.payload.Payer("citizen-x", "Jan Janssens", null, "nl"), lines, Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference(reference).regie("namur-etat-civil").of(1200, "EUR")
+                .through("mollie", "tr_" + tag).by(payer).lines(lines).publish(TENANT);
+        Events.aRefundIssued().ofPayment(paymentId, reference).regie("namur-etat-civil").of(200, "EUR")
+                .through("mollie", "GATEWAY").because("postal fee not due").lines(lines).publish(TENANT);
+        Events.aPaymentSettled().reference("NAMUR-BO-OTHER-" + tag).regie("namur-etat-civil").of(500, "EUR")
+                .through("mollie", "tr_o" + tag).by(new org.guichet.events.payload.Payer("citizen-x", "Jan Janssens", null, "nl"))
+                .lines(lines).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", tag).get("/transactions")
                 .then().body("$", hasSize(2)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.settled;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -106,7 +106,7 @@ class BankReconciliationTest extends ReportingTestResource {
     }
 
     private static void given_an_agent_import_is_forbidden() {
-        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("a", "ville-namur", "agent"))
+        Callers.as("agent", "a", "ville-namur")
                 .contentType(ContentType.XML).body("<x/>").post("/bank-statements").then().statusCode(403);
     }
 }

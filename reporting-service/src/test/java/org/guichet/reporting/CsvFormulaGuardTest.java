@@ -1,21 +1,17 @@
 package org.guichet.reporting;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -25,11 +21,9 @@ import static org.hamcrest.Matchers.not;
 class CsvFormulaGuardTest extends ReportingTestResource {
 
     static void settled(String reference, String citizen, String description) {
-        String paymentId = UUID.randomUUID().toString();
-        List<PaymentLine> lines = List.of(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT, description, 700));
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, reference, null,
-                "namur-population", 700, "EUR", "sandbox", "sbx_l1", "ONLINE", new Payer("citizen-l1", citizen, null, "fr"),
-                lines, Instant.now()));
+        Events.aPaymentSettled().reference(reference).regie("namur-population").of(700, "EUR").through("sandbox", "sbx_l1")
+                .by(new Payer("citizen-l1", citizen, null, "fr"))
+                .lines(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT, description, 700)).publish(TENANT);
     }
 
     @Test

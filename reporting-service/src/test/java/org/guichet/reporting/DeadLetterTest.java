@@ -9,7 +9,6 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.guichet.testing.PrometheusText;
 import org.guichet.testing.TestEvents;
@@ -37,7 +36,7 @@ class DeadLetterTest extends ReportingTestResource {
     static final Payer PAYER = new Payer("citizen-h3", "Henri Trois", "h3@example.be", "fr");
 
     static RequestSpecification as(String role, String tenant) {
-        return given().auth().oauth2(DevTokens.mint(role + "-h3", tenant, role));
+        return Callers.as(role, role + "-h3", tenant);
     }
 
     static double deadLettered() {

@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -42,7 +41,7 @@ class ExportLimitsTest extends ReportingTestResource {
     ExportSlots slots;
 
     static RequestSpecification finance(String who) {
-        return given().auth().oauth2(DevTokens.mint(who, TENANT, "finance"));
+        return Callers.as("finance", who, TENANT);
     }
 
     @BeforeEach

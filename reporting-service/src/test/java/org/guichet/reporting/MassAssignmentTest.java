@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.MassAssignment;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.guichet.reporting.BankReconciliationTest.entry;
 import static org.guichet.reporting.BankReconciliationTest.statement;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.guichet.testing.MassAssignment.over;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -66,7 +64,7 @@ class MassAssignmentTest extends ReportingTestResource {
                 + "cast(matched_payment_id as text) matched from settlement_payment where settlement = ?",
                 UUID.fromString((String) stored.get("id")));
         assertEquals(List.of(Map.of("gateway_ref", "tr_m" + tag, "amount", 1500L, "matched", paymentId)), payments);
-        given().auth().oauth2(DevTokens.mint("finance-k", "lib-kladno", "finance")).get("/reconciliation?days=0").then()
+        Callers.as("finance", "finance-k", "lib-kladno").get("/reconciliation?days=0").then()
                 .statusCode(200).body("payouts.settlementId", not(hasItem("stl_m" + tag)));
     }
 
@@ -79,7 +77,7 @@ class MassAssignmentTest extends ReportingTestResource {
                 + "where statement_id = ?", "MA-" + tag);
         assertEquals(TENANT, stored.get("tenant"));
         assertEquals("finance-1", stored.get("imported_by"));
-        given().auth().oauth2(DevTokens.mint("finance-k", "lib-kladno", "finance")).get("/reconciliation?days=0").then()
+        Callers.as("finance", "finance-k", "lib-kladno").get("/reconciliation?days=0").then()
                 .statusCode(200).body("unmatchedCredits.remittance", not(hasItem("MA " + tag)));
     }
 }

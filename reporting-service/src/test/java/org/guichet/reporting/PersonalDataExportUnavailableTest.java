@@ -3,13 +3,11 @@ package org.guichet.reporting;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.infra.InfraPaths;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -28,12 +26,12 @@ class PersonalDataExportUnavailableTest extends ReportingTestResource {
 
     @Test
     void a_service_that_cannot_be_asked_makes_the_export_a_503_problem() {
-        given().auth().oauth2(DevTokens.mint("dpo-1", "privacy-export", "admin")).get("/privacy/subjects/pr-u1/export")
+        Callers.as("admin", "dpo-1", "privacy-export").get("/privacy/subjects/pr-u1/export")
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("type", containsString("cart-unavailable"))
                 .header("Content-Disposition", org.hamcrest.Matchers.nullValue());
         // the read model's own part is still there for whoever asks this service alone
-        given().auth().oauth2(DevTokens.mint("dpo-1", "privacy-export", "admin")).get("/privacy/subjects/pr-u1")
+        Callers.as("admin", "dpo-1", "privacy-export").get("/privacy/subjects/pr-u1")
                 .then().statusCode(200).body("service", equalTo("reporting-service"));
     }
 }

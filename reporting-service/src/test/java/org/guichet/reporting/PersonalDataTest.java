@@ -11,11 +11,10 @@ import org.guichet.events.payload.AccountPseudonymised;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
 import org.guichet.events.payload.TransactionsPastRetention;
 import org.guichet.platform.privacy.Pseudonym;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +29,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.guichet.reporting.BankReconciliationTest.entry;
 import static org.guichet.reporting.BankReconciliationTest.statement;
+import static org.guichet.reporting.Callers.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,10 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersonalDataTest extends ReportingTestResource {
     static final String TOWN = "privacy-town";
 
-    static RequestSpecification as(String role, String subject, String tenant) {
-        return given().auth().oauth2(DevTokens.mint(subject, tenant, role));
-    }
-
     static RequestSpecification finance() {
         return as("finance", "fin-1", TOWN);
     }
@@ -60,9 +56,9 @@ class PersonalDataTest extends ReportingTestResource {
 
     static String settled(String tenant, Payer payer, String regie, String mode, String reference, long amount) {
         String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, tenant, paymentId, new PaymentSettled(paymentId, reference, null,
-                regie, amount, "EUR", "ONLINE".equals(mode) ? "sandbox" : "counter", "sbx_" + reference, mode, payer,
-                lines(tenant, amount), Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference(reference).regie(regie).of(amount, "EUR")
+                .through("ONLINE".equals(mode) ? "sandbox" : "counter", "sbx_" + reference).mode(mode).by(payer)
+                .lines(lines(tenant, amount)).publish(tenant);
         return paymentId;
     }
 
@@ -132,9 +128,9 @@ class PersonalDataTest extends ReportingTestResource {
                 .body("transaction.lines[0].description", equalTo("Extrait d'acte"));
 
         // the pending payment settles late, its event still naming the payer: the name does not come back
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TOWN, pending, new PaymentSettled(pending, "PRIV-A3-" + suffix,
-                "co-" + pending, "namur-population", 300, "EUR", "sandbox", "sbx_late", "ONLINE", francoise,
-                lines(TOWN, 300), Instant.now()));
+        Events.aPaymentSettled().id(pending).reference("PRIV-A3-" + suffix).checkout("co-" + pending)
+                .regie("namur-population").of(300, "EUR").through("sandbox", "sbx_late").by(francoise)
+                .lines(lines(TOWN, 300)).publish(TOWN);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + pending).then()
                 .body("transaction.status", equalTo("SETTLED")).body("transaction.citizenName", equalTo(pseudonym)));
         assertEquals(List.of(), search("dupre"));

@@ -3,8 +3,7 @@ package org.guichet.reporting;
 import io.quarkus.test.junit.QuarkusTest;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.RefundIssued;
-import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.guichet.testing.infra.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,8 +36,8 @@ class ReadModelRebuildTest extends ReportingTestResource {
         List<PaymentLine> lines = List.of(new PaymentLine("INVOICE", UUID.randomUUID().toString(), TENANT, "Taxe", 4000));
         TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId,
                 TransactionDetailTest.settlement(paymentId, reference, "namur-population", lines));
-        TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, new RefundIssued(null, paymentId, reference,
-                "namur-population", 300, "EUR", "mollie", "GATEWAY", "overpaid", lines, Instant.now()));
+        Events.aRefundIssued().ofPayment(paymentId, reference).regie("namur-population").of(300, "EUR")
+                .through("mollie", "GATEWAY").because("overpaid").lines(lines).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200).body("transaction.refunded", equalTo(300)));
 
@@ -53,10 +50,10 @@ class ReadModelRebuildTest extends ReportingTestResource {
 
         finance().post("/admin/read-model/rebuild").then().statusCode(403);
         // M5: the read model holds every institution's transactions: one institution's admin may not wipe it
-        given().auth().oauth2(DevTokens.mint("admin-1", TENANT, "admin")).post("/admin/read-model/rebuild").then()
+        Callers.as("admin", "admin-1", TENANT).post("/admin/read-model/rebuild").then()
                 .statusCode(403);
         finance().get("/transactions/" + paymentId).then().body("transaction.total", equalTo(1));
-        given().auth().oauth2(DevTokens.mint("operator-1", TENANT, "operator")).post("/admin/read-model/rebuild").then()
+        Callers.as("operator", "operator-1", TENANT).post("/admin/read-model/rebuild").then()
                 .statusCode(202).body("partitions", greaterThan(0));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()

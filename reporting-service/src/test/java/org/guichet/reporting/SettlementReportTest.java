@@ -2,20 +2,18 @@ package org.guichet.reporting;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.testing.TestEvents;
+import org.guichet.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.guichet.reporting.BankReconciliationTest.entry;
 import static org.guichet.reporting.BankReconciliationTest.statement;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -44,10 +42,9 @@ class SettlementReportTest extends ReportingTestResource {
 
     static String settle(String mollieId, long amount) {
         String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new org.guichet.events.payload.PaymentSettled(
-                paymentId, "NAMUR-EC-" + mollieId, null, "namur-etat-civil", amount, "EUR", "mollie", mollieId, "ONLINE",
-                TransactionReadModelTest.PAYER, List.of(new PaymentLine("PROCEDURE", "r-" + mollieId, TENANT, "Acte",
-                amount)), java.time.Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference("NAMUR-EC-" + mollieId).regie("namur-etat-civil")
+                .of(amount, "EUR").through("mollie", mollieId).by(TransactionReadModelTest.PAYER)
+                .lines(new PaymentLine("PROCEDURE", "r-" + mollieId, TENANT, "Acte", amount)).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200));
         return paymentId;
@@ -111,7 +108,7 @@ class SettlementReportTest extends ReportingTestResource {
         finance().contentType(ContentType.JSON).body(report("stl_bad2", "1.2.3", "1.00", "nope", "1.00"))
                 .post("/settlement-reports/mollie").then().statusCode(400)
                 .body("errors.field", hasItem("payments._embedded.payments[0].id"));
-        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("a", TENANT, "agent"))
+        Callers.as("agent", "a", TENANT)
                 .contentType(ContentType.JSON).body(report("stl_ag12", "1.2.3", "1.00")).post("/settlement-reports/mollie")
                 .then().statusCode(403);
         finance().get("/reconciliation?days=0").then()

@@ -5,20 +5,19 @@ import org.guichet.events.EventType;
 import org.guichet.events.payload.InvoiceCreated;
 import org.guichet.events.payload.PaymentLine;
 import org.guichet.events.payload.PaymentSettled;
-import org.guichet.events.payload.RefundIssued;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.PAYER;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -33,8 +32,8 @@ class TransactionDetailTest extends ReportingTestResource {
 
     static PaymentSettled settlement(String paymentId, String reference, String regie, List<PaymentLine> lines) {
         long total = lines.stream().mapToLong(PaymentLine::amount).sum();
-        return new PaymentSettled(paymentId, reference, null, regie, total, "EUR", "mollie", "tr_" + reference, "ONLINE",
-                PAYER, lines, Instant.now());
+        return Events.aPaymentSettled().id(paymentId).reference(reference).regie(regie).of(total, "EUR")
+                .through("mollie", "tr_" + reference).by(PAYER).lines(lines).build();
     }
 
     @Test
@@ -43,16 +42,15 @@ class TransactionDetailTest extends ReportingTestResource {
         String invoiceId = UUID.randomUUID().toString();
         String reference = "DETAIL-" + paymentId.substring(0, 8);
         List<PaymentLine> lines = List.of(new PaymentLine("INVOICE", invoiceId, TENANT, "Concession", 2500));
-        RefundIssued early = new RefundIssued(null, paymentId, reference, "namur-population", 500, "EUR", "mollie",
-                "GATEWAY", "duplicate", lines, Instant.now());
         // the refund is seen first (another partition), then the bill, the settlement, a second refund
-        String earlyEvent = TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, early);
+        String earlyEvent = Events.aRefundIssued().ofPayment(paymentId, reference).regie("namur-population")
+                .of(500, "EUR").through("mollie", "GATEWAY").because("duplicate").lines(lines).publish(TENANT);
         TestEvents.publish(EventType.INVOICE_CREATED, TENANT, invoiceId, new InvoiceCreated(invoiceId, "F-1", "acc-1",
                 "namur-population", 2500, "EUR", "FEE", "Concession", java.time.LocalDate.now(), "agent-1"));
         TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, settlement(paymentId, reference,
                 "namur-population", lines));
-        TestEvents.publish(EventType.REFUND_ISSUED, TENANT, paymentId, new RefundIssued(null, paymentId, reference,
-                "namur-population", 700, "EUR", "mollie", "GATEWAY", "refused request", lines, Instant.now()));
+        Events.aRefundIssued().ofPayment(paymentId, reference).regie("namur-population").of(700, "EUR")
+                .through("mollie", "GATEWAY").because("refused request").lines(lines).publish(TENANT);
         EventTap.send(EventType.REFUND_ISSUED.topic(), paymentId, earlyEvent);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
@@ -71,7 +69,7 @@ class TransactionDetailTest extends ReportingTestResource {
                 "namur-population", List.of(new PaymentLine("INVOICE", "x", TENANT, "Taxe", 100))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get("/transactions/" + paymentId).then()
                 .statusCode(200));
-        io.restassured.RestAssured.given().auth().oauth2(org.guichet.testing.DevTokens.mint("f", "lib-kladno", "finance"))
+        Callers.as("finance", "f", "lib-kladno")
                 .get("/transactions/" + paymentId).then().statusCode(404).contentType("application/problem+json");
         finance().get("/transactions/not-an-id").then().statusCode(404);
     }
@@ -106,10 +104,9 @@ class TransactionDetailTest extends ReportingTestResource {
     void cells_a_spreadsheet_would_run_as_formulas_are_neutralised_in_the_csv() {
         String paymentId = UUID.randomUUID().toString();
         String regie = "formula-" + paymentId.substring(0, 8);
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId,
-                "+++090/9337/55493+++", null, regie, 1000, "EUR", "mollie", "-tr_x", "ONLINE",
-                new org.guichet.events.payload.Payer("c-f", "=HYPERLINK(\"http://evil\")", null, "fr"),
-                List.of(new PaymentLine("INVOICE", "i-f", TENANT, "@SUM(A1)", 1000)), Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference("+++090/9337/55493+++").regie(regie).of(1000, "EUR")
+                .through("mollie", "-tr_x").by(new org.guichet.events.payload.Payer("c-f", "=HYPERLINK(\"http://evil\")", null, "fr"))
+                .lines(new PaymentLine("INVOICE", "i-f", TENANT, "@SUM(A1)", 1000)).publish(TENANT);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("regie", regie)
                 .get("/transactions").then().body("$", hasSize(1)));
         String csv = finance().queryParam("regie", regie).get("/transactions/export.csv").then().statusCode(200)

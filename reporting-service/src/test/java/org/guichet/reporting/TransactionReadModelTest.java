@@ -1,24 +1,20 @@
 package org.guichet.reporting;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.CartCheckedOut;
 import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -28,10 +24,6 @@ import static org.hamcrest.Matchers.startsWith;
 class TransactionReadModelTest extends ReportingTestResource {
     static final String TENANT = "ville-namur";
     static final Payer PAYER = new Payer("citizen-r1", "Françoise Dupré-Lefèvre", "f@example.be", "fr");
-
-    static RequestSpecification finance() {
-        return given().auth().oauth2(DevTokens.mint("finance-1", TENANT, "finance"));
-    }
 
     static List<PaymentLine> lines(long amount) {
         return List.of(new PaymentLine("PROCEDURE", UUID.randomUUID().toString(), TENANT, "Extrait d'acte; postal", amount));
@@ -44,8 +36,8 @@ class TransactionReadModelTest extends ReportingTestResource {
     }
 
     static void settled(String paymentId, String reference, long amount) {
-        TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId, reference, null,
-                "namur-population", amount, "EUR", "sandbox", "sbx_r", "ONLINE", PAYER, lines(amount), Instant.now()));
+        Events.aPaymentSettled().id(paymentId).reference(reference).regie("namur-population").of(amount, "EUR")
+                .through("sandbox", "sbx_r").by(PAYER).lines(lines(amount)).publish(TENANT);
     }
 
     @Test
@@ -66,8 +58,8 @@ class TransactionReadModelTest extends ReportingTestResource {
         String paymentId = UUID.randomUUID().toString();
         settled(paymentId, "NAMUR-POPULATION-000002", 700);
         checkedOut(paymentId, 700);
-        TestEvents.publish(EventType.PAYMENT_FAILED, TENANT, paymentId, new PaymentFailed(paymentId,
-                "NAMUR-POPULATION-000002", null, "namur-population", 700, "EUR", "sandbox", "FAILED", "late", PAYER, lines(700)));
+        Events.aPaymentFailed().id(paymentId).reference("NAMUR-POPULATION-000002").regie("namur-population")
+                .of(700, "EUR").because("late").by(PAYER).lines(lines(700)).publish(TENANT);
         String marker = UUID.randomUUID().toString();
         settled(marker, "NAMUR-POPULATION-MARKER", 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-MARKER")
@@ -96,9 +88,9 @@ class TransactionReadModelTest extends ReportingTestResource {
         settled(paymentId, "NAMUR-POPULATION-000004", 500);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("q", "NAMUR-POPULATION-000004")
                 .get("/transactions").then().body("$", hasSize(1)));
-        given().auth().oauth2(DevTokens.mint("finance-k", "lib-kladno", "finance"))
+        Callers.as("finance", "finance-k", "lib-kladno")
                 .queryParam("q", "NAMUR-POPULATION-000004").get("/transactions").then().body("$", hasSize(0));
-        given().auth().oauth2(DevTokens.mint("citizen-r1", TENANT, "citizen")).get("/transactions").then().statusCode(403);
+        Callers.as("citizen", "citizen-r1", TENANT).get("/transactions").then().statusCode(403);
     }
 
     @Test

@@ -6,13 +6,12 @@ import io.restassured.response.Response;
 import org.guichet.events.EventJson;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,9 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.guichet.reporting.Callers.finance;
 import static org.guichet.reporting.TransactionReadModelTest.PAYER;
 import static org.guichet.reporting.TransactionReadModelTest.TENANT;
-import static org.guichet.reporting.TransactionReadModelTest.finance;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,12 +43,10 @@ class TransactionSearchTest extends ReportingTestResource {
     void seed() {
         regie = "search-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < amounts.length; i++) {
-            String paymentId = UUID.randomUUID().toString();
             String gateway = modes[i].equals("ONLINE") ? "mollie" : "counter";
-            TestEvents.publish(EventType.PAYMENT_SETTLED, TENANT, paymentId, new PaymentSettled(paymentId,
-                    regie.toUpperCase() + "-" + i, null, regie, amounts[i], "EUR", gateway, "g" + i, modes[i], PAYER,
-                    List.of(new PaymentLine("INVOICE", UUID.randomUUID().toString(), TENANT, "line " + i, amounts[i])),
-                    Instant.now(), "RC-" + i, null, operators[i]));
+            Events.aPaymentSettled().reference(regie.toUpperCase() + "-" + i).regie(regie).of(amounts[i], "EUR")
+                    .through(gateway, "g" + i).mode(modes[i]).by(PAYER).paying(UUID.randomUUID().toString(), "line " + i)
+                    .receipt("RC-" + i, null).operator(operators[i]).publish(TENANT);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().queryParam("regie", regie)
                 .get("/transactions").then().body("$", hasSize(amounts.length)));

@@ -9,7 +9,6 @@ import org.guichet.events.EventType;
 import org.guichet.events.Topics;
 import org.guichet.events.payload.FineAccrued;
 import org.guichet.events.payload.InvoiceCreated;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.guichet.billing.Fixtures.as;
+import static org.guichet.billing.Fixtures.someone;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,17 +35,13 @@ class FineFixationTest extends MovedClockTest {
         clock.reach(java.time.LocalDate.of(2026, 12, 20), PRAGUE); // the latest accrual below
     }
 
-    static io.restassured.specification.RequestSpecification as(String role) {
-        return given().auth().oauth2(DevTokens.mint(role + "-1", TENANT, role)).contentType("application/json");
-    }
-
     static void accrue(String date, int updated, int fixed) {
-        as("admin").body(Map.of("businessDate", date)).post("/accruals").then().statusCode(200)
+        someone("admin", TENANT).body(Map.of("businessDate", date)).post("/accruals").then().statusCode(200)
                 .body("loansUpdated", equalTo(updated)).body("billsFixed", equalTo(fixed));
     }
 
     static void summary(String account, int charges, int accruing) {
-        as("agent").get("/accounts/" + account + "/summary").then().statusCode(200)
+        someone("agent", TENANT).get("/accounts/" + account + "/summary").then().statusCode(200)
                 .body("currentCharges", equalTo(charges)).body("accruedNotPayable", equalTo(accruing))
                 .body("total", equalTo(charges + accruing)).body("currency", equalTo("CZK"));
     }
@@ -53,7 +49,7 @@ class FineFixationTest extends MovedClockTest {
     @Test
     void R13_the_running_fee_is_fixed_into_bills_at_10_and_30_operating_days_and_settled_on_return() {
         String account = "patron-fines-1";
-        as("agent").body(Map.of("loanId", "L-1001", "accountId", account, "itemBarcode", "31234000999",
+        someone("agent", TENANT).body(Map.of("loanId", "L-1001", "accountId", account, "itemBarcode", "31234000999",
                         "title", "Saturnin", "replacementCost", 39_900, "dueDate", "2026-11-02"))
                 .post("/loans").then().statusCode(201);
 
@@ -80,31 +76,31 @@ class FineFixationTest extends MovedClockTest {
 
         accrue("2026-12-07", 1, 1);                           // 30 operating days: 150 CZK fixed in all
         summary(account, 15_000, 0);
-        as("agent").get("/invoices?accountId=" + account).then().body("amount", equalTo(List.of(5000, 10_000)));
+        someone("agent", TENANT).get("/invoices?accountId=" + account).then().body("amount", equalTo(List.of(5000, 10_000)));
 
-        as("agent").body(Map.of("returnedOn", "2026-12-08")).post("/loans/L-1001/return").then().statusCode(200)
+        someone("agent", TENANT).body(Map.of("returnedOn", "2026-12-08")).post("/loans/L-1001/return").then().statusCode(200)
                 .body("overdueOperatingDays", equalTo(31)).body("accrued", equalTo(15_500))
                 .body("fixed", equalTo(15_500));
         summary(account, 15_500, 0);
         accrue("2026-12-20", 0, 0);                           // a returned item accrues nothing more
-        as("citizen").get("/loans").then().body("$", hasSize(0));
-        given().auth().oauth2(DevTokens.mint(account, TENANT, "citizen")).get("/loans").then()
+        someone("citizen", TENANT).get("/loans").then().body("$", hasSize(0));
+        as("citizen", account, TENANT).get("/loans").then()
                 .body("[0].returnedOn", equalTo("2026-12-08"));
-        given().auth().oauth2(DevTokens.mint(account, TENANT, "citizen")).get("/accounts/me/summary").then()
+        as("citizen", account, TENANT).get("/accounts/me/summary").then()
                 .body("currentCharges", equalTo(15_500));
     }
 
     @Test
     void only_an_admin_runs_the_accrual_and_loans_are_reported_once() {
-        as("agent").body(Map.of("businessDate", "2026-11-13")).post("/accruals").then().statusCode(403);
-        as("admin").body(Map.of("businessDate", "not-a-date")).post("/accruals").then().statusCode(400)
+        someone("agent", TENANT).body(Map.of("businessDate", "2026-11-13")).post("/accruals").then().statusCode(403);
+        someone("admin", TENANT).body(Map.of("businessDate", "not-a-date")).post("/accruals").then().statusCode(400)
                 .contentType("application/problem+json");
         Map<String, Object> loan = Map.of("loanId", "L-2001", "accountId", "patron-fines-2", "itemBarcode", "3",
                 "dueDate", "2027-06-01");
-        as("agent").body(loan).post("/loans").then().statusCode(201);
-        as("agent").body(loan).post("/loans").then().statusCode(409);
-        as("agent").body(Map.of("loanId", "L-2002", "accountId", "p", "itemBarcode", "3", "replacementCost", -1,
+        someone("agent", TENANT).body(loan).post("/loans").then().statusCode(201);
+        someone("agent", TENANT).body(loan).post("/loans").then().statusCode(409);
+        someone("agent", TENANT).body(Map.of("loanId", "L-2002", "accountId", "p", "itemBarcode", "3", "replacementCost", -1,
                 "dueDate", "2026-11-02")).post("/loans").then().statusCode(400);
-        as("agent").body(Map.of("returnedOn", "2026-11-03")).post("/loans/nope/return").then().statusCode(404);
+        someone("agent", TENANT).body(Map.of("returnedOn", "2026-11-03")).post("/loans/nope/return").then().statusCode(404);
     }
 }

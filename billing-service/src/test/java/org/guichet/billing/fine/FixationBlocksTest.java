@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static org.guichet.billing.fine.LostItemsTest.as;
+import static org.guichet.billing.Fixtures.someone;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,13 +37,13 @@ class FixationBlocksTest extends MovedClockTest {
     @Test
     void R13_R6_fixation_bills_numbers_and_announces_in_one_statement_and_blocks_a_debtor_once() {
         String t = "lib-kladno";
-        as("agent", t).body(Map.of("accountId", "child-fx", "name", "Kuba Fixní", "patronType", "child"))
+        someone("agent", t).body(Map.of("accountId", "child-fx", "name", "Kuba Fixní", "patronType", "child"))
                 .post("/accounts").then().statusCode(200);
-        as("agent", t).body(Map.of("loanId", "FX-1", "accountId", "child-fx", "itemBarcode", "BC-FX-1",
+        someone("agent", t).body(Map.of("loanId", "FX-1", "accountId", "child-fx", "itemBarcode", "BC-FX-1",
                 "title", "Ferda Mravenec", "dueDate", "2027-03-01")).post("/loans").then().statusCode(201);
-        String loanId = as("agent", t).get("/loans?accountId=child-fx").then().extract().path("[0].id");
+        String loanId = someone("agent", t).get("/loans?accountId=child-fx").then().extract().path("[0].id");
         try (EventTap tap = new EventTap(Topics.INVOICES, Topics.ACCOUNTS, Topics.FINES)) {
-            as("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200);
+            someone("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200);
             ConsumerRecord<String, String> created = tap.await(r -> EventJson.read(r.value()).is(EventType.INVOICE_CREATED)
                     && EventJson.read(r.value()).payloadAs(InvoiceCreated.class).accountId().equals("child-fx"),
                     Duration.ofSeconds(20));
@@ -59,19 +59,19 @@ class FixationBlocksTest extends MovedClockTest {
             assertEquals(15_000, fines.get(fines.size() - 1).fixed(), fines.toString());
             assertEquals(fines.size(), fines.stream().map(f -> f.accrued() + "/" + f.fixed()).distinct().count());
 
-            as("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200)
+            someone("admin", t).body(Map.of("businessDate", "2027-04-15")).post("/accruals").then().statusCode(200)
                     .body("loansUpdated", equalTo(0)).body("billsFixed", equalTo(0));
             assertEquals(fines.size(), tap.collect(r -> r.key().equals(loanId)
                     && EventJson.read(r.value()).is(EventType.FINE_ACCRUED), Duration.ofSeconds(3)).size(),
                     "a re-run publishes nothing more");
         }
-        as("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1))
+        someone("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1))
                 .body("[0].amount", equalTo(15_000)).body("[0].number", startsWith("LIB-KLADNO-2027-"))
                 .body("[0].description", equalTo("Late fee fixed at 30 operating days: Ferda Mravenec"));
-        as("agent", t).get("/accounts/child-fx/blocks").then().body("reason", contains("DEBT_THRESHOLD"));
-        as("agent", t).get("/loans?accountId=child-fx").then().body("[0].fixed", equalTo(15_000));
+        someone("agent", t).get("/accounts/child-fx/blocks").then().body("reason", contains("DEBT_THRESHOLD"));
+        someone("agent", t).get("/loans?accountId=child-fx").then().body("[0].fixed", equalTo(15_000));
 
-        as("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1));
-        as("agent", t).get("/accounts/child-fx/history").then().body("findAll { it.action == 'BLOCKED' }", hasSize(1));
+        someone("agent", t).get("/invoices?accountId=child-fx").then().body("$", hasSize(1));
+        someone("agent", t).get("/accounts/child-fx/history").then().body("findAll { it.action == 'BLOCKED' }", hasSize(1));
     }
 }

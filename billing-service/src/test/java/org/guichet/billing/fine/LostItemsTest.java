@@ -1,26 +1,20 @@
 package org.guichet.billing.fine;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.guichet.billing.BillingTestResource;
 import org.guichet.events.EventType;
 import org.guichet.events.payload.LoanReported;
-import org.guichet.events.payload.Payer;
-import org.guichet.events.payload.PaymentLine;
-import org.guichet.events.payload.PaymentSettled;
-import org.guichet.testing.DevTokens;
+import org.guichet.testing.Events;
 import org.guichet.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.guichet.billing.Fixtures.someone;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -31,27 +25,21 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class LostItemsTest extends BillingTestResource {
 
-    static RequestSpecification as(String role, String tenant) {
-        return given().auth().oauth2(DevTokens.mint(role + "-1", tenant, role)).contentType("application/json");
-    }
-
     static void checkout(String tenant, String loan, String account, long replacementCost, String due) {
-        as("agent", tenant).body(Map.of("loanId", loan, "accountId", account, "itemBarcode", "BC-" + loan,
+        someone("agent", tenant).body(Map.of("loanId", loan, "accountId", account, "itemBarcode", "BC-" + loan,
                 "title", "Krakatit", "replacementCost", replacementCost, "dueDate", due)).post("/loans")
                 .then().statusCode(201);
     }
 
     static String bill(String tenant, String account, String reason) {
-        return as("agent", tenant).get("/invoices?accountId=" + account).then().extract()
+        return someone("agent", tenant).get("/invoices?accountId=" + account).then().extract()
                 .path("find { it.reason == '" + reason + "' }.id");
     }
 
     static void pay(String tenant, String invoice, long amount) {
-        String paymentId = UUID.randomUUID().toString();
-        TestEvents.publish(EventType.PAYMENT_SETTLED, tenant, paymentId, new PaymentSettled(paymentId, "REF-" + paymentId,
-                null, "kladno-library", amount, "CZK", "counter", null, "CASH", new Payer("agent", null, null, "cs"),
-                List.of(new PaymentLine(PaymentLine.INVOICE, invoice, tenant, "fee", amount)), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", tenant).get("/invoices/" + invoice)
+        Events.aPaymentSettled().of(amount, "CZK").atCounter().paying(invoice).by(Events.payer("agent", "cs"))
+                .publish(tenant);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> someone("agent", tenant).get("/invoices/" + invoice)
                 .then().body("paid", equalTo((int) amount)));
     }
 
@@ -59,50 +47,50 @@ class LostItemsTest extends BillingTestResource {
     void R7_lost_bills_replacement_and_processing_fee_and_found_clears_the_replacement_and_charges_from_the_first_due_date() {
         String t = "lib-kladno";
         checkout(t, "LOST-1", "patron-lost-1", 40_000, "2027-06-01");
-        as("agent", t).body(Map.of("dueDate", "2027-06-08")).post("/loans/LOST-1/renewal").then().statusCode(200)
+        someone("agent", t).body(Map.of("dueDate", "2027-06-08")).post("/loans/LOST-1/renewal").then().statusCode(200)
                 .body("dueDate", equalTo("2027-06-08")).body("firstDueDate", equalTo("2027-06-01"))
                 .body("renewals", equalTo(1));
-        as("agent", t).body(Map.of("dueDate", "2027-06-02")).post("/loans/LOST-1/renewal").then().statusCode(400);
-        as("agent", t).body(Map.of("returnedOn", "2027-06-09")).post("/loans/LOST-1/found").then().statusCode(409);
+        someone("agent", t).body(Map.of("dueDate", "2027-06-02")).post("/loans/LOST-1/renewal").then().statusCode(400);
+        someone("agent", t).body(Map.of("returnedOn", "2027-06-09")).post("/loans/LOST-1/found").then().statusCode(409);
 
         // lost on Sat 06-12: Wed..Sat after the renewed due date = 4 operating days = 20 CZK
-        as("agent", t).body(Map.of("on", "2027-06-12")).post("/loans/LOST-1/lost").then().statusCode(200)
+        someone("agent", t).body(Map.of("on", "2027-06-12")).post("/loans/LOST-1/lost").then().statusCode(200)
                 .body("lostOn", equalTo("2027-06-12"));
-        as("agent", t).get("/accounts/patron-lost-1/summary").then()
+        someone("agent", t).get("/accounts/patron-lost-1/summary").then()
                 .body("currentCharges", equalTo(2000 + 40_000 + 5000)).body("accruedNotPayable", equalTo(0));
-        as("agent", t).body(Map.of("on", "2027-06-13")).post("/loans/LOST-1/lost").then().statusCode(409);
+        someone("agent", t).body(Map.of("on", "2027-06-13")).post("/loans/LOST-1/lost").then().statusCode(409);
 
         String replacement = bill(t, "patron-lost-1", "LOST_ITEM");
         pay(t, replacement, 10_000);
 
         // found Sat 06-19: from the FIRST due date 06-01, 16 operating days (Sundays closed) = 80 CZK in all
-        as("agent", t).body(Map.of("returnedOn", "2027-06-19")).post("/loans/LOST-1/return").then().statusCode(200)
+        someone("agent", t).body(Map.of("returnedOn", "2027-06-19")).post("/loans/LOST-1/return").then().statusCode(200)
                 .body("returnedOn", equalTo("2027-06-19")).body("accrued", equalTo(8000));
-        as("agent", t).get("/invoices/" + replacement).then().body("waived", equalTo(30_000))
+        someone("agent", t).get("/invoices/" + replacement).then().body("waived", equalTo(30_000))
                 .body("refunded", equalTo(10_000)).body("outstanding", equalTo(0));
-        as("agent", t).get("/accounts/patron-lost-1/summary").then()
+        someone("agent", t).get("/accounts/patron-lost-1/summary").then()
                 .body("currentCharges", equalTo(2000 + 6000 + 5000))   // late fees and the kept processing fee
                 .body("credit", equalTo(10_000))                        // the paid replacement, refunded as credit
                 .body("blocks", equalTo(List.of()));                    // a policy's clearing is no waiver (R6)
-        as("agent", t).get("/invoices/" + replacement + "/history").then().body("action", hasItem("REFUND"));
+        someone("agent", t).get("/invoices/" + replacement + "/history").then().body("action", hasItem("REFUND"));
     }
 
     @Test
     void R7_SmartPay_a_paid_replacement_fee_is_never_refunded_and_the_processing_fee_is_cleared_where_the_policy_says() {
         String t = "lib-slany";
         checkout(t, "LOST-2", "patron-lost-2", 20_000, "2027-06-01");
-        as("agent", t).body(Map.of("on", "2027-06-02")).post("/loans/LOST-2/lost").then().statusCode(200);
+        someone("agent", t).body(Map.of("on", "2027-06-02")).post("/loans/LOST-2/lost").then().statusCode(200);
         String replacement = bill(t, "patron-lost-2", "LOST_ITEM");
         String processing = bill(t, "patron-lost-2", "PROCESSING_FEE");
         pay(t, replacement, 20_000);
-        as("agent", t).body(Map.of("destination", "CREDIT")).post("/invoices/" + replacement + "/refunds").then()
+        someone("agent", t).body(Map.of("destination", "CREDIT")).post("/invoices/" + replacement + "/refunds").then()
                 .statusCode(422).body("type", equalTo("https://guichet.org/problems/no-refund-after-replacement-paid"));
 
-        as("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
-        as("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
-        as("agent", t).get("/invoices/" + processing).then().body("state", equalTo("CANCELLED"));
-        as("agent", t).get("/invoices/" + replacement).then().body("state", equalTo("PAID")).body("refunded", equalTo(0));
-        as("agent", t).get("/accounts/patron-lost-2/summary").then()
+        someone("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
+        someone("agent", t).body(Map.of("returnedOn", "2027-06-04")).post("/loans/LOST-2/found").then().statusCode(200);
+        someone("agent", t).get("/invoices/" + processing).then().body("state", equalTo("CANCELLED"));
+        someone("agent", t).get("/invoices/" + replacement).then().body("state", equalTo("PAID")).body("refunded", equalTo(0));
+        someone("agent", t).get("/accounts/patron-lost-2/summary").then()
                 .body("currentCharges", equalTo(900)).body("credit", equalTo(0)); // 3 days x 3 CZK from the first due date
     }
 
@@ -115,8 +103,8 @@ class LostItemsTest extends BillingTestResource {
                 "patron-topic-1", "BC-K-1", "Válka s mloky", 30_000L, LocalDate.of(2027, 5, 3), null));
         TestEvents.publish(EventType.LOAN_REPORTED, t, "K-1", new LoanReported(LoanReported.RETURN, "K-1", null,
                 null, null, null, null, LocalDate.of(2027, 5, 5)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent", t).get("/loans?accountId=patron-topic-1")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> someone("agent", t).get("/loans?accountId=patron-topic-1")
                 .then().body("[0].returnedOn", equalTo("2027-05-05")).body("[0].accrued", equalTo(600)));
-        as("agent", t).get("/accounts/patron-topic-1/summary").then().body("currentCharges", equalTo(600));
+        someone("agent", t).get("/accounts/patron-topic-1/summary").then().body("currentCharges", equalTo(600));
     }
 }

@@ -1,7 +1,6 @@
 package org.guichet.payment.counter;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.guichet.events.EventContract;
@@ -10,8 +9,8 @@ import org.guichet.events.Topics;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.payment.PaymentTestResource;
 import org.guichet.testing.BillingStandIn;
-import org.guichet.testing.DevTokens;
 import org.guichet.testing.EventTap;
+import org.guichet.testing.Requests;
 import org.guichet.testing.TestRows;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +37,7 @@ class CounterRaceTest extends PaymentTestResource {
     static final String TENANT = "lib-kladno";
 
     static Response pay(String agent, Map<String, Object> body) {
-        return given().auth().oauth2(DevTokens.mint(agent, TENANT, "Eva Agentová", null, "cs", 3600, "agent"))
-                .contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        return Requests.asPerson(agent, TENANT, "Eva Agentová", null, "cs", "agent").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body).post("/counter-payments");
     }
 

@@ -15,26 +15,4 @@ public record PaymentSettled(String paymentId, String reference, String checkout
                              String mode, Payer payer, List<PaymentLine> lines, Instant settledAt,
                              String receiptNumber, String statementDescriptor, String operator,
                              String operatorName) {
-
-    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
-                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
-                          List<PaymentLine> lines, Instant settledAt) {
-        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, null, null, null, null);
-    }
-
-    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
-                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
-                          List<PaymentLine> lines, Instant settledAt, String receiptNumber, String statementDescriptor) {
-        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, receiptNumber, statementDescriptor, null, null);
-    }
-
-    public PaymentSettled(String paymentId, String reference, String checkoutId, String regie, long amount,
-                          String currency, String gateway, String gatewayReference, String mode, Payer payer,
-                          List<PaymentLine> lines, Instant settledAt, String receiptNumber, String statementDescriptor,
-                          String operator) {
-        this(paymentId, reference, checkoutId, regie, amount, currency, gateway, gatewayReference, mode, payer, lines,
-                settledAt, receiptNumber, statementDescriptor, operator, null);
-    }
 }
