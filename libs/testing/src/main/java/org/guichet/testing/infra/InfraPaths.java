@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Where the broker and SMTP jars are (copied by the libs/testing build), and small network helpers. */
+/** Where the broker and SMTP jars are (copied to target/infra by libs/infra-dist), and small network helpers. */
 public final class InfraPaths {
     private InfraPaths() {
     }
