@@ -253,7 +253,7 @@ class CartJourneyTest extends CartTestResource {
         citizen("patron-c13").get("/payables").then().body("id", not(hasItem(held))).body("id", not(hasItem(whole)));
     }
 
-    /** Issue 19: the checkout tells payment-service which payments billing had applied to each bill it priced. */
+    /** The checkout tells payment-service which payments billing had applied to each bill it priced. */
     @Test
     void a_checkout_names_the_payments_billing_had_applied_to_its_bills() {
         String paid = invoiceFor("patron-c19", "kladno-library", 5000);

@@ -93,7 +93,7 @@ class PaymentClaimsTest extends PaymentTestResource {
         return List.of(receipt.getString("paymentId"), receipt.getString("paymentReference"));
     }
 
-    /** Issue 19: paid at the counter, not yet applied by billing, then checked out at the old price online. */
+    /** A bill paid at the counter, not yet applied by billing, then checked out at the old price online. */
     @Test
     void a_checkout_priced_before_billing_applied_a_counter_payment_of_its_bill_fails_at_once_and_takes_no_money() {
         String patron = "patron-c19-" + UUID.randomUUID();

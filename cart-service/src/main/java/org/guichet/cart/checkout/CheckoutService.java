@@ -121,7 +121,7 @@ public class CheckoutService {
     }
 
     /**
-     * The payments billing had applied to each bill when the cart priced it (issue 19): payment-service fails the
+     * The payments billing had applied to each bill when the cart priced it: payment-service fails the
      * payment of a bill another payment settled that is not among them. Null where none is known.
      */
     private static Map<String, List<String>> appliedPayments(List<PayableItem> group) {

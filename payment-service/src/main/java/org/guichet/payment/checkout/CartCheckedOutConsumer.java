@@ -68,7 +68,7 @@ public class CartCheckedOutConsumer {
                 return saved.flatMap(x -> stateMachine.moveTo(p, PaymentState.FAILED, "checkout", refusal)).replaceWithVoid();
             }
             // one live attempt per bill: a second checkout of a bill being paid fails at once, and so does one
-            // priced before billing applied another payment that settled the bill (at the counter, issue 19)
+            // priced before billing applied another payment that settled the bill (at the counter)
             return saved.flatMap(x -> claims.claimCheckout(p, request.appliedPayments())).flatMap(held -> held == null
                     ? Uni.createFrom().voidItem()
                     : stateMachine.moveTo(p, PaymentState.FAILED, "checkout", held).replaceWithVoid());

@@ -74,7 +74,7 @@ public class PaymentClaims {
      * In the caller's transaction, for a checkout from the cart: claims the bills and requests of the payment,
      * then answers why it cannot go on — null when it can. A bill is held while another payment of it is live,
      * or when another payment settled it that billing had not applied when the cart priced it
-     * ({@code appliedPayments}, by invoice id: issue 19, a bill paid at the counter while billing has not applied
+     * ({@code appliedPayments}, by invoice id: a bill paid at the counter while billing has not applied
      * that payment yet). A bill the checkout names no applied payments for is not checked (not known).
      */
     public Uni<String> claimCheckout(Payment payment, Map<String, List<String>> appliedPayments) {

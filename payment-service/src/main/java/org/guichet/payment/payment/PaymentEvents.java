@@ -8,7 +8,6 @@ import org.guichet.events.payload.PaymentFailed;
 import org.guichet.events.payload.PaymentSettled;
 import org.guichet.platform.outbox.Outbox;
 
-
 /** Publishes a payment's outcome through the outbox, in the caller's transaction. */
 @ApplicationScoped
 public class PaymentEvents {

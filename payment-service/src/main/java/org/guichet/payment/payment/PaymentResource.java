@@ -90,12 +90,11 @@ public class PaymentResource {
     @Operation(summary = "The browser's return with the gateway's signed result (Sips' manual response): "
             + "recorded like a callback, then the payment's real state is shown")
     public Uni<String> returnedWithResult(@PathParam("id") UUID id, String body) {
-        UUID paymentId = id;
-        return payments.gatewayOf(paymentId)
+        return payments.gatewayOf(id)
                 .flatMap(gateway -> callbacks.receiveAndProcess(gateway, java.util.Map.of("Content-Type",
                         MediaType.APPLICATION_FORM_URLENCODED, "X-Guichet-Source", "browser-return"), body == null ? "" : body))
                 .onFailure().recoverWithItem("not applied")
-                .flatMap(ignored -> payments.refresh(paymentId)).map(returnPage::render);
+                .flatMap(ignored -> payments.refresh(id)).map(returnPage::render);
     }
 
     /**
