@@ -45,6 +45,13 @@ public interface InstitutionsConfig {
         /** What a statement and a receipt call the institution (R17). */
         Optional<String> statementDescriptor();
 
+        /** The institution's name on staff pages; the statement descriptor, else the code, when none is given. */
+        Optional<String> name();
+
+        /** How the institution writes amounts and dates (a language tag, e.g. fr-BE, cs-CZ: 12,50 €, 50,00 Kč). */
+        @WithDefault("fr-BE")
+        String locale();
+
         /** Billing reasons staff may choose for a manual bill (R1). */
         @WithDefault("MANUAL,LATE_FEE,LOST_ITEM,PROCESSING_FEE,DAMAGE,OTHER")
         List<String> billingReasons();

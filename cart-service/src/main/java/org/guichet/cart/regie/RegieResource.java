@@ -33,7 +33,7 @@ public class RegieResource {
     Clock clock;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.SUPERVISOR, Roles.FINANCE})
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE})
     @Operation(summary = "The institution's régies")
     public Uni<List<RegieView>> list() {
         return Panache.withSession(() -> Regie.<Regie>list("tenant = ?1 order by code", caller.tenant()))

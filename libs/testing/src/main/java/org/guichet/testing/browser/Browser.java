@@ -141,6 +141,25 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Runs {@code script} in the page (its {@code arguments} are {@code args}) and gives back what it returns. */
+    public JsonNode execute(String script, Object... args) {
+        ObjectNode body = JSON.createObjectNode().put("script", script);
+        body.putPOJO("args", List.of(args));
+        return call("POST", path("/execute/sync"), body);
+    }
+
+    /** Runs {@code script} asynchronously: it calls {@code arguments[arguments.length - 1]} with its answer. */
+    public JsonNode executeAsync(String script, Object... args) {
+        ObjectNode body = JSON.createObjectNode().put("script", script);
+        body.putPOJO("args", List.of(args));
+        return call("POST", path("/execute/async"), body);
+    }
+
+    /** Forgets every cookie of the current site (the next page signs in again). */
+    public void forgetCookies() {
+        call("DELETE", path("/cookie"), null);
+    }
+
     /** Waits up to {@code timeout} for a finished download whose name ends with {@code suffix}. */
     public Path awaitDownload(String suffix, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -1,0 +1,195 @@
+package org.guichet.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.guichet.testing.DevTokens;
+import org.guichet.testing.browser.Axe;
+import org.guichet.testing.browser.Browser;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The staff desk (web/) in a real headless Chromium against the whole e2e suite and its Keycloak: a counter agent
+ * signs in, finds a customer by {@code *name*}, pays two bills in cash with the change shown before confirming,
+ * opens the printable receipt (sending the confirmation twice takes the money once), waives with a note and
+ * cancels without one (R5's warning); a restricted agent is stopped and a supervisor's override lets the waiver go
+ * through once (R11). Every page is checked with axe-core (WCAG 2.1 AA) and shown in two languages.
+ */
+@ExtendWith(E2eSuite.class)
+@Order(4)
+class DeskE2ETest {
+    static final String DESK = "http://127.0.0.1:" + (8086 + E2eSuite.OFFSET);
+    static final String TENANT = "ville-namur";
+    static final String STAFF = DevTokens.mint("desk-setup", TENANT, "agent");
+
+    @Test
+    void an_agent_pays_waives_and_cancels_at_the_counter_and_a_supervisor_grants_an_override() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String accountId = "DESK-" + tag;
+        register(accountId, "Deskowicz" + tag + ", Marie");
+        String first = bill(accountId, 750, "LATE_FEE", "Le Petit Prince");
+        String second = bill(accountId, 500, "DAMAGE", "Tintin au Tibet");
+        String toWaive = bill(accountId, 300, "PROCESSING_FEE", null);
+        String toCancel = bill(accountId, 200, "OTHER", null);
+        String overridden = bill(accountId, 400, "LATE_FEE", "Astérix");
+
+        try (Browser browser = Browser.start(Path.of("target", "desk-" + tag))) {
+            signIn(browser, "namur-agent");
+            // the agent's locale claim (fr) chooses the language
+            browser.find("form.search");
+            assertEquals("Rechercher un usager", browser.text("h1"));
+            Axe.check(browser);
+            browser.type("#name", "*deskowicz" + tag + "*");
+            browser.click("form.search button");
+            browser.click("table.results a");
+
+            browser.find("table.bills");
+            assertTrue(browser.text("h1").contains("Deskowicz" + tag), browser.text("h1"));
+            Axe.check(browser);
+            browser.click("input[value='" + first + "']");
+            browser.click("input[value='" + second + "']");
+            browser.click("button[value=pay]");
+
+            browser.find("form.pay");
+            Axe.check(browser);
+            browser.type("#tendered", "20,00");
+            browser.click("form.pay button[type=submit]");
+
+            browser.find("form.review");
+            assertEquals("12,50 €", plain(browser.text("#amount")));
+            assertEquals("7,50 €", plain(browser.text("#change")), "the change is shown before the money is taken");
+            Axe.check(browser);
+            browser.click("form.review button[type=submit]");
+
+            browser.find("article.receipt");
+            assertEquals("12,50 €", plain(browser.text("#receipt-total")));
+            assertEquals("7,50 €", plain(browser.text("#receipt-change")));
+            Axe.check(browser);
+            String receiptUrl = browser.url();
+            // the confirmation sent a second time (back, confirm again) carries the same key: the money is taken once
+            browser.execute("history.back(); return true;");
+            browser.find("form.review");
+            browser.execute("document.querySelector('form.review').submit(); return true;");
+            browser.find("article.receipt");
+            assertEquals(receiptUrl.replaceAll("\\?.*", ""), browser.url().replaceAll("\\?.*", ""),
+                    "the same payment's receipt");
+            assertEquals(0, outstanding(first));
+            assertEquals(0, outstanding(second));
+            assertEquals(1, historyCount(accountId, "PAYMENT", first), "one payment for the first bill, not two");
+
+            // the same receipt in English
+            browser.click("a[lang=en]");
+            browser.find("article.receipt");
+            assertTrue(browser.text("h1").startsWith("Receipt"), browser.text("h1"));
+            assertEquals("12,50 €", plain(browser.text("#receipt-total")), "amounts stay in the institution's format");
+            Axe.check(browser);
+
+            // waive with a note
+            browser.open(DESK + "/counter/accounts/" + accountId);
+            browser.click("input[value='" + toWaive + "']");
+            browser.click("button[value=waive]");
+            browser.find("#notes");
+            Axe.check(browser);
+            browser.type("#notes", "Goodwill: first late return " + tag);
+            browser.click("main form button[type=submit]");
+            assertTrue(browser.text(".notice").contains("waived"), browser.text(".notice"));
+            assertEquals("WAIVED", state(toWaive));
+
+            // cancel without a note: R5's warning, then cancelled once the agent confirms
+            browser.click("input[value='" + toCancel + "']");
+            browser.click("button[value=cancel]");
+            browser.find("#notes");
+            browser.click("main form button[type=submit]");
+            browser.find("#note-warning");
+            Axe.check(browser);
+            assertEquals("OPEN", state(toCancel), "nothing is cancelled before the agent confirms");
+            browser.click("button[name=acknowledge]");
+            assertTrue(browser.text(".notice").contains("cancelled"), browser.text(".notice"));
+            assertEquals("CANCELLED", state(toCancel));
+
+            // a restricted agent may not waive alone; a supervisor signs in on the same screen and grants it once
+            browser.forgetCookies();
+            signIn(browser, "namur-restricted");
+            browser.open(DESK + "/counter/accounts/" + accountId);
+            browser.click("input[value='" + overridden + "']");
+            browser.click("button[value=waive]");
+            browser.type("#notes", "Hospital stay " + tag);
+            browser.click("main form button[type=submit]");
+            browser.find("#supervisor");
+            assertEquals("OPEN", state(overridden));
+            Axe.check(browser);
+            browser.type("#supervisor", "namur-supervisor");
+            browser.type("#password", "wrong");
+            browser.click("main form button[type=submit]");
+            browser.find("#errors");
+            assertEquals("OPEN", state(overridden), "wrong credentials grant nothing");
+            browser.type("#supervisor", "namur-supervisor");
+            browser.type("#password", "guichet");
+            browser.click("main form button[type=submit]");
+            browser.find(".notice");
+            assertEquals("WAIVED", state(overridden));
+            assertEquals(1, historyCount(accountId, "WAIVE", overridden), "the override let the waiver through once");
+        }
+    }
+
+    private static void signIn(Browser browser, String user) {
+        browser.open(DESK + "/");
+        browser.find("#kc-login");
+        browser.type("#username", user);
+        browser.type("#password", "guichet");
+        browser.click("#kc-login");
+        browser.find("main");
+    }
+
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+    }
+
+    private static void register(String accountId, String name) {
+        Map<String, Object> account = Map.of("accountId", accountId, "name", name, "city", "Namur",
+                "postalCode", "5000", "phone", "081 24 60 00", "email", accountId.toLowerCase() + "@example.be");
+        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/accounts", STAFF, account, Map.of());
+        assertEquals(200, r.status(), r.body());
+    }
+
+    private static String bill(String accountId, long amount, String reason, String title) {
+        Map<String, Object> bill = new HashMap<>(Map.of("accountId", accountId, "amount", amount, "currency", "EUR",
+                "reason", reason, "description", "Desk test " + reason));
+        if (title != null) {
+            bill.put("item", Map.of("barcode", "3" + Math.abs(title.hashCode()), "title", title));
+        }
+        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/invoices", STAFF, bill,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertTrue(r.status() == 200 || r.status() == 201, r.status() + " " + r.body());
+        return r.json().path("id").asText();
+    }
+
+    private static JsonNode invoice(String id) {
+        return Http.get(E2eSuite.URLS.billing() + "/invoices/" + id, STAFF).json();
+    }
+
+    private static long outstanding(String id) {
+        return invoice(id).path("outstanding").asLong();
+    }
+
+    private static String state(String id) {
+        return invoice(id).path("state").asText();
+    }
+
+    private static long historyCount(String accountId, String action, String invoiceId) {
+        String number = invoice(invoiceId).path("number").asText();
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        Http.get(E2eSuite.URLS.billing() + "/accounts/" + accountId + "/history", STAFF).json().forEach(lines::add);
+        return lines.stream().filter(l -> action.equals(l.path("action").asText())
+                && number.equals(l.path("invoiceNumber").asText())).count();
+    }
+}

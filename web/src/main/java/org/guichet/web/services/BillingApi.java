@@ -1,0 +1,102 @@
+package org.guichet.web.services;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** billing-service as the desk uses it: accounts, their bills and history, waivers, cancellations, overrides. */
+@RegisterRestClient(configKey = "billing")
+@RegisterProvider(ServiceProblem.Mapper.class)
+@AccessToken
+public interface BillingApi {
+    String OVERRIDE = "Guichet-Override";
+
+    record Institution(String code, String name, String currency, String timeZone, String locale, int paymentTermDays,
+                       List<String> paymentModes, List<String> billingReasons, List<String> acceptsPaymentsFrom) {
+    }
+
+    record Account(String accountId, String name, String city, String postalCode, String phone, String email,
+                   String language, String patronType, LocalDate registrationValidUntil, String principalAccountId,
+                   Instant collectionsSince, Instant closedAt) {
+    }
+
+    record Summary(String accountId, String currency, long currentCharges, long accruedNotPayable, long total,
+                   long credit, List<String> blocks, boolean inCollections, Long overdue) {
+    }
+
+    record Block(String reason, String detail, Instant since) {
+    }
+
+    record Bill(String id, String number, String accountId, String regie, String reason, String description,
+                String itemBarcode, String itemTitle, String callNumber, String itemBranch, long amount, long paid,
+                long waived, long outstanding, long refunded, String currency, String state, LocalDate issuedOn,
+                LocalDate dueDate, boolean paymentPending) {
+        public boolean open() {
+            return outstanding > 0 && !"CANCELLED".equals(state);
+        }
+    }
+
+    record HistoryLine(Instant occurredAt, String action, String invoiceNumber, Long amount, String paymentMode,
+                       String reference, String operator, String grantedBy, String notes, String payer) {
+    }
+
+    record Loan(String loanId, String itemBarcode, String itemTitle, String callNumber, String itemBranch,
+                LocalDate dueDate, int overdueDays, long accrued, String currency) {
+    }
+
+    record WaiveMany(List<String> invoiceIds, Long amount, String notes) {
+    }
+
+    record Cancel(String notes, Boolean acknowledgeMissingNote) {
+    }
+
+    record Grant(String agent, String action, String accountId, String invoiceId, Long maxAmount, String notes) {
+    }
+
+    record GrantView(String id, String expiresAt) {
+    }
+
+    @GET
+    @Path("/institution")
+    Institution institution();
+
+    @GET
+    @Path("/accounts")
+    List<Account> find(@QueryParam("number") String number, @QueryParam("name") String name,
+                       @QueryParam("city") String city, @QueryParam("postalCode") String postalCode,
+                       @QueryParam("phone") String phone);
+
+    @GET
+    @Path("/accounts/{id}/summary")
+    Summary summary(@PathParam("id") String accountId);
+
+    @GET
+    @Path("/accounts/{id}/blocks")
+    List<Block> blocks(@PathParam("id") String accountId);
+
+    @GET
+    @Path("/accounts/{id}/history")
+    List<HistoryLine> history(@PathParam("id") String accountId);
+
+    @GET
+    @Path("/invoices")
+    List<Bill> bills(@QueryParam("accountId") String accountId);
+
+    @POST
+    @Path("/accounts/{id}/waive")
+    List<Bill> waive(@PathParam("id") String accountId, WaiveMany request, @HeaderParam(OVERRIDE) String overrideId);
+
+    @POST
+    @Path("/invoices/{id}/cancel")
+    Bill cancel(@PathParam("id") String invoiceId, Cancel request, @HeaderParam(OVERRIDE) String overrideId);
+}

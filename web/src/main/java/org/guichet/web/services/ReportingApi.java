@@ -1,0 +1,61 @@
+package org.guichet.web.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.io.InputStream;
+import java.time.Instant;
+
+/** reporting-service as finance uses it: the transaction search, a transaction, the CSV export, the dashboard. */
+@RegisterRestClient(configKey = "reporting")
+@RegisterProvider(ServiceProblem.Mapper.class)
+@AccessToken
+public interface ReportingApi {
+
+    record Transaction(String paymentId, String reference, Instant date, String citizenName, long total, String currency,
+                       String regie, String status, String gateway, String mode, long refunded) {
+    }
+
+    record Refund(long amount, String currency, String mode, String reason, Instant refundedAt) {
+    }
+
+    record Step(Instant at, String event, String by, String about) {
+    }
+
+    record Detail(Transaction transaction, java.util.List<Refund> refunds, java.util.List<Step> timeline) {
+    }
+
+    /** A page of the search; its {@code Next-Cursor} header names the next page when there is one. */
+    @GET
+    @Path("/transactions")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response search(@QueryParam("q") String q, @QueryParam("regie") String regie, @QueryParam("status") String status,
+                    @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("after") String after,
+                    @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/transactions/export.csv")
+    @Produces("text/csv")
+    InputStream exportCsv(@QueryParam("q") String q, @QueryParam("regie") String regie,
+                          @QueryParam("status") String status, @QueryParam("from") String from,
+                          @QueryParam("to") String to);
+
+    @GET
+    @Path("/transactions/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Detail transaction(@PathParam("id") String paymentId);
+
+    @GET
+    @Path("/dashboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode dashboard(@QueryParam("days") int days);
+}
