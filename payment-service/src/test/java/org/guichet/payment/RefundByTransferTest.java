@@ -63,6 +63,7 @@ class RefundByTransferTest extends PaymentTestResource {
                 .then().body("state", equalTo("SETTLED")));
         SimulatorResource.simulator.traps.refuseRefunds = true;
         String refundId = UUID.randomUUID().toString();
+        List<Long> waitingBefore = open("AWAITING_BANK_DETAILS");
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
             Events.aRefundRequested().id(refundId).forAccount("patron-t1")
                     .through(paymentId, 1200, "EUR").because("request refused").publish(TENANT);
@@ -86,6 +87,9 @@ class RefundByTransferTest extends PaymentTestResource {
                     .body(containsString("SEPA"));
             finance().get("/manual-refunds?state=AWAITING_BANK_DETAILS").then().statusCode(200)
                     .body("refundId", hasItem(refundId));
+            // the dashboard's count of refunds still to do
+            assertEquals(List.of(waitingBefore.get(0) + 1, waitingBefore.get(1) + 1200), open("AWAITING_BANK_DETAILS"));
+            citizen("patron-t1").get("/manual-refunds/open").then().statusCode(403);
 
             given().contentType(ContentType.URLENC).formParam("holderName", "Jan Novák")
                     .formParam("iban", "fr14 2004 1010 0505 0001 3M02 606").post(form).then().statusCode(200)
@@ -115,7 +119,9 @@ class RefundByTransferTest extends PaymentTestResource {
             assertEquals(xml, finance().accept("application/xml").get(batch).asString());
             citizen("patron-t1").get("/payments/" + paymentId).then().body("state", equalTo("SETTLED"));
 
+            List<Long> inTransfer = open("IN_TRANSFER");
             finance().post(batch + "/executed").then().statusCode(200).body("executedAt", notNullValue());
+            assertEquals(List.of(inTransfer.get(0) - 1, inTransfer.get(1) - 1200), open("IN_TRANSFER"));
             ConsumerRecord<String, String> issued = tap.await(x -> x.key().equals(paymentId)
                     && EventJson.read(x.value()).is(EventType.REFUND_ISSUED), Duration.ofSeconds(10));
             RefundIssued refund = EventJson.read(issued.value()).payloadAs(RefundIssued.class);
@@ -231,5 +237,14 @@ class RefundByTransferTest extends PaymentTestResource {
     static String formPath(RefundAwaitingBankDetails waiting) {
         String url = Arc.container().instance(EventSeal.class).get().open(waiting.sealedFormUrl(), waiting.manualRefundId());
         return url.substring(url.indexOf("/refund-forms/"));
+    }
+
+    /** GET /manual-refunds/open: the count and amount of EUR refunds by transfer in this state (0 and 0: none). */
+    private static List<Long> open(String state) {
+        List<Map<String, Object>> rows = finance().get("/manual-refunds/open").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.state == '" + state + "' && it.currency == 'EUR' }");
+        assertTrue(rows.size() <= 1, rows.toString());
+        return rows.isEmpty() ? List.of(0L, 0L) : List.of(((Number) rows.get(0).get("count")).longValue(),
+                ((Number) rows.get(0).get("amount")).longValue());
     }
 }

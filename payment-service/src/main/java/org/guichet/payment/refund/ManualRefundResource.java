@@ -45,6 +45,14 @@ public class ManualRefundResource {
                 .map(all -> all.stream().map(ManualRefundView::of).toList());
     }
 
+    @GET
+    @Path("/open")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refunds by transfer not yet executed nor cancelled: count, amount and oldest per state and currency")
+    public Uni<List<ManualRefunds.Open>> open() {
+        return manualRefunds.open(caller.tenant());
+    }
+
     @POST
     @Path("/transfers")
     @Produces(PAIN_001)

@@ -135,6 +135,24 @@ public class ManualRefunds {
                 : ManualRefund.<ManualRefund>list("tenant = ?1 and state = ?2 order by createdAt", tenant, state));
     }
 
+    /** Refunds by transfer still to do, per state and currency: how many, how much, the oldest since when. */
+    public record Open(String state, String currency, long count, long amount, Instant oldest) {
+    }
+
+    /** The institution's refunds not yet executed nor cancelled (finance's dashboard), one row per state and currency. */
+    public Uni<List<Open>> open(String tenant) {
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createQuery(
+                        "select m.state, m.currency, count(m), sum(m.amount), min(m.createdAt) from ManualRefund m "
+                                + "where m.tenant = ?1 and m.state in ?2 group by m.state, m.currency "
+                                + "order by m.state, m.currency", Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, List.of(ManualRefundState.AWAITING_BANK_DETAILS, ManualRefundState.READY,
+                        ManualRefundState.IN_TRANSFER))
+                .getResultList()))
+                .map(rows -> rows.stream().map(r -> new Open(((ManualRefundState) r[0]).name(), (String) r[1],
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), (Instant) r[4])).toList());
+    }
+
     /**
      * Every ready refund of the institution in one currency in one pain.001 file (a bank takes one
      * currency per file; EUR is a SEPA file); they move to IN_TRANSFER with it.

@@ -85,6 +85,8 @@ public class EventIngestor {
                 fill(r, envelope.tenant(), p.regie(), p.payer(), p.amount(), p.currency(), p.lines());
                 r.reference = p.reference();
                 r.gateway = p.gateway();
+                r.outcome = p.outcome() != null ? p.outcome()
+                        : envelope.is(EventType.PAYMENT_EXPIRED) ? "EXPIRED" : "FAILED";
             });
         }
         return Uni.createFrom().voidItem();

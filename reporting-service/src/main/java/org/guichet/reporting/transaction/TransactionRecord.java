@@ -30,6 +30,8 @@ public class TransactionRecord extends PanacheEntityBase {
     public String currency;
     @Enumerated(EnumType.STRING)
     public TransactionStatus status;
+    /** How a FAILED payment ended: FAILED, CANCELLED or EXPIRED (null otherwise). */
+    public String outcome;
     public String gateway;
     public String gatewayRef;
     public String mode;
