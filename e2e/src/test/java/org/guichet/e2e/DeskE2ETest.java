@@ -75,6 +75,7 @@ class DeskE2ETest {
             assertEquals("7,50 €", plain(browser.text("#receipt-change")));
             Axe.check(browser);
             String receiptUrl = browser.url();
+            String reference = browser.text("#receipt-reference");
             // the confirmation sent a second time (back, confirm again) carries the same key: the money is taken once
             browser.execute("history.back(); return true;");
             browser.find("form.review");
@@ -138,6 +139,30 @@ class DeskE2ETest {
             browser.find(".notice");
             assertEquals("WAIVED", state(overridden));
             assertEquals(1, historyCount(accountId, "WAIVE", overridden), "the override let the waiver through once");
+
+            // finance: the dashboard (in Dutch too), the search, the CSV
+            browser.forgetCookies();
+            signIn(browser, "namur-finance");
+            browser.find("svg.chart");
+            assertTrue(browser.text("ul.legend").contains(regieName("namur-etat-civil")), "régies by their names: "
+                    + browser.text("ul.legend"));
+            Axe.check(browser);
+            browser.click("a[lang=nl]");
+            browser.find("svg.chart");
+            assertEquals("Dashboard", browser.text("h1"));
+            Axe.check(browser);
+            browser.click("a[href='/finance/transactions']");
+            browser.type("#q", reference);
+            browser.click("#go");
+            browser.find("tr.transaction");
+            assertTrue(plain(browser.text("#results")).contains("12,50 €"), browser.text("#results"));
+            Axe.check(browser);
+            browser.click("#export");
+            Path csv = browser.awaitDownload(".csv", java.time.Duration.ofSeconds(30));
+            String rows = java.nio.file.Files.readString(csv);
+            assertTrue(rows.contains(reference), rows);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -171,6 +196,16 @@ class DeskE2ETest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertTrue(r.status() == 200 || r.status() == 201, r.status() + " " + r.body());
         return r.json().path("id").asText();
+    }
+
+    /** The régie's name as cart-service knows it (the journey names it), else its code. */
+    private static String regieName(String code) {
+        for (JsonNode r : Http.get(E2eSuite.URLS.cart() + "/regies", STAFF).json()) {
+            if (code.equals(r.path("code").asText()) && !r.path("name").asText().isBlank()) {
+                return r.path("name").asText();
+            }
+        }
+        return code;
     }
 
     private static JsonNode invoice(String id) {

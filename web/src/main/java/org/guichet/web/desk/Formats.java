@@ -22,10 +22,12 @@ public final class Formats {
     private final ZoneId zone;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final Locale reader;
 
     public Formats(Locale institution, ZoneId zone, Locale reader) {
         this.institution = institution;
         this.zone = zone;
+        this.reader = reader;
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(reader);
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(reader);
     }
@@ -57,6 +59,11 @@ public final class Formats {
     /** Minor units as a plain decimal with a dot (12.50), for scripts. */
     public String decimal(long minor, String currency) {
         return BigDecimal.valueOf(minor, Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
+    }
+
+    /** Day and month only, for a chart's axis. */
+    public String shortDate(LocalDate d) {
+        return d == null ? "" : DateTimeFormatter.ofPattern("d MMM", reader).format(d);
     }
 
     public String date(LocalDate d) {

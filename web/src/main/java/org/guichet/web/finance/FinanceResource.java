@@ -18,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.guichet.web.desk.DeskUser;
 import org.guichet.web.desk.Page;
 import org.guichet.web.desk.Pages;
+import org.guichet.web.services.PaymentApi;
 import org.guichet.web.services.ReportingApi;
 
 import java.io.InputStream;
@@ -39,7 +40,12 @@ public class FinanceResource {
     @RestClient
     ReportingApi reporting;
     @Inject
+    @RestClient
+    PaymentApi payments;
+    @Inject
     Pages pages;
+    @Inject
+    DeskUser user;
 
     /** The search's filters as the page's form sends them (and the export repeats them). */
     public record Filter(@QueryParam("q") String q, @QueryParam("regie") String regie,
@@ -81,6 +87,35 @@ public class FinanceResource {
                                                     String next, List<String> statuses, Map<String, String> regies);
 
         static native TemplateInstance transaction(Page page, ReportingApi.Detail d);
+
+        static native TemplateInstance dashboard(Page page, ReportingApi.Dashboard d, List<Chart> charts,
+                                                 List<PaymentApi.OpenRefunds> openRefunds);
+    }
+
+    /** One currency's chart: the SVG, its legend, and the same numbers as a table. */
+    public record Chart(String currency, String svg, List<BarChart.Series> series, List<String> days,
+                        List<ReportingApi.RegieDays> regies) {
+    }
+
+    /** Settled per régie per day over 30 days, payments by outcome, refunds, refunds to do, the bank's side. */
+    @GET
+    public TemplateInstance dashboard() {
+        ReportingApi.Dashboard d = reporting.dashboard(30);
+        Page page = pages.page("dashboard.title", null);
+        List<Chart> charts = new java.util.ArrayList<>();
+        for (String currency : d.settledPerDay().stream().map(ReportingApi.RegieDays::currency).distinct().toList()) {
+            List<ReportingApi.RegieDays> regies = d.settledPerDay().stream().filter(r -> r.currency().equals(currency)).toList();
+            List<String> days = regies.get(0).days().stream().map(day -> page.f().shortDate(day.day())).toList();
+            BarChart chart = new BarChart(days);
+            regies.forEach(r -> chart.add(page.regieName(r.regie()),
+                    r.days().stream().mapToLong(ReportingApi.Day::amount).toArray()));
+            charts.add(new Chart(currency, chart.svg(page.t().fmt("dashboard.chartTitle", d.days(), currency),
+                    minor -> page.f().money(minor, currency)), chart.series(), days, regies));
+        }
+        // finance and administrators see the refunds to do; a supervisor's token is not allowed them
+        List<PaymentApi.OpenRefunds> open = user.has(DeskUser.FINANCE) || user.has(DeskUser.ADMIN)
+                ? payments.openManualRefunds() : List.of();
+        return Templates.dashboard(page, d, charts, open);
     }
 
     @GET

@@ -41,6 +41,14 @@ public interface PaymentApi {
     record Email(String email) {
     }
 
+    /** Refunds by bank transfer not yet done, per state and currency. */
+    record OpenRefunds(String state, String currency, long count, long amount, Instant oldest) {
+    }
+
+    @GET
+    @Path("/manual-refunds/open")
+    List<OpenRefunds> openManualRefunds();
+
     @POST
     @Path("/counter-payments")
     Receipt pay(@HeaderParam("Idempotency-Key") String key, CounterPayment request);

@@ -1,6 +1,5 @@
 package org.guichet.web.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +33,23 @@ public interface ReportingApi {
     record Detail(Transaction transaction, java.util.List<Refund> refunds, java.util.List<Step> timeline) {
     }
 
+    record Day(java.time.LocalDate day, long count, long amount) {
+    }
+
+    record RegieDays(String regie, String currency, long count, long amount, java.util.List<Day> days) {
+    }
+
+    record Sum(String outcome, String currency, long count, long amount, String oldest) {
+    }
+
+    record Reconciliation(java.util.List<Sum> matched, java.util.List<Sum> notOnBank, java.util.List<Sum> unclaimedCredits) {
+    }
+
+    /** The dashboard's numbers over the last {@code days} days, days in the institution's zone. */
+    record Dashboard(int days, java.time.LocalDate from, java.time.LocalDate to, String timeZone, java.util.List<RegieDays> settledPerDay,
+                     java.util.List<Sum> outcomes, java.util.List<Sum> refunds, Reconciliation reconciliation) {
+    }
+
     /** A page of the search; its {@code Next-Cursor} header names the next page when there is one. */
     @GET
     @Path("/transactions")
@@ -57,5 +73,5 @@ public interface ReportingApi {
     @GET
     @Path("/dashboard")
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode dashboard(@QueryParam("days") int days);
+    Dashboard dashboard(@QueryParam("days") int days);
 }
