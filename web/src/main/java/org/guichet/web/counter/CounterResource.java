@@ -97,6 +97,9 @@ public class CounterResource {
         static native TemplateInstance cancel(Page page, Account account, List<Bill> selected, String notes,
                                               boolean noteMissing, List<String> errors);
 
+        static native TemplateInstance note(Page page, Account account, List<Bill> selected, String notes,
+                                            List<String> errors);
+
         static native TemplateInstance override(Page page, Account account, List<Bill> selected, Pending pending,
                                                 String why, List<String> errors);
     }
@@ -148,6 +151,7 @@ public class CounterResource {
         String form = switch (action == null ? "" : action) {
             case "waive" -> "waive";
             case "cancel" -> "cancel";
+            case "note" -> "note";
             default -> "pay";
         };
         UriBuilder to = UriBuilder.fromPath("/counter/accounts/{id}/" + form);
@@ -178,7 +182,11 @@ public class CounterResource {
         List<String> errors = new ArrayList<>();
         Long amount = amountToPay(form, summary, selected, errors);
         Long tendered = null;
-        if ("CASH".equals(form.mode)) {
+        if ("credit".equals(form.what)) {
+            if (amount != null && amount > summary.credit()) {
+                errors.add(pages.words().get("pay.error.credit"));
+            }
+        } else if ("CASH".equals(form.mode)) {
             tendered = parse(form.tendered, summary.currency(), "pay.error.tendered", errors);
             if (tendered != null && amount != null && tendered < amount) {
                 errors.add(pages.words().get("pay.error.tenderedTooLittle"));
@@ -200,7 +208,17 @@ public class CounterResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pay(@PathParam("id") String id, @BeanParam PayForm form, @FormParam("amount") long amount,
                         @FormParam("tenderedMinor") Long tendered, @FormParam("key") String key) {
-        List<String> invoiceIds = "bills".equals(form.what) || "other".equals(form.what) ? form.bills : List.of();
+        List<String> invoiceIds = "bills".equals(form.what) || "other".equals(form.what) || "credit".equals(form.what)
+                ? form.bills : List.of();
+        if ("credit".equals(form.what)) {
+            // R14: from the account's prepaid credit, only ever for the bills ticked, so a second sending pays nothing more
+            try {
+                billing.payFromCredit(id, new BillingApi.FromCredit(invoiceIds, amount));
+                return Response.seeOther(accountUri(id, "paidFromCredit")).build();
+            } catch (ServiceProblem refused) {
+                return Response.status(refused.status()).entity(payPage(id, form, messages(refused))).build();
+            }
+        }
         PaymentApi.Cheque cheque = "CHEQUE".equals(form.mode) ? new PaymentApi.Cheque(form.chequeNumber, form.chequeBank) : null;
         try {
             PaymentApi.Receipt receipt = payments.pay(key, new PaymentApi.CounterPayment(id, null,
@@ -318,6 +336,32 @@ public class CounterResource {
         }
     }
 
+    // ---- notes (R8) ----
+
+    @GET
+    @Path("accounts/{id}/note")
+    public TemplateInstance noteForm(@PathParam("id") String id, @QueryParam("bill") List<String> bills) {
+        return Templates.note(pages.page("note.title", null), accountOf(id), selected(id, bills), "", List.of());
+    }
+
+    @POST
+    @Path("accounts/{id}/note")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response note(@PathParam("id") String id, @FormParam("bill") List<String> bills, @FormParam("notes") String text) {
+        List<Bill> selected = selected(id, bills);
+        if (selected.isEmpty() || blank(text)) {
+            return Response.status(422).entity(Templates.note(pages.page("note.title", null), accountOf(id), selected,
+                    text, List.of(pages.words().get(selected.isEmpty() ? "note.error.none" : "note.error.empty")))).build();
+        }
+        try {
+            selected.forEach(b -> billing.note(b.id(), new BillingApi.Note(text.strip())));
+        } catch (ServiceProblem refused) {
+            return Response.status(refused.status()).entity(Templates.note(pages.page("note.title", null), accountOf(id),
+                    selected, text, messages(refused))).build();
+        }
+        return Response.seeOther(accountUri(id, "noted")).build();
+    }
+
     // ---- a supervisor's override (R11) ----
 
     /**
@@ -382,7 +426,7 @@ public class CounterResource {
 
     private Long amountToPay(PayForm form, BillingApi.Summary summary, List<Bill> selected, List<String> errors) {
         Long amount = switch (form.what == null ? "" : form.what) {
-            case "bills" -> selected.isEmpty() ? null : selected.stream().mapToLong(Bill::outstanding).sum();
+            case "bills", "credit" -> selected.isEmpty() ? null : selected.stream().mapToLong(Bill::outstanding).sum();
             case "overdue" -> summary.overdue();
             case "total" -> summary.currentCharges();
             case "other", "deposit" -> parse(form.other, summary.currency(), "pay.error.amount", errors);

@@ -5,7 +5,9 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,9 @@ import org.guichet.web.desk.Page;
 import org.guichet.web.desk.Pages;
 import org.guichet.web.services.PaymentApi;
 import org.guichet.web.services.ReportingApi;
+import org.guichet.web.services.ServiceProblem;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.InputStream;
 import java.util.List;
@@ -88,6 +93,8 @@ public class FinanceResource {
 
         static native TemplateInstance transaction(Page page, ReportingApi.Detail d);
 
+        static native TemplateInstance reconciliation(Page page, ReportingApi.Reconciled r, List<String> errors);
+
         static native TemplateInstance dashboard(Page page, ReportingApi.Dashboard d, List<Chart> charts,
                                                  List<PaymentApi.OpenRefunds> openRefunds);
     }
@@ -116,6 +123,49 @@ public class FinanceResource {
         List<PaymentApi.OpenRefunds> open = user.has(DeskUser.FINANCE) || user.has(DeskUser.ADMIN)
                 ? payments.openManualRefunds() : List.of();
         return Templates.dashboard(page, d, charts, open);
+    }
+
+    /** What the bank shows and what it does not; a camt.053 statement or a gateway's settlement report to import. */
+    @GET
+    @Path("reconciliation")
+    @RolesAllowed({DeskUser.FINANCE, DeskUser.ADMIN})
+    public TemplateInstance reconciliation(@QueryParam("notice") String notice) {
+        return Templates.reconciliation(pages.page("reconciliation.title", notice), reporting.reconciliation(3), List.of());
+    }
+
+    @POST
+    @Path("reconciliation/statement")
+    @RolesAllowed({DeskUser.FINANCE, DeskUser.ADMIN})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response statement(@RestForm("statement") FileUpload file) {
+        return imported(file, text -> reporting.importStatement(text), "statementImported");
+    }
+
+    @POST
+    @Path("reconciliation/settlement")
+    @RolesAllowed({DeskUser.FINANCE, DeskUser.ADMIN})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response settlement(@RestForm("report") FileUpload file) {
+        return imported(file, text -> reporting.importMollieReport(text), "reportImported");
+    }
+
+    private Response imported(FileUpload file, java.util.function.Consumer<String> importer, String notice) {
+        String error;
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            error = pages.words().get("reconciliation.error.noFile");
+        } else {
+            try {
+                importer.accept(java.nio.file.Files.readString(file.uploadedFile()));
+                return Response.seeOther(UriBuilder.fromPath("/finance/reconciliation").queryParam("notice", notice).build())
+                        .build();
+            } catch (ServiceProblem refused) {
+                error = refused.status() == 409 ? pages.words().get("reconciliation.error.already") : refused.detail();
+            } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+                error = pages.words().get("reconciliation.error.noFile");
+            }
+        }
+        return Response.status(422).entity(Templates.reconciliation(pages.page("reconciliation.title", null),
+                reporting.reconciliation(3), List.of(error))).build();
     }
 
     @GET

@@ -66,6 +66,15 @@ public interface BillingApi {
     record GrantView(String id, String expiresAt) {
     }
 
+    record FromCredit(List<String> invoiceIds, Long amount) {
+    }
+
+    record CreditOutcome(long paid, long creditLeft, List<String> invoicesPaid) {
+    }
+
+    record Note(String text) {
+    }
+
     @GET
     @Path("/institution")
     Institution institution();
@@ -95,6 +104,14 @@ public interface BillingApi {
     @POST
     @Path("/accounts/{id}/waive")
     List<Bill> waive(@PathParam("id") String accountId, WaiveMany request, @HeaderParam(OVERRIDE) String overrideId);
+
+    @POST
+    @Path("/accounts/{id}/pay-from-credit")
+    CreditOutcome payFromCredit(@PathParam("id") String accountId, FromCredit request);
+
+    @POST
+    @Path("/invoices/{id}/notes")
+    void note(@PathParam("id") String invoiceId, Note note);
 
     @POST
     @Path("/invoices/{id}/cancel")

@@ -50,6 +50,43 @@ public interface ReportingApi {
                      java.util.List<Sum> outcomes, java.util.List<Sum> refunds, Reconciliation reconciliation) {
     }
 
+    record BankLine(String id, String bookedOn, long amount, String currency, String remittance, String bankReference) {
+    }
+
+    record Unseen(String paymentId, String reference, long total, String currency, String settledAt) {
+    }
+
+    record Payout(String settlementId, String gateway, String reference, long amount, String currency, long payments,
+                  long matchedPayments, boolean onBank) {
+    }
+
+    record Reconciled(long matched, java.util.List<BankLine> unmatchedCredits, java.util.List<Unseen> unseenPayments,
+                      java.util.List<Payout> payouts) {
+    }
+
+    record StatementImported(String id, String statementId, String accountIban, int lines, int matched) {
+    }
+
+    record ReportImported(String id, String settlementId, String reference, int payments, int matchedPayments) {
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @Produces(MediaType.APPLICATION_JSON)
+    Reconciled reconciliation(@QueryParam("days") int days);
+
+    @jakarta.ws.rs.POST
+    @Path("/bank-statements")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_XML)
+    @Produces(MediaType.APPLICATION_JSON)
+    StatementImported importStatement(String camt053);
+
+    @jakarta.ws.rs.POST
+    @Path("/settlement-reports/mollie")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    ReportImported importMollieReport(String report);
+
     /** A page of the search; its {@code Next-Cursor} header names the next page when there is one. */
     @GET
     @Path("/transactions")
