@@ -21,6 +21,9 @@ public class Loan extends PanacheEntityBase {
     public String accountId;
     public String itemBarcode;
     public String itemTitle;
+    public String callNumber;
+    /** The library branch the item belongs to. */
+    public String itemBranch;
     public Long replacementCost;
     public String currency;
     public LocalDate dueDate;
@@ -76,6 +79,11 @@ public class Loan extends PanacheEntityBase {
         int units = overdueUnits(policy, calendar, zone, from, to, at);
         accrued = Math.max(fixed, policy.accrued(units, replacementCost));
         return units;
+    }
+
+    /** The item as its bills show it. */
+    public org.guichet.billing.invoice.InvoiceService.BillItem billItem() {
+        return new org.guichet.billing.invoice.InvoiceService.BillItem(itemBarcode, itemTitle, callNumber, itemBranch);
     }
 
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */
