@@ -38,8 +38,8 @@ public class AccountLoans {
             return view(loan, AccountLoanView.LOST, loan.overdueDays, loan.notYetPayable());
         }
         boolean overdue = loan.dueAt != null ? now.isAfter(loan.dueAt) : today.isAfter(loan.dueDate);
-        if (!overdue) {
-            return view(loan, AccountLoanView.ON_LOAN, 0, loan.notYetPayable());
+        if (!overdue) { // a return now bills nothing more (a renewal past an accrued fee counts from the new due date)
+            return view(loan, AccountLoanView.ON_LOAN, 0, 0);
         }
         OperatingCalendar calendar = institution.calendar();
         int days = calendar.operatingDaysAfter(loan.dueDate, today);

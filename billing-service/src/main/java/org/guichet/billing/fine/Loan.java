@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.guichet.billing.invoice.InvoiceService;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,8 +83,8 @@ public class Loan extends PanacheEntityBase {
     }
 
     /** The item as its bills show it. */
-    public org.guichet.billing.invoice.InvoiceService.BillItem billItem() {
-        return new org.guichet.billing.invoice.InvoiceService.BillItem(itemBarcode, itemTitle, callNumber, itemBranch);
+    public InvoiceService.BillItem billItem() {
+        return new InvoiceService.BillItem(itemBarcode, itemTitle, callNumber, itemBranch);
     }
 
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */
