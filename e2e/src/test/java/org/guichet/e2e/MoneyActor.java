@@ -492,6 +492,7 @@ final class MoneyActor {
             body.put("cheque", Map.of("number", String.valueOf(100000 + random.nextInt(900000)), "bank", "ČSOB"));
         } else {
             body.put("mode", "CARD_TERMINAL");
+            body.put("reference", "TERM-" + (100000 + random.nextInt(900000))); // the terminal's ticket (R4)
         }
         String key = UUID.randomUUID().toString();
         Http.Reply r = send(() -> Http.postJson(urls().payment() + "/counter-payments", token, body,

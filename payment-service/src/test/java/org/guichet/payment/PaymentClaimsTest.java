@@ -88,7 +88,7 @@ class PaymentClaimsTest extends PaymentTestResource {
         BillingStandIn.answer(patron, true, false, 1000, List.of(new BillingStandIn.Bill(invoiceId, "R-7", 1000)));
         io.restassured.path.json.JsonPath receipt = given().auth().oauth2(DevTokens.mint("agent-c19", "lib-kladno", "agent"))
                 .contentType(io.restassured.http.ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("accountId", patron, "invoiceIds", List.of(invoiceId), "amount", amount, "mode", "CARD_TERMINAL"))
+                .body(Map.of("accountId", patron, "invoiceIds", List.of(invoiceId), "amount", amount, "mode", "CARD_TERMINAL", "reference", "TERM-0001"))
                 .post("/counter-payments").then().statusCode(201).extract().jsonPath();
         return List.of(receipt.getString("paymentId"), receipt.getString("paymentReference"));
     }

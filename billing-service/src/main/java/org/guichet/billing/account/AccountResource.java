@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.guichet.billing.credit.CreditLedger;
 import org.guichet.billing.credit.CreditPayments;
 import org.guichet.billing.credit.PayFromCreditRequest;
+import org.guichet.billing.fine.AccountLoanView;
+import org.guichet.billing.fine.AccountLoans;
+import org.guichet.billing.institution.BusinessDates;
 import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
 import org.guichet.events.payload.AccountSentToCollections;
@@ -27,6 +30,7 @@ import org.guichet.platform.billing.Payability;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/accounts")
@@ -35,6 +39,9 @@ import java.util.List;
 public class AccountResource {
     private static final String ACCRUING = "select coalesce(sum(accrued - fixed), 0)::bigint from loan "
             + "where tenant = $1 and account_id = $2 and returned_on is null and lost_on is null";
+    /** What is left of the account's open bills whose due date ($3: issued before it) has passed. */
+    private static final String OVERDUE = "select coalesce(sum(amount - paid - waived), 0)::bigint from invoice "
+            + "where tenant = $1 and account_id = $2 and state in ('OPEN', 'PARTIALLY_PAID') and issued_on < $3";
 
     @Inject
     Caller caller;
@@ -58,6 +65,10 @@ public class AccountResource {
     AccountHistory history;
     @Inject
     AccountClosure closure;
+    @Inject
+    AccountLoans loans;
+    @Inject
+    BusinessDates businessDates;
 
     @POST
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
@@ -126,7 +137,7 @@ public class AccountResource {
                 : request.invoiceIds().stream().map(id -> org.guichet.platform.Ids.parseOrNotFound(id, "Invoice " + id)).toList();
         return invoices.waiveMany(Actor.of(caller, overrideId), accountId, selected,
                         request == null ? null : request.amount(), request == null ? null : request.notes())
-                .map(l -> l.stream().map(org.guichet.billing.invoice.InvoiceView::of).toList());
+                .map(l -> l.stream().map(i -> org.guichet.billing.invoice.InvoiceView.of(i, institutions)).toList());
     }
 
     public record CollectionsRequest(@Size(max = 2000) String notes) {
@@ -185,6 +196,24 @@ public class AccountResource {
     }
 
     @GET
+    @Path("/me/loans")
+    @WithSession
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "The caller's loans not yet returned: item, due date, overdue days, running fee not yet payable")
+    public Uni<List<AccountLoanView>> myLoans() {
+        return loans.notReturned(caller.tenant(), caller.subject());
+    }
+
+    @GET
+    @Path("/{accountId}/loans")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.RESTRICTED_AGENT, Roles.SUPERVISOR, Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "An account's loans not yet returned: item, due date, overdue days, running fee not yet payable")
+    public Uni<List<AccountLoanView>> loans(@PathParam("accountId") String accountId) {
+        return loans.notReturned(caller.tenant(), accountId);
+    }
+
+    @GET
     @Path("/me/history")
     @WithSession
     @RolesAllowed(Roles.CITIZEN)
@@ -203,14 +232,18 @@ public class AccountResource {
     }
 
     private Uni<AccountSummary> summary(String tenant, String accountId) {
-        String currency = institutions.of(tenant).currency();
+        InstitutionsConfig.Institution institution = institutions.of(tenant);
+        String currency = institution.currency();
+        // a bill is overdue once its due date (issued on + payment term) is before today: issued before this
+        LocalDate issuedBefore = businessDates.today(tenant).minusDays(institution.paymentTermDays());
         return AccountStanding.scalar(AccountStanding.DEBT, tenant, accountId)
-                .flatMap(charges -> AccountStanding.scalar(ACCRUING, tenant, accountId)
+                .flatMap(charges -> AccountStanding.scalar(OVERDUE, tenant, accountId, issuedBefore)
+                .flatMap(overdue -> AccountStanding.scalar(ACCRUING, tenant, accountId)
                 .flatMap(accruing -> ledger.balance(tenant, accountId)
                         .flatMap(credit -> standing.blocks(tenant, accountId).flatMap(blocks -> Family.of(tenant, accountId)
-                                .map(family -> new AccountSummary(accountId, currency, charges, accruing,
+                                .map(family -> new AccountSummary(accountId, currency, charges, overdue, accruing,
                                         Math.addExact(charges, accruing), credit,
                                         blocks.stream().map(AccountStanding.Block::reason).toList(),
-                                        family.collections(), family.isProxy() ? family.principal() : null))))));
+                                        family.collections(), family.isProxy() ? family.principal() : null)))))));
     }
 }

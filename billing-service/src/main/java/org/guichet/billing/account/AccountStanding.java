@@ -127,4 +127,8 @@ public class AccountStanding {
     static Uni<Long> scalar(String sql, String tenant, String accountId) {
         return SessionSql.value(sql, Long.class, tenant, accountId);
     }
+
+    static Uni<Long> scalar(String sql, String tenant, String accountId, Object third) {
+        return SessionSql.value(sql, Long.class, tenant, accountId, third);
+    }
 }

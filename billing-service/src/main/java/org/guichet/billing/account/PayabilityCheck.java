@@ -46,15 +46,15 @@ public class PayabilityCheck {
                             boolean online = !family.isProxy()
                                     && !(expired && institution.onlinePaymentNeedsValidRegistration());
                             long balance = open.stream().mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
-                            LocalDate termEnded = today.minusDays(institution.paymentTermDays());
-                            long overdue = open.stream().filter(i -> i.issuedOn.isBefore(termEnded))
+                            long overdue = open.stream().filter(i -> institution.dueDate(i.issuedOn).isBefore(today))
                                     .mapToLong(Invoice::outstanding).reduce(0L, Math::addExact);
                             return new Payability(accountId, institutionCode, institution.regie(),
                                     institution.currency(), balance, overdue, family.collections(), !family.isProxy(),
                                     family.isProxy() ? "PROXY" : null, family.principal(), online, validUntil,
                                     institution.paymentModes(), open.stream().map(i -> new Payability.OpenBill(
                                             i.id.toString(), i.number, i.outstanding(),
-                                            applied.getOrDefault(i.id.toString(), List.of()))).toList());
+                                            applied.getOrDefault(i.id.toString(), List.of()))).toList(),
+                                    institution.counterModes());
                         }))));
     }
 

@@ -99,7 +99,8 @@ public class AccrualService {
                 update loan l set fixed = d.target, accrued = greatest(l.accrued, d.target)
                 from due d
                 where l.id = d.id and l.returned_on is null and l.lost_on is null and l.fixed < d.target
-                returning l.id, l.account_id, l.item_barcode, l.item_title, l.currency, l.overdue_days, l.accrued,
+                returning l.id, l.account_id, l.item_barcode, l.item_title, l.call_number, l.item_branch, l.currency,
+                          l.overdue_days, l.accrued,
                           l.fixed, d.target - d.fixed as amount, d.tier
             ), numbered as (
                 select f.*, row_number() over (order by f.id) as rn, gen_random_uuid() as invoice_id,
@@ -113,11 +114,13 @@ public class AccrualService {
                 returning last
             ), bills as (
                 insert into invoice (id, tenant, number, account_id, regie, reason, description, item_barcode, item_title,
-                                     amount, currency, state, issued_on, created_at, created_by, loan_id)
+                                     call_number, item_branch, amount, currency, state, issued_on, created_at,
+                                     created_by, loan_id)
                 select n.invoice_id, $1, $12 || '-' || $11 || '-' || lpad((c.last - (select count(*) from numbered) + n.rn)::text, 6, '0'),
                        n.account_id, $9, $10,
                        'Late fee fixed at ' || n.tier || ' operating days' || coalesce(': ' || n.item_title, ''),
-                       n.item_barcode, n.item_title, n.amount, n.currency, 'OPEN', $6, $7, '%1$s', n.id
+                       n.item_barcode, n.item_title, n.call_number, n.item_branch, n.amount, n.currency, 'OPEN', $6, $7,
+                       '%1$s', n.id
                 from numbered n cross join counter c
                 returning id, number, account_id, amount, currency, description
             ), history as (

@@ -36,7 +36,7 @@ public class FixationService {
         String reason = institutions.of(loan.tenant).fines().map(InstitutionsConfig.Fines::reason).orElse("LATE_FEE");
         String description = what + (loan.itemTitle == null ? "" : ": " + loan.itemTitle);
         return invoices.create(new InvoiceService.BillDraft(loan.tenant, OPERATOR, loan.accountId, amount,
-                        loan.currency, reason, description, loan.itemBarcode, loan.itemTitle, null, loan.id, null))
+                        loan.currency, reason, description, loan.billItem(), null, loan.id, null))
                 .flatMap(invoice -> {
                     loan.fixed = target;
                     loan.accrued = Math.max(loan.accrued, target);

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.guichet.billing.invoice.InvoiceService;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,9 @@ public class Loan extends PanacheEntityBase {
     public String accountId;
     public String itemBarcode;
     public String itemTitle;
+    public String callNumber;
+    /** The library branch the item belongs to. */
+    public String itemBranch;
     public Long replacementCost;
     public String currency;
     public LocalDate dueDate;
@@ -76,6 +80,11 @@ public class Loan extends PanacheEntityBase {
         int units = overdueUnits(policy, calendar, zone, from, to, at);
         accrued = Math.max(fixed, policy.accrued(units, replacementCost));
         return units;
+    }
+
+    /** The item as its bills show it. */
+    public InvoiceService.BillItem billItem() {
+        return new InvoiceService.BillItem(itemBarcode, itemTitle, callNumber, itemBranch);
     }
 
     /** Accrued but not yet fixed into a bill: shown, not payable online (R2, R13). */

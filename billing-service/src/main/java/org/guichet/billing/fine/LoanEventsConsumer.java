@@ -34,7 +34,7 @@ public class LoanEventsConsumer {
         require(r);
         return switch (r.action()) {
             case LoanReported.CHECKOUT -> loans.checkout(tenant, new LoanRequest(r.loanId(), r.accountId(),
-                    r.itemBarcode(), r.title(), r.replacementCost(), r.dueDate(), null)).replaceWithVoid();
+                    r.itemBarcode(), r.title(), r.replacementCost(), r.dueDate(), null, null, null)).replaceWithVoid();
             case LoanReported.RENEWAL -> loans.renewed(tenant, r.loanId(), r.dueDate()).replaceWithVoid();
             case LoanReported.RETURN -> loans.returned(tenant, r.loanId(), new ReturnRequest(r.occurredOn()))
                     .replaceWithVoid();

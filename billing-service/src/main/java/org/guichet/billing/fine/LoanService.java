@@ -53,6 +53,8 @@ public class LoanService {
                     loan.accountId = request.accountId();
                     loan.itemBarcode = request.itemBarcode();
                     loan.itemTitle = request.title();
+                    loan.callNumber = request.callNumber();
+                    loan.itemBranch = request.branch();
                     loan.replacementCost = request.replacementCost();
                     loan.currency = institution.currency();
                     loan.dueDate = request.dueDate();

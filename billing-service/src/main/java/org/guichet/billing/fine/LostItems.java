@@ -96,7 +96,7 @@ public class LostItems {
         }
         return invoices.create(new InvoiceService.BillDraft(loan.tenant, FixationService.OPERATOR, loan.accountId,
                         amount, loan.currency, reason, what + (loan.itemTitle == null ? "" : ": " + loan.itemTitle),
-                        loan.itemBarcode, loan.itemTitle, null, loan.id, null))
+                        loan.billItem(), null, loan.id, null))
                 .replaceWith(true);
     }
 }

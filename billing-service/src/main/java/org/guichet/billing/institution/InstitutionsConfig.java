@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.guichet.billing.fine.FinePolicy;
 import org.guichet.billing.fine.OperatingCalendar;
+import org.guichet.platform.billing.Payability;
 import org.guichet.platform.error.Problems;
 
 import java.time.DayOfWeek;
@@ -56,13 +57,44 @@ public interface InstitutionsConfig {
         @WithDefault("MANUAL,LATE_FEE,LOST_ITEM,PROCESSING_FEE,DAMAGE,OTHER")
         List<String> billingReasons();
 
-        /** Days after issue when an unpaid bill becomes overdue (the counter's "overdue amount"). */
+        /**
+         * Days after issue when a bill falls due: its due date is {@code issuedOn} plus this, and once that date
+         * has passed (in the institution's time zone) what is left of it is overdue (the counter's "overdue amount").
+         */
         @WithDefault("30")
         int paymentTermDays();
 
-        /** How money is taken at the counter (R4). */
+        /**
+         * How money is taken at the counter (R4): the modes' codes (capitals, digits, underscores; not ONLINE or
+         * CREDIT), in the order the desk offers them. What each needs is in {@link #paymentMode()}.
+         */
         @WithDefault("CASH,CHEQUE,CARD_TERMINAL")
         List<String> paymentModes();
+
+        /**
+         * Per code of {@link #paymentModes()}: its kind, label and whether its reference is required. A code
+         * without settings is CASH or CHEQUE when so named, else a REFERENCE whose reference is required.
+         */
+        Map<String, PaymentModeSettings> paymentMode();
+
+        /** The date a bill issued on {@code issuedOn} falls due. */
+        default LocalDate dueDate(LocalDate issuedOn) {
+            return issuedOn.plusDays(paymentTermDays());
+        }
+
+        /** The counter's modes with what each needs, in the configured order. */
+        default List<Payability.PaymentMode> counterModes() {
+            return paymentModes().stream().map(code -> {
+                Payability.PaymentMode inferred = Payability.PaymentMode.inferred(code);
+                PaymentModeSettings settings = paymentMode().get(code);
+                if (settings == null) {
+                    return inferred;
+                }
+                Payability.Kind kind = settings.kind().orElse(inferred.kind());
+                return new Payability.PaymentMode(code, kind, settings.label().orElse(null),
+                        kind == Payability.Kind.REFERENCE && settings.referenceRequired());
+            }).toList();
+        }
 
         /** Patron types and their limits (R6), by code. */
         Map<String, PatronType> patronTypes();
@@ -122,6 +154,19 @@ public interface InstitutionsConfig {
                         base.capAtReplacementCost(), base.fixationDays(), hourly);
             }));
         }
+    }
+
+    /** What a counter payment mode needs (R4). */
+    interface PaymentModeSettings {
+        /** CASH (the amount tendered, change computed), CHEQUE (number and bank) or REFERENCE (a reference text). */
+        Optional<Payability.Kind> kind();
+
+        /** What the desk calls the mode (default: its code). */
+        Optional<String> label();
+
+        /** A REFERENCE mode: whether the counter must be given the reference. */
+        @WithDefault("true")
+        boolean referenceRequired();
     }
 
     /**

@@ -31,6 +31,9 @@ public class Invoice extends PanacheEntityBase {
     public String description;
     public String itemBarcode;
     public String itemTitle;
+    public String callNumber;
+    /** The library branch the item belongs to. */
+    public String itemBranch;
     public long amount;
     public long paid;
     public long waived;

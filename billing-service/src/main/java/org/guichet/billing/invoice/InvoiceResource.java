@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.billing.institution.InstitutionsConfig;
 import org.guichet.billing.override.Actor;
 import org.guichet.platform.error.FieldError;
 import org.guichet.platform.error.Problems;
@@ -33,6 +34,8 @@ import java.util.UUID;
 @Tag(name = "Invoices")
 public class InvoiceResource {
     @Inject
+    InstitutionsConfig institutions;
+    @Inject
     InvoiceService invoices;
     @Inject
     Caller caller;
@@ -43,7 +46,7 @@ public class InvoiceResource {
     public Uni<Response> create(@NotNull @Valid CreateInvoiceRequest request,
                                 @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
         return invoices.create(Actor.of(caller, overrideId), request)
-                .map(i -> Response.created(URI.create("/invoices/" + i.id)).entity(InvoiceView.of(i)).build());
+                .map(i -> Response.created(URI.create("/invoices/" + i.id)).entity(InvoiceView.of(i, institutions)).build());
     }
 
     @GET
@@ -52,7 +55,7 @@ public class InvoiceResource {
     @Operation(summary = "One invoice; a citizen sees only their own")
     public Uni<InvoiceView> get(@PathParam("id") UUID id) {
         return invoices.visibleTo(id, caller.tenant(), caller.subject(),
-                caller.isStaff()).map(InvoiceView::of);
+                caller.isStaff()).map(i -> InvoiceView.of(i, institutions));
     }
 
     @POST
@@ -62,7 +65,7 @@ public class InvoiceResource {
     public Uni<InvoiceView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request,
                                    @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
         return invoices.cancel(id, Actor.of(caller, overrideId), request)
-                .map(InvoiceView::of);
+                .map(i -> InvoiceView.of(i, institutions));
     }
 
     @POST
@@ -72,7 +75,7 @@ public class InvoiceResource {
     public Uni<InvoiceView> waive(@PathParam("id") UUID id, @Valid WaiveRequest request,
                                   @HeaderParam(Actor.OVERRIDE_HEADER) String overrideId) {
         return invoices.waive(id, Actor.of(caller, overrideId), request)
-                .map(InvoiceView::of);
+                .map(i -> InvoiceView.of(i, institutions));
     }
 
     public record NoteRequest(@NotBlank @Size(max = 2000) String text) {
@@ -111,6 +114,6 @@ public class InvoiceResource {
         } else {
             account = caller.subject();
         }
-        return invoices.ofAccount(caller.tenant(), account).map(l -> l.stream().map(InvoiceView::of).toList());
+        return invoices.ofAccount(caller.tenant(), account).map(l -> l.stream().map(i -> InvoiceView.of(i, institutions)).toList());
     }
 }

@@ -46,8 +46,13 @@ public class InvoiceService {
 
     /** A bill about to be created: from a staff request (R1) or from a fine policy (R13). */
     public record BillDraft(String tenant, String operator, String accountId, long amount, String currency,
-                            String reason, String description, String itemBarcode, String itemTitle, String notes,
+                            String reason, String description, BillItem item, String notes,
                             UUID loanId, String grantedBy) {
+    }
+
+    /** The item a bill is for, as a circulation desk shows it; any part may be unknown. */
+    public record BillItem(String barcode, String title, String callNumber, String branch) {
+        static final BillItem NONE = new BillItem(null, null, null, null);
     }
 
     /** A manual bill (R1): a configured reason; a restricted agent needs an override (R11); may block the account (R6). */
@@ -63,8 +68,8 @@ public class InvoiceService {
                         request.amount()))
                 .flatMap(grantedBy -> create(new BillDraft(actor.tenant(), actor.subject(), request.accountId(),
                         request.amount(), request.currency(), request.reason(), request.description(),
-                        item == null ? null : item.barcode(), item == null ? null : item.title(), request.notes(),
-                        null, grantedBy)))
+                        item == null ? BillItem.NONE : new BillItem(item.barcode(), item.title(), item.callNumber(),
+                                item.branch()), request.notes(), null, grantedBy)))
                 .call(invoice -> standing.reassess(invoice.tenant, invoice.accountId));
     }
 
@@ -87,8 +92,11 @@ public class InvoiceService {
             invoice.regie = institution.regie();
             invoice.reason = draft.reason();
             invoice.description = draft.description();
-            invoice.itemBarcode = draft.itemBarcode();
-            invoice.itemTitle = draft.itemTitle();
+            BillItem item = draft.item() == null ? BillItem.NONE : draft.item();
+            invoice.itemBarcode = item.barcode();
+            invoice.itemTitle = item.title();
+            invoice.callNumber = item.callNumber();
+            invoice.itemBranch = item.branch();
             invoice.amount = draft.amount();
             invoice.currency = draft.currency();
             invoice.state = InvoiceState.OPEN;

@@ -49,6 +49,19 @@ class EventContractTest {
     }
 
     @Test
+    void R4_a_mode_is_an_institutions_code_any_configured_one_but_no_free_text() throws IOException {
+        for (EventType type : new EventType[] {EventType.PAYMENT_SETTLED, EventType.REFUND_ISSUED}) {
+            ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(type.exampleResource()));
+            ((ObjectNode) node.get("payload")).put("mode", "BANK_TRANSFER");
+            assertEquals(java.util.List.of(), EventContract.violations(node.toString()), type.typeName());
+            ((ObjectNode) node.get("payload")).put("mode", "VOUCHER_2");
+            assertEquals(java.util.List.of(), EventContract.violations(node.toString()), type.typeName());
+            ((ObjectNode) node.get("payload")).put("mode", "bank transfer");
+            assertFalse(EventContract.violations(node.toString()).isEmpty(), type.typeName());
+        }
+    }
+
+    @Test
     void M2_a_full_iban_in_refund_bank_details_given_breaks_the_contract() throws IOException {
         ObjectNode node = (ObjectNode) EventJson.MAPPER.readTree(resource(EventType.REFUND_BANK_DETAILS_GIVEN.exampleResource()));
         ((ObjectNode) node.get("payload")).put("maskedIban", "BE71096123456769");

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * Stands in for billing-service's payability answer (what an account may pay and how) in the tests of
  * the services that ask it — cart (the citizen's own account) and payment (the counter, deposits).
  * Billing's rules are tested in billing, and the services together end to end in e2e. An account
- * answers "a Kladno account that owes nothing, may pay online, in cash, by cheque or card" unless a test
+ * answers "a Kladno account that owes nothing, may pay online, in cash, by cheque, card, bank transfer or voucher"
+ * (each mode with its kind: VOUCHER's reference is optional) unless a test
  * sets another answer for it.
  */
 public class BillingStandIn implements QuarkusTestResourceLifecycleManager {
@@ -52,7 +53,12 @@ public class BillingStandIn implements QuarkusTestResourceLifecycleManager {
                 {"accountId":"%s","institution":"lib-kladno","regie":"kladno-library","currency":"CZK","balance":%d,
                  "overdue":0,"fullBalanceOnly":%s,"payable":true,"refusal":null,"principalAccountId":"%s",
                  "onlinePaymentAllowed":%s,"registrationValidUntil":"2020-01-31",
-                 "paymentModes":["CASH","CHEQUE","CARD_TERMINAL"],"bills":[%s]}
+                 "paymentModes":["CASH","CHEQUE","CARD_TERMINAL","BANK_TRANSFER","VOUCHER"],"bills":[%s],
+                 "modes":[{"code":"CASH","kind":"CASH","label":"Hotovost","referenceRequired":false},
+                          {"code":"CHEQUE","kind":"CHEQUE","label":"Šek","referenceRequired":false},
+                          {"code":"CARD_TERMINAL","kind":"REFERENCE","label":"Platební terminál","referenceRequired":true},
+                          {"code":"BANK_TRANSFER","kind":"REFERENCE","label":"Bankovní převod","referenceRequired":true},
+                          {"code":"VOUCHER","kind":"REFERENCE","label":"Poukaz","referenceRequired":false}]}
                 """.formatted(accountId, balance, fullBalanceOnly, accountId, onlineAllowed, open);
     }
 

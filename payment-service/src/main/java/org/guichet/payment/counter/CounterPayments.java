@@ -49,9 +49,9 @@ public class CounterPayments {
     public Uni<CounterReceipt> pay(String callerTenant, String agent, String agentName, String bearer,
                                    CounterPaymentRequest r) {
         String institution = r.institution() == null || r.institution().isBlank() ? callerTenant : r.institution();
-        checkTender(r);
         return billing.of(institution, r.accountId(), bearer).flatMap(account -> {
-            List<PaymentLine> lines = lines(account, r);
+            List<PaymentLine> lines = lines(account, r); // the mode and its fields checked
+            Payability.PaymentMode mode = account.mode(r.mode()).orElseThrow();
             List<Payability.OpenBill> paid = billsPaid(account, lines);
             PaymentConfig.Regie regie = config.requireRegie(account.regie());
             if (!regie.currency().equals(account.currency())) {
@@ -61,13 +61,15 @@ public class CounterPayments {
             return references.next(account.regie()).flatMap(reference -> {
                 Payment p = Payment.created(Ids.newId(), callerTenant, new Payer(account.principalAccountId(), null,
                                 null, null), account.regie(), reference, r.amount(), account.currency(), GATEWAY,
-                        r.mode().name(), lines, clock.instant());
+                        mode.code(), lines, clock.instant());
                 p.operator = agent;
                 p.operatorName = agentName;
-                p.tendered = r.mode() == CounterPaymentRequest.Mode.CASH ? r.tendered() : null;
+                p.tendered = mode.kind() == Payability.Kind.CASH ? r.tendered() : null;
                 p.changeGiven = p.tendered == null ? null : p.tendered - p.amount;
-                p.chequeNumber = r.cheque() == null ? null : r.cheque().number();
-                p.chequeBank = r.cheque() == null ? null : r.cheque().bank();
+                boolean cheque = mode.kind() == Payability.Kind.CHEQUE;
+                p.chequeNumber = cheque ? r.cheque().number() : null;
+                p.chequeBank = cheque ? r.cheque().bank() : null;
+                p.counterReference = mode.kind() == Payability.Kind.REFERENCE ? blankToNull(r.reference()) : null;
                 return p.persist()
                         .call(Panache::flush)
                         .flatMap(x -> claims.claimAtCounter(p, paid))
@@ -79,22 +81,43 @@ public class CounterPayments {
                         .flatMap(x -> stateMachine.moveTo(p, PaymentState.SETTLED, "counter", agent))
                         .map(x -> new CounterReceipt(p.id.toString(), p.receiptNumber, p.reference, institution,
                                 r.accountId(), p.amount,
-                                p.currency, p.mode, p.tendered, p.changeGiven, lines));
+                                p.currency, p.mode, p.tendered, p.changeGiven, lines, mode.label(), p.counterReference));
             });
         });
     }
 
-    /** R4: cash needs the amount tendered (the change is computed), a cheque its details. */
-    private static void checkTender(CounterPaymentRequest r) {
-        if (r.mode() == CounterPaymentRequest.Mode.CASH) {
-            if (r.tendered() == null || r.tendered() < r.amount()) {
-                throw Problems.invalid("Cash needs the amount tendered, at least the amount paid",
-                        new FieldError("tendered", "must be at least " + r.amount()));
+    /**
+     * R4: the mode is one the account's institution configures, with what its kind needs: cash the amount
+     * tendered (the change is computed), a cheque its number and bank, a reference mode its reference.
+     */
+    static Payability.PaymentMode checkMode(Payability account, CounterPaymentRequest r) {
+        Payability.PaymentMode mode = account.mode(r.mode()).orElseThrow(() -> Problems.invalid(
+                "The institution does not take " + r.mode() + " at the counter",
+                new FieldError("mode", "must be one of " + account.paymentModes())));
+        switch (mode.kind()) {
+            case CASH -> {
+                if (r.tendered() == null || r.tendered() < r.amount()) {
+                    throw Problems.invalid("Cash needs the amount tendered, at least the amount paid",
+                            new FieldError("tendered", "must be at least " + r.amount()));
+                }
+            }
+            case CHEQUE -> {
+                if (r.cheque() == null) {
+                    throw Problems.invalid("A cheque needs its number and bank", new FieldError("cheque", "required"));
+                }
+            }
+            case REFERENCE -> {
+                if (mode.referenceRequired() && blankToNull(r.reference()) == null) {
+                    throw Problems.invalid(mode.label() + " needs its reference",
+                            new FieldError("reference", "required for " + mode.code()));
+                }
             }
         }
-        if (r.mode() == CounterPaymentRequest.Mode.CHEQUE && r.cheque() == null) {
-            throw Problems.invalid("A cheque needs its number and bank", new FieldError("cheque", "required"));
-        }
+        return mode;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**
@@ -125,10 +148,7 @@ public class CounterPayments {
             throw Problems.unprocessable("pay-from-principal", "Account " + r.accountId()
                     + " is a proxy: its bills are paid from the principal " + account.principalAccountId());
         }
-        if (!account.paymentModes().contains(r.mode().name())) {
-            throw Problems.invalid("The institution does not take " + r.mode() + " at the counter",
-                    new FieldError("mode", "must be one of " + account.paymentModes()));
-        }
+        checkMode(account, r);
         if (r.isDeposit()) {
             if (r.invoiceIds() != null && !r.invoiceIds().isEmpty()) {
                 throw Problems.invalid("A deposit goes on the credit: it pays no selected bill",

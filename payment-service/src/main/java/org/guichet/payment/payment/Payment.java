@@ -44,7 +44,7 @@ public class Payment extends PanacheEntityBase {
     public String checkoutUrl;
     public String returnUrl;
     public String lines;
-    /** ONLINE, or at the counter CASH, CHEQUE, CARD_TERMINAL (R4). */
+    /** ONLINE, CREDIT, or at the counter the institution's mode code: CASH, CHEQUE, CARD_TERMINAL, ... (R4). */
     public String mode;
     /** The agent who took a counter payment. */
     public String operator;
@@ -54,6 +54,8 @@ public class Payment extends PanacheEntityBase {
     public Long changeGiven;
     public String chequeNumber;
     public String chequeBank;
+    /** A counter mode of kind REFERENCE: the card terminal's ticket number, the bank transfer's reference. */
+    public String counterReference;
     public long refunded;
     /** Set when something needs a person: DOUBLE_PAYMENT (a bill this payment paid was already paid). */
     public String flag;

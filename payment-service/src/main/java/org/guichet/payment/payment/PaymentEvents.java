@@ -18,10 +18,13 @@ public class PaymentEvents {
     @Inject
     org.guichet.payment.receipt.Receipts receipts;
 
-    /** What a settled payment tells the others; also what its receipt prints. */
+    /**
+     * What a settled payment tells the others; also what its receipt prints. A counter payment's reference (the
+     * card terminal's ticket, the transfer's reference) is its gateway reference there.
+     */
     public PaymentSettled settledEvent(Payment p) {
         return new PaymentSettled(p.id.toString(), p.reference, p.checkoutId, p.regie, p.amount, p.currency, p.gateway,
-                p.gatewayRef, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), p.settledAt,
+                p.gatewayRef != null ? p.gatewayRef : p.counterReference, p.mode == null ? MODE_ONLINE : p.mode, p.payer(), p.lineList(), p.settledAt,
                 p.receiptNumber, receipts.statementDescriptor(p.regie), p.operator, p.operatorName);
     }
 

@@ -112,11 +112,11 @@ class CounterRaceTest extends PaymentTestResource {
         BillingStandIn.answer(account, true, false, 1500, List.of(new BillingStandIn.Bill(older, "R-2", 1000),
                 new BillingStandIn.Bill(newer, "R-3", 500)));
         List<Response> answers = atOnce(20, Map.of("accountId", account, "invoiceIds", List.of(newer),
-                "amount", 500, "mode", "CARD_TERMINAL"));
+                "amount", 500, "mode", "CARD_TERMINAL", "reference", "TERM-0001"));
         assertOneTakenAndTheRestRefused(answers, account, 500L);
         // the other bill was not touched: it can be paid
         pay("agent-race-x", Map.of("accountId", account, "invoiceIds", List.of(older), "amount", 1000,
-                "mode", "CARD_TERMINAL")).then().statusCode(201);
+                "mode", "CARD_TERMINAL", "reference", "TERM-0001")).then().statusCode(201);
     }
 
     @Test
@@ -124,17 +124,17 @@ class CounterRaceTest extends PaymentTestResource {
         String account = "patron-race-" + UUID.randomUUID();
         String bill = UUID.randomUUID().toString();
         BillingStandIn.answer(account, true, false, 1000, List.of(new BillingStandIn.Bill(bill, "R-4", 1000)));
-        String first = pay("agent-race-a", Map.of("accountId", account, "amount", 400, "mode", "CARD_TERMINAL"))
+        String first = pay("agent-race-a", Map.of("accountId", account, "amount", 400, "mode", "CARD_TERMINAL", "reference", "TERM-0001"))
                 .then().statusCode(201).extract().path("paymentId");
         // billing has not applied it yet: the same bill is in flight, and a deposit is something else
-        Response held = pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL"));
+        Response held = pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL", "reference", "TERM-0001"));
         assertEquals(409, held.statusCode(), held.asString());
         assertTrue(held.contentType().startsWith("application/problem+json"));
-        pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL", "deposit", true))
+        pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL", "reference", "TERM-0001", "deposit", true))
                 .then().statusCode(201);
         // billing applied it: what is left is paid
         BillingStandIn.answer(account, true, false, 600, List.of(new BillingStandIn.Bill(bill, "R-4", 600, List.of(first))));
-        pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL"))
+        pay("agent-race-b", Map.of("accountId", account, "amount", 600, "mode", "CARD_TERMINAL", "reference", "TERM-0001"))
                 .then().statusCode(201);
     }
 
@@ -144,7 +144,7 @@ class CounterRaceTest extends PaymentTestResource {
         String bill = UUID.randomUUID().toString();
         BillingStandIn.answer(account, true, false, 700, List.of(new BillingStandIn.Bill(bill, "R-5", 700)));
         try (EventTap tap = new EventTap(Topics.PAYMENTS)) {
-            String id = pay("agent-r8", Map.of("accountId", account, "amount", 700, "mode", "CARD_TERMINAL"))
+            String id = pay("agent-r8", Map.of("accountId", account, "amount", 700, "mode", "CARD_TERMINAL", "reference", "TERM-0001"))
                     .then().statusCode(201).extract().path("paymentId");
             ConsumerRecord<String, String> r = tap.await(x -> x.key().equals(id)
                     && x.value().contains("\"PaymentSettled\""), Duration.ofSeconds(30));
