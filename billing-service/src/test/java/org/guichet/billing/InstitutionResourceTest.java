@@ -19,7 +19,9 @@ class InstitutionResourceTest extends BillingTestResource {
                 .body("currency", equalTo("CZK"))
                 .body("timeZone", equalTo("Europe/Prague"))
                 .body("locale", equalTo("cs-CZ"))
-                .body("paymentModes", hasItems("CASH", "CHEQUE"))
+                .body("paymentModes", hasItems("CASH", "CHEQUE", "BANK_TRANSFER"))
+                .body("modes.find { it.code == 'BANK_TRANSFER' }.kind", equalTo("REFERENCE"))
+                .body("modes.find { it.code == 'CASH' }.kind", equalTo("CASH"))
                 .body("acceptsPaymentsFrom", hasItems("lib-slany"));
         someone("finance", "ville-namur").get("/institution").then().statusCode(200)
                 .body("name", equalTo("Ville de Namur")).body("currency", equalTo("EUR"))

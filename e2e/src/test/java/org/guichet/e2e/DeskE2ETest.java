@@ -56,6 +56,7 @@ class DeskE2ETest {
 
             browser.find("table.bills");
             assertTrue(browser.text("h1").contains("Deskowicz" + tag), browser.text("h1"));
+            assertTrue(browser.text("table.bills").contains("Le Petit Prince"), "the item's title: " + browser.text("table.bills"));
             Axe.check(browser);
             browser.click("input[value='" + first + "']");
             browser.click("input[value='" + second + "']");

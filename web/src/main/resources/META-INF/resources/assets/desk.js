@@ -25,3 +25,16 @@
     });
   }
 })();
+// The pay form: only the fields the chosen payment mode needs (all of them show without JavaScript).
+(function () {
+  'use strict';
+  var pay = document.querySelector('form.pay');
+  if (!pay) { return; }
+  var show = function () {
+    var chosen = pay.querySelector('input[name=mode]:checked');
+    var kind = chosen ? chosen.getAttribute('data-kind') : '';
+    pay.querySelectorAll('.mode-fields').forEach(function (f) { f.hidden = f.getAttribute('data-kind') !== kind; });
+  };
+  pay.querySelectorAll('input[name=mode]').forEach(function (r) { r.addEventListener('change', show); });
+  show();
+})();

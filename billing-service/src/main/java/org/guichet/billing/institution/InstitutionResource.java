@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guichet.platform.billing.Payability;
 import org.guichet.platform.security.Caller;
 import org.guichet.platform.security.Roles;
 
@@ -24,7 +25,8 @@ public class InstitutionResource {
     Caller caller;
 
     public record InstitutionView(String code, String name, String currency, String timeZone, String locale,
-                                  int paymentTermDays, List<String> paymentModes, List<String> billingReasons,
+                                  int paymentTermDays, List<String> paymentModes, List<Payability.PaymentMode> modes,
+                                  List<String> billingReasons,
                                   List<String> acceptsPaymentsFrom) {
     }
 
@@ -35,7 +37,7 @@ public class InstitutionResource {
         String tenant = caller.tenant();
         InstitutionsConfig.Institution i = institutions.of(tenant);
         return new InstitutionView(tenant, i.name().or(i::statementDescriptor).orElse(tenant), i.currency(),
-                i.timeZone().getId(), i.locale(), i.paymentTermDays(), i.paymentModes(), i.billingReasons(),
+                i.timeZone().getId(), i.locale(), i.paymentTermDays(), i.paymentModes(), i.counterModes(), i.billingReasons(),
                 i.acceptsPaymentsFrom().orElse(List.of()));
     }
 }

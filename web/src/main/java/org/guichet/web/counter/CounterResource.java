@@ -81,10 +81,11 @@ public class CounterResource {
         static native TemplateInstance account(Page page, Account account, BillingApi.Summary summary,
                                                List<BillingApi.Block> blocks, List<Bill> bills, List<String> columns,
                                                List<String> allColumns, List<BillingApi.HistoryLine> history,
-                                               boolean all);
+                                               List<BillingApi.Loan> loans, boolean all);
 
         static native TemplateInstance pay(Page page, Account account, BillingApi.Summary summary, List<Bill> selected,
-                                           long selectedTotal, List<String> modes, PayForm form, List<String> errors);
+                                           long selectedTotal, List<BillingApi.Mode> modes, PayForm form,
+                                           List<String> errors);
 
         static native TemplateInstance review(Page page, Account account, PayForm form, long amount, Long tendered,
                                               Long change, String currency, String key);
@@ -131,7 +132,7 @@ public class CounterResource {
                 .sorted(Comparator.comparing(BillingApi.HistoryLine::occurredAt).reversed()).toList();
         return Response.ok(Templates.account(pages.page("account.title", notice, account.name()), account,
                 billing.summary(id), billing.blocks(id), bills, BillColumns.chosen(columns), BillColumns.ALL, history,
-                all)).build();
+                billing.loans(id), all)).build();
     }
 
     /** The column chooser: remembers the columns ticked (a cookie of a year) and shows the account again. */
@@ -186,13 +187,21 @@ public class CounterResource {
             if (amount != null && amount > summary.credit()) {
                 errors.add(pages.words().get("pay.error.credit"));
             }
-        } else if ("CASH".equals(form.mode)) {
-            tendered = parse(form.tendered, summary.currency(), "pay.error.tendered", errors);
-            if (tendered != null && amount != null && tendered < amount) {
-                errors.add(pages.words().get("pay.error.tenderedTooLittle"));
+        } else {
+            BillingApi.Mode mode = pages.known().institution().mode(form.mode);
+            String kind = mode == null ? "" : mode.kind();
+            if (mode == null) {
+                errors.add(pages.words().get("pay.error.mode"));
+            } else if ("CASH".equals(kind)) {
+                tendered = parse(form.tendered, summary.currency(), "pay.error.tendered", errors);
+                if (tendered != null && amount != null && tendered < amount) {
+                    errors.add(pages.words().get("pay.error.tenderedTooLittle"));
+                }
+            } else if ("CHEQUE".equals(kind) && (blank(form.chequeNumber) || blank(form.chequeBank))) {
+                errors.add(pages.words().get("pay.error.cheque"));
+            } else if ("REFERENCE".equals(kind) && mode.referenceRequired() && blank(form.reference)) {
+                errors.add(pages.words().get("pay.error.reference"));
             }
-        } else if ("CHEQUE".equals(form.mode) && (blank(form.chequeNumber) || blank(form.chequeBank))) {
-            errors.add(pages.words().get("pay.error.cheque"));
         }
         if (!errors.isEmpty()) {
             return payPage(id, form, errors);
@@ -219,11 +228,13 @@ public class CounterResource {
                 return Response.status(refused.status()).entity(payPage(id, form, messages(refused))).build();
             }
         }
-        PaymentApi.Cheque cheque = "CHEQUE".equals(form.mode) ? new PaymentApi.Cheque(form.chequeNumber, form.chequeBank) : null;
+        BillingApi.Mode mode = pages.known().institution().mode(form.mode);
+        String kind = mode == null ? "" : mode.kind();
+        PaymentApi.Cheque cheque = "CHEQUE".equals(kind) ? new PaymentApi.Cheque(form.chequeNumber, form.chequeBank) : null;
         try {
             PaymentApi.Receipt receipt = payments.pay(key, new PaymentApi.CounterPayment(id, null,
-                    invoiceIds.isEmpty() ? null : invoiceIds, amount, form.mode, "CASH".equals(form.mode) ? tendered : null,
-                    cheque, blank(form.reference) ? null : form.reference.strip(),
+                    invoiceIds.isEmpty() ? null : invoiceIds, amount, form.mode, "CASH".equals(kind) ? tendered : null,
+                    cheque, "REFERENCE".equals(kind) && !blank(form.reference) ? form.reference.strip() : null,
                     "deposit".equals(form.what) ? Boolean.TRUE : null, null));
             return Response.seeOther(UriBuilder.fromPath("/counter/payments/{p}/receipt").queryParam("account", id)
                     .build(receipt.paymentId())).build();
@@ -421,7 +432,7 @@ public class CounterResource {
         Account account = accountOf(id);
         List<Bill> selected = selected(id, form.bills);
         return Templates.pay(pages.page("pay.title", null), account, billing.summary(id), selected,
-                selected.stream().mapToLong(Bill::outstanding).sum(), pages.known().institution().paymentModes(), form, errors);
+                selected.stream().mapToLong(Bill::outstanding).sum(), pages.known().institution().modes(), form, errors);
     }
 
     private Long amountToPay(PayForm form, BillingApi.Summary summary, List<Bill> selected, List<String> errors) {

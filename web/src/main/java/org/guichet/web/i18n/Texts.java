@@ -81,6 +81,11 @@ public class Texts {
             return code == null ? "" : words.getProperty(kind + "." + code, code);
         }
 
+        /** The name of a code of some kind, else {@code fallback} (e.g. the institution's own label for it). */
+        public String nameOr(String kind, String code, String fallback) {
+            return code == null ? "" : words.getProperty(kind + "." + code, fallback == null ? code : fallback);
+        }
+
         public String fmt(String key, Object... args) {
             return new MessageFormat(get(key).replace("'", "''"), locale()).format(args);
         }

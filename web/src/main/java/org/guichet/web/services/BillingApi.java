@@ -21,8 +21,17 @@ import java.util.List;
 public interface BillingApi {
     String OVERRIDE = "Guichet-Override";
 
+    /** A counter payment mode and what it needs: CASH (tendered), CHEQUE (number, bank), REFERENCE (a reference). */
+    record Mode(String code, String kind, String label, boolean referenceRequired) {
+    }
+
     record Institution(String code, String name, String currency, String timeZone, String locale, int paymentTermDays,
-                       List<String> paymentModes, List<String> billingReasons, List<String> acceptsPaymentsFrom) {
+                       List<String> paymentModes, List<Mode> modes, List<String> billingReasons,
+                       List<String> acceptsPaymentsFrom) {
+        /** The mode {@code code} configured, else null. */
+        public Mode mode(String code) {
+            return modes == null ? null : modes.stream().filter(m -> m.code().equals(code)).findFirst().orElse(null);
+        }
     }
 
     record Account(String accountId, String name, String city, String postalCode, String phone, String email,
@@ -50,8 +59,8 @@ public interface BillingApi {
                        String reference, String operator, String grantedBy, String notes, String payer) {
     }
 
-    record Loan(String loanId, String itemBarcode, String itemTitle, String callNumber, String itemBranch,
-                LocalDate dueDate, int overdueDays, long accrued, String currency) {
+    record Loan(String loanId, String itemBarcode, String title, String callNumber, String branch, LocalDate dueDate,
+                int renewals, String status, int overdueDays, long runningFee, String currency, LocalDate lostOn) {
     }
 
     record WaiveMany(List<String> invoiceIds, Long amount, String notes) {
@@ -96,6 +105,10 @@ public interface BillingApi {
     @GET
     @Path("/accounts/{id}/history")
     List<HistoryLine> history(@PathParam("id") String accountId);
+
+    @GET
+    @Path("/accounts/{id}/loans")
+    List<Loan> loans(@PathParam("id") String accountId);
 
     @GET
     @Path("/invoices")
