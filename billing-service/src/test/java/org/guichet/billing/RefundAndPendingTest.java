@@ -64,6 +64,23 @@ class RefundAndPendingTest extends BillingTestResource {
     }
 
     @Test
+    void R7_a_refund_sent_twice_with_its_idempotency_key_is_made_once() {
+        String bill = createInvoice("patron-rk", 1000);
+        settleOnline(bill, 1000);
+        Map<String, Object> refund = Map.of("amount", 300, "destination", "CREDIT", "reason", "overcharged");
+        String first = as("agent", "agent-7").header("Idempotency-Key", "desk-refund-" + bill).body(refund)
+                .post("/invoices/" + bill + "/refunds").then().statusCode(201).extract().path("id");
+        as("agent", "agent-7").header("Idempotency-Key", "desk-refund-" + bill).body(refund)
+                .post("/invoices/" + bill + "/refunds").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(300));
+        as("agent", "agent-7").header("Idempotency-Key", "desk-refund-" + bill)
+                .body(Map.of("amount", 200, "destination", "CREDIT")).post("/invoices/" + bill + "/refunds")
+                .then().statusCode(422);
+        as("agent", "a").get("/invoices/" + bill).then().body("refunded", equalTo(300));
+    }
+
+    @Test
     void R7_a_refund_to_the_original_payment_is_asked_of_payment_service_and_recorded_when_issued() {
         String bill = createInvoice("patron-rf", 2000);
         String paymentId = settleOnline(bill, 2000);

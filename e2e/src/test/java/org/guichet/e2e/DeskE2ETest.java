@@ -100,6 +100,22 @@ class DeskE2ETest {
             assertEquals("12,50 €", plain(browser.text("#receipt-total")), "amounts stay in the institution's format");
             Axe.check(browser);
 
+            // refund part of a paid bill to the account's credit; the form sent twice refunds once
+            browser.open(DESK + "/counter/accounts/" + accountId + "?all=true");
+            browser.click("input[value='" + first + "']");
+            browser.click("button[value=refund]");
+            browser.find("#notes");
+            Axe.check(browser);
+            browser.type("#amount", "2,50");
+            browser.type("#notes", "Charged a day too many " + tag);
+            browser.click("main form button[type=submit]");
+            assertTrue(browser.text(".notice").length() > 0, "a notice after the refund");
+            browser.execute("history.back(); return true;");
+            browser.find("#notes");
+            browser.execute("document.querySelector('main form').submit(); return true;");
+            browser.find("main");
+            assertEquals(250, invoice(first).path("refunded").asLong(), "refunded once, not twice");
+
             // waive with a note
             browser.open(DESK + "/counter/accounts/" + accountId);
             browser.click("input[value='" + toWaive + "']");

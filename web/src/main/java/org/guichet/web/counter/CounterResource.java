@@ -71,7 +71,8 @@ public class CounterResource {
     }
 
     /** A guarded action waiting for a supervisor's override, carried through the override form. */
-    public record Pending(String action, List<String> bills, String amount, String notes, boolean acknowledge) {
+    public record Pending(String action, List<String> bills, String amount, String notes, boolean acknowledge,
+                          String destination, String key) {
     }
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
@@ -97,6 +98,9 @@ public class CounterResource {
 
         static native TemplateInstance cancel(Page page, Account account, List<Bill> selected, String notes,
                                               boolean noteMissing, List<String> errors);
+
+        static native TemplateInstance refund(Page page, Account account, List<Bill> selected, String amount,
+                                              String destination, String notes, String key, List<String> errors);
 
         static native TemplateInstance note(Page page, Account account, List<Bill> selected, String notes,
                                             List<String> errors);
@@ -153,6 +157,7 @@ public class CounterResource {
             case "waive" -> "waive";
             case "cancel" -> "cancel";
             case "note" -> "note";
+            case "refund" -> "refund";
             default -> "pay";
         };
         UriBuilder to = UriBuilder.fromPath("/counter/accounts/{id}/" + form);
@@ -290,7 +295,7 @@ public class CounterResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response waive(@PathParam("id") String id, @FormParam("bill") List<String> bills,
                           @FormParam("amount") String amount, @FormParam("notes") String notes) {
-        Pending pending = new Pending("WAIVE", bills == null ? List.of() : bills, amount, notes, false);
+        Pending pending = new Pending("WAIVE", bills == null ? List.of() : bills, amount, notes, false, null, null);
         List<String> errors = new ArrayList<>();
         List<Bill> selected = selected(id, pending.bills());
         if (selected.isEmpty()) {
@@ -325,7 +330,7 @@ public class CounterResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") String id, @FormParam("bill") List<String> bills,
                            @FormParam("notes") String notes, @FormParam("acknowledge") boolean acknowledge) {
-        Pending pending = new Pending("CANCEL", bills == null ? List.of() : bills, null, notes, acknowledge);
+        Pending pending = new Pending("CANCEL", bills == null ? List.of() : bills, null, notes, acknowledge, null, null);
         List<Bill> selected = selected(id, pending.bills());
         if (selected.isEmpty()) {
             return Response.status(422).entity(Templates.cancel(pages.page("cancel.title", null), accountOf(id), selected,
@@ -344,6 +349,51 @@ public class CounterResource {
             }
             return Response.status(refused.status()).entity(Templates.cancel(pages.page("cancel.title", null),
                     accountOf(id), selected, notes, false, messages(refused))).build();
+        }
+    }
+
+    // ---- refunds (R7) ----
+
+    @GET
+    @Path("accounts/{id}/refund")
+    public TemplateInstance refundForm(@PathParam("id") String id, @QueryParam("bill") List<String> bills) {
+        // one key per refund form: sent twice, the refund is made once (billing's Idempotency-Key)
+        return Templates.refund(pages.page("refund.title", null), accountOf(id), selected(id, bills), "", "CREDIT", "",
+                UUID.randomUUID().toString(), List.of());
+    }
+
+    /** R7: one paid bill, all or part of what it received, back to the original payment or to the account's credit. */
+    @POST
+    @Path("accounts/{id}/refund")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refund(@PathParam("id") String id, @FormParam("bill") List<String> bills,
+                           @FormParam("amount") String amount, @FormParam("destination") String destination,
+                           @FormParam("notes") String reason, @FormParam("key") String key) {
+        List<Bill> selected = selected(id, bills);
+        String to = "ORIGINAL".equals(destination) ? "ORIGINAL" : "CREDIT";
+        List<String> errors = new ArrayList<>();
+        if (selected.size() != 1 || selected.get(0).refundable() == 0) {
+            errors.add(pages.words().get("refund.error.one"));
+        }
+        if (blank(reason)) {
+            errors.add(pages.words().get("refund.error.reason"));
+        }
+        Long part = blank(amount) || selected.isEmpty() ? null
+                : parse(amount, selected.get(0).currency(), "waive.error.amount", errors);
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(Templates.refund(pages.page("refund.title", null), accountOf(id), selected,
+                    amount, to, reason, key, errors)).build();
+        }
+        Pending pending = new Pending("REFUND", List.of(selected.get(0).id()), amount, reason, false, to, key);
+        try {
+            run(id, pending, part, null);
+            return Response.seeOther(accountUri(id, "refunded")).build();
+        } catch (ServiceProblem refused) {
+            if (refused.status() == 403 && user.restricted()) {
+                return overridePage(id, selected, pending, refused.detail(), List.of());
+            }
+            return Response.status(refused.status()).entity(Templates.refund(pages.page("refund.title", null),
+                    accountOf(id), selected, amount, to, reason, key, messages(refused))).build();
         }
     }
 
@@ -385,9 +435,11 @@ public class CounterResource {
     public Response override(@PathParam("id") String id, @FormParam("action") String action,
                              @FormParam("bill") List<String> bills, @FormParam("amount") String amount,
                              @FormParam("notes") String notes, @FormParam("acknowledge") boolean acknowledge,
+                             @FormParam("destination") String destination, @FormParam("key") String key,
                              @FormParam("supervisor") String supervisor, @FormParam("password") String password) {
-        Pending pending = new Pending("CANCEL".equals(action) ? "CANCEL" : "WAIVE", bills == null ? List.of() : bills,
-                amount, notes, acknowledge);
+        String guarded = List.of("CANCEL", "REFUND").contains(action) ? action : "WAIVE";
+        Pending pending = new Pending(guarded, bills == null ? List.of() : bills, amount, notes, acknowledge, destination,
+                key);
         List<Bill> selected = selected(id, pending.bills());
         String bearer;
         try {
@@ -407,11 +459,18 @@ public class CounterResource {
         } catch (ServiceProblem refused) {
             return overridePage(id, selected, pending, null, messages(refused));
         }
-        return Response.seeOther(accountUri(id, "WAIVE".equals(pending.action()) ? "waived" : "cancelled")).build();
+        return Response.seeOther(accountUri(id, switch (pending.action()) {
+            case "WAIVE" -> "waived";
+            case "REFUND" -> "refunded";
+            default -> "cancelled";
+        })).build();
     }
 
     private void run(String accountId, Pending pending, Long part, String overrideId) {
-        if ("WAIVE".equals(pending.action())) {
+        if ("REFUND".equals(pending.action())) {
+            billing.refund(pending.bills().get(0), pending.key(), new BillingApi.Refund(part, pending.destination(),
+                    blankToNull(pending.notes())), overrideId);
+        } else if ("WAIVE".equals(pending.action())) {
             billing.waive(accountId, new BillingApi.WaiveMany(pending.bills(), part, blankToNull(pending.notes())), overrideId);
         } else {
             for (String bill : pending.bills()) {

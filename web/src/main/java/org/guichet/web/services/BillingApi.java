@@ -53,6 +53,11 @@ public interface BillingApi {
         public boolean open() {
             return outstanding > 0 && !"CANCELLED".equals(state);
         }
+
+        /** What a refund can still give back: what the bill received, less what was refunded. */
+        public long refundable() {
+            return Math.max(0, paid - refunded);
+        }
     }
 
     record HistoryLine(Instant occurredAt, String action, String invoiceNumber, Long amount, String paymentMode,
@@ -82,6 +87,13 @@ public interface BillingApi {
     }
 
     record Note(String text) {
+    }
+
+    /** R7: ORIGINAL (back to the payment's card, account or gateway) or CREDIT (the account's prepaid credit). */
+    record Refund(Long amount, String destination, String reason) {
+    }
+
+    record RefundDone(String id, String state, long amount, String destination) {
     }
 
     @GET
@@ -121,6 +133,11 @@ public interface BillingApi {
     @POST
     @Path("/accounts/{id}/pay-from-credit")
     CreditOutcome payFromCredit(@PathParam("id") String accountId, FromCredit request);
+
+    @POST
+    @Path("/invoices/{id}/refunds")
+    RefundDone refund(@PathParam("id") String invoiceId, @HeaderParam("Idempotency-Key") String key, Refund request,
+                      @HeaderParam(OVERRIDE) String overrideId);
 
     @POST
     @Path("/invoices/{id}/notes")

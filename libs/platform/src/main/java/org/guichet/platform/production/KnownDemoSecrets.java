@@ -17,6 +17,7 @@ public final class KnownDemoSecrets {
             "38a4bbbad8d4aff9de3f44621b3ec675c3b99aa3e84c18fb98a16138e654eebc", // the demo database password
             "ac84eec65ffb2220ffcb6f629979a79c30f56bf90e3503f7bb5adbc2156b622f", // the development token key (public half)
             "03a8f3f77acdf39c33b97ce53e4df2353f55a9fda59d88520ada24440243830f", // the back office's client secret
+            "a65f8d2cbf5f8600c5524e602d57241400777588b6ad5277b7ba1518749b5a1b", // the staff desk's client secret
             "7824358a8786c26bdc731e1a501d090da31d852ecabdfa0d85d2332a2673782e", // the five services' client secrets
             "3fe88fcfbd8796e16a78721ae38a29cc6307995c9412fea795719eb3eaae05d9",
             "09cadf083a539534efb453a32a8d47337aad84ff229ff481d47279297b215ddb",
