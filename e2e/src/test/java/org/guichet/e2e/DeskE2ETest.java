@@ -32,6 +32,7 @@ class DeskE2ETest {
     static final String DESK = "http://127.0.0.1:" + (8086 + E2eSuite.OFFSET);
     static final String TENANT = "ville-namur";
     static final String STAFF = DevTokens.mint("desk-setup", TENANT, "agent");
+    static final String KLADNO_STAFF = DevTokens.mint("desk-setup", "lib-kladno", "agent");
 
     @Test
     void an_agent_pays_waives_and_cancels_at_the_counter_and_a_supervisor_grants_an_override() {
@@ -183,6 +184,33 @@ class DeskE2ETest {
             Path csv = browser.awaitDownload(".csv", Duration.ofSeconds(30));
             String rows = java.nio.file.Files.readString(csv);
             assertTrue(rows.contains(reference), rows);
+            // the reconciliation page: a file that is not a statement is refused with the service's reason, nothing imported
+            browser.click("#nav-reconciliation");
+            browser.find("#upload");
+            Axe.check(browser);
+            Path notAStatement = browser.downloads().getParent().resolve("not-a-statement.xml");
+            java.nio.file.Files.writeString(notAStatement, "<Document>nothing here</Document>");
+            browser.attach("#statement", notAStatement);
+            browser.click("#upload");
+            browser.find("#errors");
+
+            // Kladno's counter in Czech: an account number goes straight to the account; amounts as Kladno writes them
+            signOut(browser);
+            String kladno = "DESK-CZ-" + tag;
+            register(kladno, "Nováková" + tag + ", Jana", KLADNO_STAFF);
+            bill(kladno, 5000, "LATE_FEE", "Babička", "CZK", KLADNO_STAFF);
+            signIn(browser, "kladno-agent");
+            browser.find("form.search");
+            browser.type("#number", kladno);
+            browser.click("form.search button");
+            browser.find("table.bills");
+            // the language chosen in this browser (Dutch, above) stays until another is chosen
+            assertTrue(browser.text("h1").startsWith("Account van"), browser.text("h1"));
+            browser.click("a[lang=cs]");
+            browser.find("table.bills");
+            assertTrue(browser.text("h1").startsWith("Konto"), browser.text("h1"));
+            assertTrue(plain(browser.text("table.bills")).contains("50,00 Kč"), browser.text("table.bills"));
+            Axe.check(browser);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -210,19 +238,27 @@ class DeskE2ETest {
     }
 
     private static void register(String accountId, String name) {
+        register(accountId, name, STAFF);
+    }
+
+    private static void register(String accountId, String name, String staff) {
         Map<String, Object> account = Map.of("accountId", accountId, "name", name, "city", "Namur",
                 "postalCode", "5000", "phone", "081 24 60 00", "email", accountId.toLowerCase() + "@example.be");
-        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/accounts", STAFF, account, Map.of());
+        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/accounts", staff, account, Map.of());
         assertEquals(200, r.status(), r.body());
     }
 
     private static String bill(String accountId, long amount, String reason, String title) {
-        Map<String, Object> bill = new HashMap<>(Map.of("accountId", accountId, "amount", amount, "currency", "EUR",
+        return bill(accountId, amount, reason, title, "EUR", STAFF);
+    }
+
+    private static String bill(String accountId, long amount, String reason, String title, String currency, String staff) {
+        Map<String, Object> bill = new HashMap<>(Map.of("accountId", accountId, "amount", amount, "currency", currency,
                 "reason", reason, "description", "Desk test " + reason));
         if (title != null) {
             bill.put("item", Map.of("barcode", "3" + Math.abs(title.hashCode()), "title", title));
         }
-        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/invoices", STAFF, bill,
+        Http.Reply r = Http.postJson(E2eSuite.URLS.billing() + "/invoices", staff, bill,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertTrue(r.status() == 200 || r.status() == 201, r.status() + " " + r.body());
         return r.json().path("id").asText();

@@ -14,7 +14,7 @@ import java.util.Map;
 @TemplateData
 public record Page(Texts.Lang t, Formats f, String lang, String title, String path, String userName, String role,
                    String institution, Map<String, String> regieNames, boolean counter, boolean money,
-                   String notice) {
+                   boolean reconciles, String notice) {
 
     /** A régie by its name. */
     public String regieName(String code) {

@@ -70,6 +70,6 @@ public class Pages {
         String notice = noticeKey == null || noticeKey.isBlank() ? null : t.getOr("notice." + noticeKey, null);
         return new Page(t, formats(), t.code(), t.fmt(titleKey, titleArgs), request.normalizedPath(), user.name(),
                 t.getOr("role." + user.role(), user.role()), known().institution().name(), known().regieNames(), user.atCounter(),
-                user.readsMoney(), notice);
+                user.readsMoney(), user.has(DeskUser.FINANCE) || user.has(DeskUser.ADMIN), notice);
     }
 }
