@@ -117,6 +117,10 @@ class DeskE2ETest {
             browser.find("main");
             assertEquals(250, invoice(first).path("refunded").asLong(), "refunded once, not twice");
 
+            // another site's form, posted with the agent's own session cookies, changes nothing
+            assertEquals(403, crossSitePost(browser, "/counter/accounts/" + accountId + "/waive", "bill=" + toWaive));
+            assertEquals("OPEN", state(toWaive), "a cross-site request waived nothing");
+
             // waive with a note
             browser.open(DESK + "/counter/accounts/" + accountId);
             browser.click("input[value='" + toWaive + "']");
@@ -223,6 +227,23 @@ class DeskE2ETest {
         browser.type("#password", "guichet");
         browser.click("#kc-login");
         browser.find("main");
+    }
+
+    /** A form posted to the desk from another site, with the signed-in browser's cookies: the status it gets. */
+    private static int crossSitePost(Browser browser, String path, String form) {
+        try {
+            java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(DESK + path))
+                    .header("Cookie", browser.cookieHeader()).header("Origin", "https://elsewhere.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+            return java.net.http.HttpClient.newHttpClient().send(post, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs out at the desk and at Keycloak (its single sign-on session too), as the header's button does. */

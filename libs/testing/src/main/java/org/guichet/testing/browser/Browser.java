@@ -155,6 +155,14 @@ public final class Browser implements AutoCloseable {
         return call("POST", path("/execute/async"), body);
     }
 
+    /** The current site's cookies as a {@code Cookie} request header ({@code name=value; ...}). */
+    public String cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        call("GET", path("/cookie"), null).forEach(c -> header.append(header.length() == 0 ? "" : "; ")
+                .append(c.path("name").asText()).append('=').append(c.path("value").asText()));
+        return header.toString();
+    }
+
     /** Forgets every cookie of the current site (the next page signs in again). */
     public void forgetCookies() {
         call("DELETE", path("/cookie"), null);
