@@ -41,6 +41,8 @@ const DEV_DEFAULTS = {
   GUICHET_DB_PASSWORD: 'guichet',
   GUICHET_KEYCLOAK_ADMIN_PASSWORD: 'admin',
   GUICHET_BACKOFFICE_SECRET: 'backoffice-dev-secret',
+  // the staff desk's client guichet-desk (also in libs/platform's KnownDemoSecrets)
+  GUICHET_DESK_CLIENT_SECRET: 'desk-development-secret-not-for-production',
   GUICHET_SANDBOX_WEBHOOK_SECRET: 'whsec_local_sandbox',
   GUICHET_BILLING_CLIENT_SECRET: 'billing-service-dev-secret',
   GUICHET_CART_CLIENT_SECRET: 'cart-service-dev-secret',
@@ -58,6 +60,10 @@ const SITE_DIR = 'deploy/compose/site';
 const DEMO_DIR = 'config/demo';
 // The services that refuse to start without a file of the site: institutions, régies, the public address.
 const SITE_FILES = ['billing-service', 'cart-service', 'payment-service', 'notification-service'];
+// The staff desk (web/): a Quarkus application like the services but with no database and no Kafka; it waits for
+// Keycloak and for the services it calls, and its demo reads only its own config/demo file (not common.properties,
+// whose development-key tenant is the services').
+const DESK_DIR = 'web';
 const SECRET_PROPERTY = /(password|secret|secrets|secret-key|api-key|sha-in|sha-out|private-key|client-secret)$/i;
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|KEY|TOKEN|CREDENTIAL|SHA_IN|SHA_OUT/i;
 const NOT_SECRET = new Set(['GUICHET_DEV_TOKENS']); // a switch
@@ -95,6 +101,13 @@ function project() {
     const own = properties(file);
     const name = own['quarkus.application.name'] || dir;
     services[name] = { dir, own, port: own['quarkus.http.port'] };
+  }
+  // the desk, among the services for the checks that apply to every Guichet application (image, ports, secrets,
+  // addresses, profile); `desk` marks it where the services' rules (database, Kafka, development tokens) do not
+  const deskFile = join(ROOT, DESK_DIR, 'src/main/resources/application.properties');
+  if (existsSync(deskFile)) {
+    const own = properties(deskFile);
+    services[own['quarkus.application.name'] || DESK_DIR] = { dir: DESK_DIR, own, port: own['quarkus.http.port'], desk: true };
   }
   // Defaults of shared classes (@ConfigProperty(name, defaultValue)) that name 127.0.0.1: they apply to
   // the services that use the class.
@@ -319,7 +332,8 @@ function variables(raw, { requiredOk = false } = {}) {
 }
 
 // The five services run the images Jib builds: <group>/<service>:<tag> of the Quarkus container-image
-// settings, never pulled (pull_policy: never) nor built by Compose; every other image has a version tag.
+// settings, never pulled (pull_policy: never) nor built by Compose; so does the desk (<group>/web:<tag>, built with
+// deploy/docker/Dockerfile.jvm); every other image has a version tag.
 function images(raw, proj) {
   const errors = [];
   const model = resolved(raw);
@@ -365,7 +379,8 @@ function versions(raw, proj, required = ['apache/kafka', 'quay.io/keycloak/keycl
 
 // Start-up order: every depends_on names a service; service_healthy only on a service with a health
 // check; no cycle; every service has a health check or is depended on only as service_started; each
-// Guichet service waits for PostgreSQL, Kafka and Keycloak to be healthy.
+// Guichet service waits for PostgreSQL, Kafka and Keycloak to be healthy, the desk for Keycloak and the
+// services it calls.
 function startup(raw, proj) {
   const errors = [];
   const services = resolved(raw).services || {};
@@ -388,11 +403,20 @@ function startup(raw, proj) {
   Object.keys(services).forEach((n) => visit(n, []));
   const byImage = (re) => Object.keys(services).filter((n) => re.test(services[n].image || ''));
   const needs = { PostgreSQL: byImage(/(^|\/)postgres:/), Kafka: byImage(/kafka/), Keycloak: byImage(/keycloak/) };
-  for (const name of Object.keys(proj.services)) {
+  for (const [name, meta] of Object.entries(proj.services)) {
     const s = services[name];
     if (!s) continue;
     if (!healthchecked(s)) errors.push(`${name}: no health check`);
     const deps = dependsOf(s);
+    if (meta.desk) {
+      // Keycloak, and every service its addresses name
+      if (!needs.Keycloak.some((c) => deps[c]?.condition === 'service_healthy')) errors.push(`${name}: does not wait for Keycloak to be healthy`);
+      for (const [key, value] of Object.entries(envOf(s))) {
+        const host = /^GUICHET_\w+_URL$/.test(key) && String(value ?? '').match(/^https?:\/\/([^:/]+)/)?.[1];
+        if (host && services[host] && deps[host]?.condition !== 'service_healthy') errors.push(`${name}: calls ${host} (${key}) but does not wait for it to be healthy`);
+      }
+      continue;
+    }
     for (const [what, candidates] of Object.entries(needs)) {
       if (!candidates.some((c) => deps[c]?.condition === 'service_healthy')) errors.push(`${name}: does not wait for ${what} to be healthy`);
     }
@@ -456,7 +480,7 @@ function secrets(raw, mode = 'required') {
 // service's application.properties (and shared classes' defaults) that names 127.0.0.1 is overridden by an
 // environment variable, with a Compose service's name (or an address a browser opens: LOOPBACK_OK); the
 // service listens on all interfaces, on its application.properties port, and publishes that port; its
-// databases are created by deploy/postgres/init-databases.sql, one per service.
+// databases are created by deploy/postgres/init-databases.sql, one per service (the desk has none).
 function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
   const errors = [];
   const services = resolved(raw).services || {};
@@ -474,7 +498,8 @@ function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
       const file = mountedFile(s, location, baseDir);
       if (file && existsSync(file.host)) Object.assign(files, properties(file.host));
     }
-    const packaged = Object.entries({ ...proj.shared, ...meta.own }).filter(([k]) => !(k in files));
+    // the shared configuration is libs/platform's, which the desk does not use
+    const packaged = Object.entries({ ...(meta.desk ? {} : proj.shared), ...meta.own }).filter(([k]) => !(k in files));
     const wanted = [...packaged, ...Object.entries(files)]
       .filter(([, v]) => /127\.0\.0\.1|localhost/.test(v))
       .map(([key, value]) => ({ key, value, from: 'properties' }))
@@ -500,7 +525,8 @@ function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
     if (!test.includes('/q/health/ready') || !(test.includes('QUARKUS_HTTP_PORT') || test.includes(meta.port))) {
       errors.push(`${name}: the health check does not ask /q/health/ready on the service's port`);
     }
-    if (env.GUICHET_OIDC_ENABLED !== 'true') errors.push(`${name}: GUICHET_OIDC_ENABLED is ${env.GUICHET_OIDC_ENABLED ?? '(unset)'}, expected true (Keycloak's tokens)`);
+    if (!meta.desk && env.GUICHET_OIDC_ENABLED !== 'true') errors.push(`${name}: GUICHET_OIDC_ENABLED is ${env.GUICHET_OIDC_ENABLED ?? '(unset)'}, expected true (Keycloak's tokens)`);
+    if (meta.desk && !/^https?:\/\/[^/]+\/realms\/[^/]+$/.test(env.GUICHET_OIDC_URL || '')) errors.push(`${name}: GUICHET_OIDC_URL is ${env.GUICHET_OIDC_URL ?? '(unset)'}, expected the realm's address (Keycloak)`);
     for (const [key, value] of Object.entries(env)) {
       if (value === undefined) continue;
       for (const m of value.matchAll(/(?:^|[/@,])([A-Za-z0-9.-]+):(\d+)/g)) {
@@ -511,6 +537,10 @@ function settings(raw, proj, notes = new Set(), baseDir = ROOT) {
           errors.push(`${name}: ${key}=${value} names ${host}, which is not a service`);
         }
       }
+    }
+    if (meta.desk) {
+      if (env.QUARKUS_DATASOURCE_REACTIVE_URL || env.QUARKUS_DATASOURCE_JDBC_URL || env.KAFKA_BOOTSTRAP_SERVERS) errors.push(`${name}: a database or Kafka setting (the desk has neither)`);
+      continue;
     }
     const urls = [env.QUARKUS_DATASOURCE_REACTIVE_URL, env.QUARKUS_DATASOURCE_JDBC_URL]
       .map((u) => u?.match(/^(?:jdbc:)?postgresql:\/\/([^:/]+)(?::\d+)?\/([\w-]+)/));
@@ -533,7 +563,7 @@ function projectServices(services, proj) {
 }
 
 // The production shape of docker-compose.yml: the prod profile (no QUARKUS_PROFILE), no development tokens, no
-// sandbox; each service that needs its institutions, régies or public address reads a file of deploy/compose/site,
+// sandbox (the desk: its client secret, Secure session cookies); each service that needs its institutions, régies or public address reads a file of deploy/compose/site,
 // mounted read-only and named by QUARKUS_CONFIG_LOCATIONS; those files hold no secret (a ${VARIABLE} the service's
 // environment gives); Keycloak is not in development mode and does not import the repository's demo realm.
 function production(raw, proj, baseDir = ROOT) {
@@ -541,7 +571,10 @@ function production(raw, proj, baseDir = ROOT) {
   const services = resolved(raw).services || {};
   for (const [name, s, env] of projectServices(services, proj)) {
     if (env.QUARKUS_PROFILE !== undefined && env.QUARKUS_PROFILE !== 'prod') errors.push(`${name}: QUARKUS_PROFILE=${env.QUARKUS_PROFILE} (docker-compose.yml is production's: the demo is docker-compose.demo.yml)`);
-    if (env.GUICHET_DEV_TOKENS !== 'false') errors.push(`${name}: GUICHET_DEV_TOKENS is ${env.GUICHET_DEV_TOKENS ?? '(unset)'}, expected "false"`);
+    if (proj.services[name].desk) {
+      if (!('GUICHET_DESK_CLIENT_SECRET' in envOf(raw.services?.[name]))) errors.push(`${name}: no GUICHET_DESK_CLIENT_SECRET (the realm client guichet-desk's secret)`);
+      if (String(env.QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE ?? 'true') !== 'true') errors.push(`${name}: QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE=${env.QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE}: session cookies over plain http are the demo's`);
+    } else if (env.GUICHET_DEV_TOKENS !== 'false') errors.push(`${name}: GUICHET_DEV_TOKENS is ${env.GUICHET_DEV_TOKENS ?? '(unset)'}, expected "false"`);
     for (const key of Object.keys(env)) if (/^GUICHET_PAYMENT_SANDBOX_/.test(key)) errors.push(`${name}: ${key}: the sandbox gateway is the demo's`);
     const locations = locationsOf(env);
     if (SITE_FILES.includes(name) && !locations.length) errors.push(`${name}: no QUARKUS_CONFIG_LOCATIONS (its file of ${SITE_DIR})`);
@@ -570,13 +603,13 @@ function production(raw, proj, baseDir = ROOT) {
 }
 
 // The demo (docker-compose.yml with docker-compose.demo.yml, read with demo.env): each service in the demo
-// profile, reading config/demo/common.properties and its own config/demo file, mounted read-only.
+// profile, reading config/demo/common.properties (not the desk) and its own config/demo file, mounted read-only.
 function demo(raw, proj, baseDir = ROOT) {
   const errors = [];
   for (const [name, s, env] of projectServices(resolved(raw).services || {}, proj)) {
     if (env.QUARKUS_PROFILE !== 'demo') errors.push(`${name}: QUARKUS_PROFILE is ${env.QUARKUS_PROFILE ?? '(unset)'}, expected demo`);
     const files = locationsOf(env).map((l) => mountedFile(s, l, baseDir));
-    for (const wanted of ['common.properties', `${name}.properties`]) {
+    for (const wanted of proj.services[name].desk ? [`${name}.properties`] : ['common.properties', `${name}.properties`]) {
       const path = resolve(ROOT, DEMO_DIR, wanted);
       if (!existsSync(path)) continue;
       if (!files.some((f) => f && f.host === path)) errors.push(`${name}: QUARKUS_CONFIG_LOCATIONS does not name ${DEMO_DIR}/${wanted} (mounted)`);
@@ -681,6 +714,15 @@ function selfTest(raw, proj, schema, composeFile, verbose, demoCtx) {
     ['a database init-databases.sql does not create', () => settings(edit((c) => { svc(c, 'billing-service').environment = { ...svc(c, 'billing-service').environment, QUARKUS_DATASOURCE_REACTIVE_URL: 'postgresql://postgres:5432/guichet_bill', QUARKUS_DATASOURCE_JDBC_URL: 'jdbc:postgresql://postgres:5432/guichet_bill' }; }), proj)],
     ['two services on one database', () => settings(edit((c) => { svc(c, 'cart-service').environment = { ...svc(c, 'cart-service').environment, QUARKUS_DATASOURCE_REACTIVE_URL: 'postgresql://postgres:5432/guichet_billing', QUARKUS_DATASOURCE_JDBC_URL: 'jdbc:postgresql://postgres:5432/guichet_billing' }; }), proj)],
     ['a mounted file that does not exist', () => files(edit((c) => { svc(c, 'keycloak').volumes = ['./deploy/compose/site/relam:/opt/keycloak/data/import:ro']; }), composeFile)],
+    ['the desk left out', () => images(edit((c) => { delete c.services.web; }), proj)],
+    ['the desk published on 0.0.0.0', () => ports(edit((c) => { svc(c, 'web').ports = ['0.0.0.0:8086:8086']; }))],
+    ['the desk\'s client secret written in docker-compose.yml', () => secrets(edit((c) => { withSvcEnv(c, 'web', { GUICHET_DESK_CLIENT_SECRET: 'desk-development-secret-not-for-production' }); }))],
+    ['the desk without its client secret', () => production(edit((c) => { withSvcEnv(c, 'web', {}, ['GUICHET_DESK_CLIENT_SECRET']); }), proj, baseDir)],
+    ['the desk\'s session cookies over http in docker-compose.yml', () => production(edit((c) => { withSvcEnv(c, 'web', { QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE: 'false' }); }), proj, baseDir)],
+    ['the desk not waiting for billing-service', () => startup(edit((c) => { const d = { ...svc(c, 'web').depends_on }; delete d['billing-service']; svc(c, 'web').depends_on = d; }), proj)],
+    ['the desk calling cart-service at its packaged 127.0.0.1', () => settings(edit((c) => { withSvcEnv(c, 'web', {}, ['GUICHET_CART_URL']); }), proj)],
+    ['the desk without its identity provider', () => settings(edit((c) => { withSvcEnv(c, 'web', {}, ['GUICHET_OIDC_URL']); }), proj)],
+    ['the demo desk without config/demo/web.properties', inDemo(() => demo(editMerged((c) => { withSvcEnv(c, 'web', {}, ['QUARKUS_CONFIG_LOCATIONS']); }), proj, baseDir))],
     ['a health-check interval that is not a duration', () => files(edit((c) => { svc(c, 'kafka').healthcheck = { ...svc(c, 'kafka').healthcheck, interval: '10 seconds' }; }), composeFile)],
   ];
   return runSelfTest(cases, verbose);
