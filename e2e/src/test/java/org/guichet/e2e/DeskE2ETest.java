@@ -215,6 +215,15 @@ class DeskE2ETest {
             assertTrue(browser.text("h1").startsWith("Konto"), browser.text("h1"));
             assertTrue(plain(browser.text("table.bills")).contains("50,00 Kč"), browser.text("table.bills"));
             Axe.check(browser);
+            // agents have no finance pages, citizens no desk at all
+            browser.open(DESK + "/finance");
+            browser.find(".problem");
+            assertTrue(!browser.source().contains("svg"), "no dashboard for an agent");
+            signOut(browser);
+            signIn(browser, "citizen-marie");
+            browser.find("main h1");
+            assertTrue(!browser.source().contains("/counter"), "no counter for a citizen");
+            Axe.check(browser);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -249,8 +258,9 @@ class DeskE2ETest {
     /** Signs out at the desk and at Keycloak (its single sign-on session too), as the header's button does. */
     private static void signOut(Browser browser) {
         browser.click("form[action='/logout'] button");
+        // the page signed out from may have a link to / as well: wait for the signed-out page itself
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.url().contains("/signed-out"));
         browser.find("a[href='/']");
-        assertTrue(browser.url().contains("/signed-out"), browser.url());
         Axe.check(browser);
     }
 

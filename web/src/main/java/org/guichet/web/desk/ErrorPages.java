@@ -32,6 +32,12 @@ public class ErrorPages {
         return page(problem.status(), problem.detail(), problem.fieldErrors());
     }
 
+    /** A page of another role (an agent on finance's pages): the desk's own 403 page, with its navigation. */
+    @ServerExceptionMapper
+    public Response notYours(io.quarkus.security.ForbiddenException e) {
+        return page(403, null, java.util.List.of());
+    }
+
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {
         LOG.warnf("a service could not be reached: %s", e.toString());

@@ -28,7 +28,7 @@ public class HomeResource {
     static class Templates {
         static native TemplateInstance signedOut(String lang, Texts.Lang t);
 
-        static native TemplateInstance nothingForYou(Page page);
+        static native TemplateInstance nothingForYou(String lang, Texts.Lang t);
     }
 
     @Inject
@@ -43,7 +43,9 @@ public class HomeResource {
         if (user.readsMoney()) {
             return Response.seeOther(URI.create("/finance")).build();
         }
-        return Response.status(403).entity(Templates.nothingForYou(pages.page("home.nothing", null))).build();
+        // a citizen or a user without a staff role: no institution settings to read, a plain page in their language
+        String lang = pages.language();
+        return Response.status(403).entity(Templates.nothingForYou(lang, texts.of(lang))).build();
     }
 
     /** Remembers the reader's language (a cookie for a year) and goes back where they were. */
